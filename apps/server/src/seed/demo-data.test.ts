@@ -9,10 +9,7 @@ const data = generateDemoData();
 const GUZHEN = '442000105';
 
 function allCreditCodes(d: DemoData): string[] {
-  return [
-    ...d.enterprises.map((e) => e.creditCode),
-    ...d.institutions.flatMap((i) => (i.creditCode ? [i.creditCode] : [])),
-  ];
+  return [...d.enterprises.map((e) => e.creditCode), ...d.institutions.flatMap((i) => (i.creditCode ? [i.creditCode] : []))];
 }
 
 describe('generateDemoData', () => {

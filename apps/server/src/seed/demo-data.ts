@@ -97,15 +97,64 @@ const DEMO_ENTERPRISE_STREAM = 0xde0;
 
 const USERS: readonly SeedUser[] = [
   { username: 'admin', displayName: '市科技局管理员', role: 'city_admin', email: 'admin@innotown.example', phone: null },
-  { username: 'guzhen', displayName: '古镇镇管理员', role: 'town_admin', townCode: GUZHEN_CODE, email: 'guzhen@innotown.example', phone: '13800001105' },
-  { username: 'xiaolan', displayName: '小榄镇管理员', role: 'town_admin', townCode: '442000118', email: 'xiaolan@innotown.example', phone: '13800001118' },
-  { username: 'provider', displayName: '市生产力促进中心服务专员', role: 'provider', institutionKey: 'zhongshan-productivity-centre', email: 'provider@innotown.example', phone: '13800002001' },
-  { username: 'enterprise', displayName: DEMO_CONTACT, role: 'enterprise', enterpriseKey: DEMO_ENTERPRISE_KEY, email: 'enterprise@innotown.example', phone: null },
+  {
+    username: 'guzhen',
+    displayName: '古镇镇管理员',
+    role: 'town_admin',
+    townCode: GUZHEN_CODE,
+    email: 'guzhen@innotown.example',
+    phone: '13800001105',
+  },
+  {
+    username: 'xiaolan',
+    displayName: '小榄镇管理员',
+    role: 'town_admin',
+    townCode: '442000118',
+    email: 'xiaolan@innotown.example',
+    phone: '13800001118',
+  },
+  {
+    username: 'provider',
+    displayName: '市生产力促进中心服务专员',
+    role: 'provider',
+    institutionKey: 'zhongshan-productivity-centre',
+    email: 'provider@innotown.example',
+    phone: '13800002001',
+  },
+  {
+    username: 'enterprise',
+    displayName: DEMO_CONTACT,
+    role: 'enterprise',
+    enterpriseKey: DEMO_ENTERPRISE_KEY,
+    email: 'enterprise@innotown.example',
+    phone: null,
+  },
   { username: 'expert', displayName: '林国华', role: 'expert', email: 'expert@innotown.example', phone: '13800004001' },
-  { username: 'bank', displayName: '工行中山分行科技金融客户经理', role: 'financier', institutionKey: 'icbc-zhongshan', email: 'bank@innotown.example', phone: '13800005001' },
+  {
+    username: 'bank',
+    displayName: '工行中山分行科技金融客户经理',
+    role: 'financier',
+    institutionKey: 'icbc-zhongshan',
+    email: 'bank@innotown.example',
+    phone: '13800005001',
+  },
   // A few more, so that lists and permissions have something to compare with.
-  { username: 'dongfeng', displayName: '东凤镇管理员', role: 'town_admin', townCode: '442000103', email: 'dongfeng@innotown.example', phone: '13800001103' },
-  { username: 'lamplab', displayName: '国家灯具检测中心业务专员', role: 'provider', institutionKey: 'national-lighting-test-centre', email: 'lamplab@innotown.example', phone: '13800002002' },
+  {
+    username: 'dongfeng',
+    displayName: '东凤镇管理员',
+    role: 'town_admin',
+    townCode: '442000103',
+    email: 'dongfeng@innotown.example',
+    phone: '13800001103',
+  },
+  {
+    username: 'lamplab',
+    displayName: '国家灯具检测中心业务专员',
+    role: 'provider',
+    institutionKey: 'national-lighting-test-centre',
+    email: 'lamplab@innotown.example',
+    phone: '13800002002',
+  },
 ];
 
 function toSeedTown(row: TownRow): SeedTown {
@@ -136,10 +185,12 @@ export function generateDemoData(options: { scale?: number; seed?: number } = {}
   const registry: Registry = { names: new Set(), creditCodes: new Set() };
 
   const institutionRng = new Random(INSTITUTION_STREAM);
-  const institutions = INSTITUTION_ROWS.map(({ creditCategory, ...row }): SeedInstitution => ({
-    ...row,
-    creditCode: creditCategory ? makeCreditCode(institutionRng, creditCategory, registry.creditCodes) : null,
-  }));
+  const institutions = INSTITUTION_ROWS.map(
+    ({ creditCategory, ...row }): SeedInstitution => ({
+      ...row,
+      creditCode: creditCategory ? makeCreditCode(institutionRng, creditCategory, registry.creditCodes) : null,
+    }),
+  );
 
   // The demo enterprise comes first and from its own stream: same company under every seed and scale.
   const guzhen = TOWN_ROWS.find((t) => t.code === GUZHEN_CODE);

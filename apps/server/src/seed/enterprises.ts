@@ -123,8 +123,7 @@ export function generateEnterprise(
 
   const isHighTech = overrides.isHighTech ?? rng.chance(Math.min(0.9, profile.highTech * sector.tech));
   const smeEligible = sizeClass !== 'large' && employees <= 500 && revenueFen <= 20_000 * WAN;
-  const isTechSme =
-    overrides.isTechSme ?? (smeEligible && rng.chance(isHighTech ? 0.8 : Math.min(0.6, 0.17 * sector.tech)));
+  const isTechSme = overrides.isTechSme ?? (smeEligible && rng.chance(isHighTech ? 0.8 : Math.min(0.6, 0.17 * sector.tech)));
 
   // Per-firm intensities; each year then wobbles around them.
   const rdShare = isHighTech

@@ -1,0 +1,171 @@
+import type { LoginBody, RegisterBody } from '@innotown/contracts/auth';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import { sessions, users } from '../../db/schema/accounts.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, PlatformErrors } from '../../platform/errors.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { createSession } from '../../platform/sessions.ts';
+import { createEnterprise } from '../enterprises/enterprises.service.ts';
+import { UserErrors } from '../users/users.errors.ts';
+import { findUserById, findUserByUsername, insertUser } from '../users/users.repository.ts';
+import * as repo from './auth.repository.ts';
+import { isLocked, type LockoutRule } from './lockout.ts';
+
+const ruleOf = (c: Config): LockoutRule => ({
+  maxFailures: c.loginMaxFailures,
+  windowMinutes: c.loginLockMinutes,
+  lockMinutes: c.loginLockMinutes,
+});
+const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, absoluteHours: c.sessionAbsoluteHours });
+
+/**
+ * Signs a user in. Every attempt is audited; the answer never tells whether the username
+ * exists; a locked username is refused even with the right password.
+ */
+export async function login(db: Db, config: Config, ctx: RequestContext, body: LoginBody, userAgent: string | null) {
+  const rule = ruleOf(config);
+  const windowStart = new Date(Date.now() - (rule.windowMinutes + rule.lockMinutes) * 60_000);
+  const auditAs = (result: 'success' | 'failure' | 'denied', statusCode: number, reason?: string, userId?: string) =>
+    recordAudit(
+      db,
+      { ...ctx, actor: { ...ctx.actor, userId: userId ?? null, username: body.username.slice(0, 64) } },
+      {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: userId ?? null,
+        result,
+        statusCode,
+        changes: reason ? { reason } : null,
+      },
+    );
+
+  if (
+    ctx.ip &&
+    (await repo.recentFailuresFromIp(db, ctx.ip, new Date(Date.now() - rule.windowMinutes * 60_000))) >= config.loginIpMaxFailures
+  ) {
+    await auditAs('denied', 429, 'ip_throttled');
+    throw new AppError(PlatformErrors.RATE_LIMITED);
+  }
+  if (isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart), rule)) {
+    await auditAs('denied', 429, 'locked');
+    throw new AppError(PlatformErrors.ACCOUNT_LOCKED);
+  }
+
+  const user = await findUserByUsername(db, body.username);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
+  if (!user || !ok || user.status !== 'active') {
+    await repo.recordLoginAttempt(db, body.username, ctx.ip, false);
+    const nowLocked = isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart), rule);
+    await auditAs('failure', 401, !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled', user?.id);
+    if (nowLocked) {
+      await recordAudit(db, ctx, {
+        action: 'auth.lockout',
+        targetType: 'user',
+        targetId: user?.id ?? null,
+        result: 'success',
+        changes: { username: body.username.slice(0, 64) },
+      });
+    }
+    throw new AppError(PlatformErrors.INVALID_CREDENTIALS);
+  }
+
+  const session = await db.transaction(async (tx) => {
+    await repo.recordLoginAttempt(tx, body.username, ctx.ip, true);
+    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { ...ctx.actor, userId: user.id, username: user.username, role: user.role as never } },
+      {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
+        result: 'success',
+        statusCode: 200,
+      },
+    );
+    return s;
+  });
+  return { userId: user.id, ...session };
+}
+
+/** Self-registration of an enterprise and its first user, signed in at once. */
+export async function register(db: Db, config: Config, ctx: RequestContext, body: RegisterBody, userAgent: string | null) {
+  const passwordHash = await hashPassword(body.password);
+  return db.transaction(async (tx) => {
+    if (await findUserByUsername(tx, body.username)) throw new AppError(UserErrors.USERNAME_TAKEN);
+    const enterprise = await createEnterprise(
+      tx,
+      ctx,
+      {
+        name: body.enterpriseName,
+        creditCode: body.creditCode,
+        townId: body.townId,
+        industryCode: body.industryCode,
+        sizeClass: 'small',
+        isHighTech: false,
+        isTechSme: false,
+        isAboveScale: false,
+      },
+      { skipScopeCheck: true },
+    );
+    const user = await insertUser(tx, {
+      username: body.username,
+      passwordHash,
+      displayName: body.displayName,
+      role: 'enterprise',
+      enterpriseId: enterprise.id,
+      townId: enterprise.townId,
+    });
+    const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
+    await recordAudit(tx, ctx, {
+      action: 'auth.register',
+      targetType: 'user',
+      targetId: user.id,
+      result: 'success',
+      statusCode: 201,
+      changes: { username: { from: null, to: user.username }, enterpriseId: { from: null, to: enterprise.id } },
+    });
+    return { userId: user.id, ...s };
+  });
+}
+
+/** Changes one's own password and ends one's other sessions. */
+export async function changePassword(
+  db: Db,
+  ctx: RequestContext,
+  currentTokenHash: string,
+  body: { currentPassword: string; newPassword: string },
+) {
+  const userId = ctx.actor.userId as string;
+  const user = await findUserById(db, userId);
+  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    throw new AppError(PlatformErrors.VALIDATION_FAILED, {
+      fields: [
+        {
+          path: 'currentPassword',
+          code: 'password_wrong',
+          message: '当前密码不正确',
+          messageZh: '当前密码不正确',
+          messageEn: 'The current password is wrong',
+        },
+      ],
+    });
+  }
+  const passwordHash = await hashPassword(body.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, currentTokenHash)));
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_change',
+      targetType: 'user',
+      targetId: userId,
+      result: 'success',
+      statusCode: 204,
+      changes: { password: { from: '******', to: '******' } },
+    });
+  });
+}

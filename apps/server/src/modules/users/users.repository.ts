@@ -1,0 +1,69 @@
+import type { userListQuerySchema } from '@innotown/contracts/users';
+import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { users } from '../../db/schema/accounts.ts';
+import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
+import type { Db } from '../../platform/db.ts';
+import { likePattern, limitOffset } from '../../platform/pagination.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithBinding = UserRow & { bindingName: string | null };
+
+const withBinding = {
+  bindingName: sql<string | null>`coalesce(${enterprises.name}, ${institutions.name}, ${towns.name})`,
+};
+
+function selectWithBinding(db: Db) {
+  return db
+    .select({ user: users, ...withBinding })
+    .from(users)
+    .leftJoin(towns, eq(towns.id, users.townId))
+    .leftJoin(institutions, eq(institutions.id, users.institutionId))
+    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId));
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  return rows[0];
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserWithBinding | undefined> {
+  const rows = await selectWithBinding(db).where(eq(users.id, id));
+  const r = rows[0];
+  return r ? { ...r.user, bindingName: r.bindingName } : undefined;
+}
+
+export async function listUsers(db: Db, q: z.infer<typeof userListQuerySchema>) {
+  const where: SQL[] = [];
+  if (q.q) where.push(or(ilike(users.username, likePattern(q.q)), ilike(users.displayName, likePattern(q.q))) as SQL);
+  if (q.role) where.push(eq(users.role, q.role));
+  if (q.status) where.push(eq(users.status, q.status));
+  if (q.townId) where.push(eq(users.townId, q.townId));
+  const cond = where.length ? and(...where) : undefined;
+  const { limit, offset } = limitOffset(q);
+  const [rows, totals] = await Promise.all([
+    selectWithBinding(db).where(cond).orderBy(users.username).limit(limit).offset(offset),
+    db.select({ n: count() }).from(users).where(cond),
+  ]);
+  return { items: rows.map((r) => ({ ...r.user, bindingName: r.bindingName })), total: totals[0]?.n ?? 0 };
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {
+  const rows = await db.insert(users).values(values).returning();
+  return rows[0] as UserRow;
+}
+
+export async function updateUser(db: Db, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow | undefined> {
+  const rows = await db
+    .update(users)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return rows[0];
+}
+
+/** Locks the row for the rest of the transaction (read-modify-write without lost updates). */
+export async function findUserForUpdate(db: Db, id: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.id, id)).for('update');
+  return rows[0];
+}

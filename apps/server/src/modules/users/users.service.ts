@@ -1,0 +1,120 @@
+import type { Role } from '@innotown/contracts/common';
+import type { UserCreate, UserUpdate } from '@innotown/contracts/users';
+import { eq } from 'drizzle-orm';
+import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
+import { diffChanges, recordAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { destroyUserSessions } from '../../platform/sessions.ts';
+import { UserErrors } from './users.errors.ts';
+import * as repo from './users.repository.ts';
+
+type Binding = { townId: string | null; institutionId: string | null; enterpriseId: string | null };
+const FINANCIER_TYPES = ['bank', 'guarantor', 'insurer'];
+
+/** Each role keeps exactly the binding it needs; the others are cleared. */
+async function resolveBinding(db: Db, role: Role, b: Partial<Binding>): Promise<Binding> {
+  const out: Binding = { townId: null, institutionId: null, enterpriseId: null };
+  if (role === 'town_admin') {
+    if (!b.townId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
+    const [t] = await db.select({ id: towns.id }).from(towns).where(eq(towns.id, b.townId));
+    if (!t) throw new AppError(UserErrors.BINDING_NOT_FOUND);
+    out.townId = t.id;
+  } else if (role === 'provider' || role === 'financier') {
+    if (!b.institutionId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
+    const [i] = await db
+      .select({ id: institutions.id, type: institutions.type, townId: institutions.townId })
+      .from(institutions)
+      .where(eq(institutions.id, b.institutionId));
+    if (!i) throw new AppError(UserErrors.BINDING_NOT_FOUND);
+    if ((role === 'financier') !== FINANCIER_TYPES.includes(i.type)) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
+    out.institutionId = i.id;
+    out.townId = i.townId;
+  } else if (role === 'enterprise') {
+    if (!b.enterpriseId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
+    const [e] = await db
+      .select({ id: enterprises.id, townId: enterprises.townId })
+      .from(enterprises)
+      .where(eq(enterprises.id, b.enterpriseId));
+    if (!e) throw new AppError(UserErrors.BINDING_NOT_FOUND);
+    out.enterpriseId = e.id;
+    out.townId = e.townId;
+  }
+  return out;
+}
+
+export async function createUser(db: Db, ctx: RequestContext, input: UserCreate) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await repo.findUserByUsername(tx, input.username)) throw new AppError(UserErrors.USERNAME_TAKEN);
+    const binding = await resolveBinding(tx, input.role, input);
+    let row: repo.UserRow;
+    try {
+      row = await repo.insertUser(tx, {
+        username: input.username,
+        passwordHash,
+        displayName: input.displayName,
+        role: input.role,
+        ...binding,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError(UserErrors.USERNAME_TAKEN);
+      throw err;
+    }
+    const { password: _pw, ...rest } = input;
+    await recordAudit(tx, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: row.id,
+      result: 'success',
+      statusCode: 201,
+      changes: diffChanges(null, { ...rest, ...binding, password: 'set' }),
+    });
+    return (await repo.findUserById(tx, row.id)) as repo.UserWithBinding;
+  });
+}
+
+export async function updateUser(db: Db, ctx: RequestContext, id: string, input: UserUpdate) {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.transaction(async (tx) => {
+    const before = await repo.findUserForUpdate(tx, id);
+    if (!before) throw notFound();
+    const role = (input.role ?? before.role) as Role;
+    if (id === ctx.actor.userId && ((input.status && input.status !== 'active') || role !== before.role)) {
+      throw new AppError(UserErrors.CANNOT_DISABLE_SELF);
+    }
+    const bindingTouched = input.role !== undefined || 'townId' in input || 'institutionId' in input || 'enterpriseId' in input;
+    const binding = bindingTouched
+      ? await resolveBinding(tx, role, {
+          townId: input.townId !== undefined ? input.townId : before.townId,
+          institutionId: input.institutionId !== undefined ? input.institutionId : before.institutionId,
+          enterpriseId: input.enterpriseId !== undefined ? input.enterpriseId : before.enterpriseId,
+        })
+      : {};
+    const { password: _pw, townId: _t, institutionId: _i, enterpriseId: _e, ...plain } = input;
+    const values = {
+      ...plain,
+      ...binding,
+      ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}),
+    };
+    const after = (await repo.updateUser(tx, id, values)) as repo.UserRow;
+    // Disabling, a role change or a password reset ends the user's sessions at once.
+    if (after.status !== 'active' || after.role !== before.role || passwordHash) await destroyUserSessions(tx, id);
+    await recordAudit(tx, ctx, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      result: 'success',
+      statusCode: 200,
+      changes: {
+        ...diffChanges(before, after, ['displayName', 'role', 'status', 'townId', 'institutionId', 'enterpriseId', 'email', 'phone']),
+        ...(passwordHash ? { password: { from: '******', to: '******' } } : {}),
+      },
+    });
+    return (await repo.findUserById(tx, id)) as repo.UserWithBinding;
+  });
+}

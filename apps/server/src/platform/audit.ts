@@ -1,0 +1,64 @@
+import { auditEvents } from '../db/schema/platform.ts';
+import type { RequestContext } from './context.ts';
+import type { Db } from './db.ts';
+import { maskField } from './masking.ts';
+
+export type AuditEntry = {
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  result: 'success' | 'failure' | 'denied';
+  statusCode?: number | null;
+  changes?: Record<string, unknown> | null;
+};
+
+/**
+ * Appends one audit record. Services call it with their transaction so that the change and
+ * its record commit together; the HTTP edge records failures and denials itself.
+ */
+export async function recordAudit(db: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    userId: ctx.actor.userId,
+    username: ctx.actor.username,
+    role: ctx.actor.role,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    result: entry.result,
+    statusCode: entry.statusCode ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    changes: entry.changes ?? null,
+  });
+  markAudited(ctx);
+}
+
+const audited = new WeakSet<RequestContext>();
+function markAudited(ctx: RequestContext) {
+  audited.add(ctx);
+}
+/** True once a service has recorded the request, so the edge does not record it twice. */
+export function wasAudited(ctx: RequestContext): boolean {
+  return audited.has(ctx);
+}
+
+/** Field-by-field changes between two versions, personal data masked: { field: { from, to } }. */
+export function diffChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  fields: readonly string[] = Object.keys(after),
+): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const f of fields) {
+    if (!(f in after)) continue;
+    const from = before ? normalise(before[f]) : null;
+    const to = normalise(after[f]);
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[f] = { from: maskField(f, from), to: maskField(f, to) };
+  }
+  return out;
+}
+
+function normalise(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  return v === undefined ? null : v;
+}

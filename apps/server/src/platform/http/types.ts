@@ -1,0 +1,31 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../../config.ts';
+import type { RequestContext } from '../context.ts';
+import type { Database, Db } from '../db.ts';
+import type { Permission } from '../policy.ts';
+import type { SessionUser } from '../sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares the permission the policy layer checks before validation. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+    sessionUser: SessionUser | null;
+  }
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    config: Config;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression<RawServerDefault>,
+  RawReplyDefaultExpression<RawServerDefault>,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

@@ -1,0 +1,33 @@
+/** Personal data masking (PIPL): phones as 138****5678, e-mails as z***@example.com, ID numbers as 4401**********1234. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return phone ?? null;
+  if (phone.length < 7) return '****';
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function maskEmail(email: string | null | undefined): string | null {
+  if (!email) return email ?? null;
+  const at = email.indexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return id ?? null;
+  return `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
+}
+
+const SECRET_FIELDS = new Set(['password', 'passwordHash', 'currentPassword', 'newPassword', 'token']);
+const PHONE_FIELDS = new Set(['phone', 'contactPhone', 'mobile']);
+const EMAIL_FIELDS = new Set(['email']);
+const ID_FIELDS = new Set(['idNumber', 'idCard']);
+
+/** Masks one field's value for logs and the audit trail. */
+export function maskField(field: string, value: unknown): unknown {
+  if (SECRET_FIELDS.has(field)) return value == null ? value : '******';
+  if (typeof value !== 'string') return value;
+  if (PHONE_FIELDS.has(field)) return maskPhone(value);
+  if (EMAIL_FIELDS.has(field)) return maskEmail(value);
+  if (ID_FIELDS.has(field)) return maskIdNumber(value);
+  return value;
+}

@@ -1,0 +1,196 @@
+import type { Role } from '@innotown/contracts/common';
+import { AppError, PlatformErrors } from './errors.ts';
+
+/**
+ * The one place that answers "may this caller do this to that record?" (deny by default).
+ * Routes declare (resource, action); the HTTP edge refuses roles without a rule (401/403),
+ * services check the record against the rule's scope (404 when outside), and repositories
+ * filter lists with `scopeFilter`. Each module adds its resources here, in this one table.
+ */
+export type Actor = {
+  userId: string | null;
+  username: string | null;
+  role: Role | 'anonymous';
+  townId: string | null;
+  institutionId: string | null;
+  enterpriseId: string | null;
+};
+export const ANONYMOUS: Actor = {
+  userId: null,
+  username: null,
+  role: 'anonymous',
+  townId: null,
+  institutionId: null,
+  enterpriseId: null,
+};
+
+/** How far a rule reaches: everything, the caller's town/institution/enterprise, or records the caller owns. */
+export type Scope = 'all' | 'town' | 'institution' | 'enterprise' | 'self';
+type Rule = Scope | { scope: Scope; fields: readonly string[] };
+type Who = Role | 'anonymous' | 'signed_in' | 'everyone';
+type Rules = Partial<Record<Who, Rule>>;
+
+const ENTERPRISE_PROFILE_FIELDS = ['name', 'address', 'description', 'contactName', 'contactPhone', 'industryCode'] as const;
+const INSTITUTION_PROFILE_FIELDS = ['description', 'website'] as const;
+
+const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
+
+export const policyTable = {
+  health: { read: { everyone: 'all' } },
+  apiDocs: { read: { everyone: 'all' } },
+  stats: { read: { everyone: 'all' } },
+  session: { create: { everyone: 'all' }, delete: { everyone: 'all' } },
+  registration: { create: { anonymous: 'all' } },
+  me: { read: { signed_in: 'self' }, update: { signed_in: 'self' } },
+  town: {
+    list: { everyone: 'all' },
+    read: { everyone: 'all' },
+    create: { city_admin: 'all' },
+    update: { city_admin: 'all' },
+  },
+  enterprise: {
+    list: enterpriseReaders,
+    read: enterpriseReaders,
+    create: { city_admin: 'all', town_admin: 'town' },
+    update: {
+      city_admin: 'all',
+      // A town admin may not move an enterprise to another town; the service checks the target town too.
+      town_admin: 'town',
+      enterprise: { scope: 'enterprise', fields: ENTERPRISE_PROFILE_FIELDS },
+    },
+  },
+  enterpriseFigures: {
+    read: enterpriseReaders,
+    update: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' },
+  },
+  institution: {
+    list: { everyone: 'all' },
+    read: { everyone: 'all' },
+    create: { city_admin: 'all' },
+    update: {
+      city_admin: 'all',
+      provider: { scope: 'institution', fields: INSTITUTION_PROFILE_FIELDS },
+      financier: { scope: 'institution', fields: INSTITUTION_PROFILE_FIELDS },
+    },
+  },
+  user: {
+    list: { city_admin: 'all' },
+    read: { city_admin: 'all' },
+    create: { city_admin: 'all' },
+    update: { city_admin: 'all' },
+  },
+  auditEvent: { list: { city_admin: 'all' }, export: { city_admin: 'all' } },
+  notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },
+  file: { create: { signed_in: 'self' }, read: { city_admin: 'all', signed_in: 'self' } },
+  holiday: { list: { signed_in: 'all' }, update: { city_admin: 'all' }, delete: { city_admin: 'all' } },
+} as const satisfies Record<string, Record<string, Rules>>;
+
+export type PolicyResource = keyof typeof policyTable;
+export type PolicyAction<R extends PolicyResource> = keyof (typeof policyTable)[R] & string;
+export type Permission = { [R in PolicyResource]: { resource: R; action: PolicyAction<R> } }[PolicyResource];
+
+function ruleFor(actor: Actor, permission: Permission): Rule | undefined {
+  const rules = (policyTable[permission.resource] as Record<string, Rules>)[permission.action];
+  if (!rules) return undefined;
+  if (actor.role !== 'anonymous' && rules[actor.role]) return rules[actor.role];
+  if (actor.role === 'anonymous' && rules.anonymous) return rules.anonymous;
+  if (actor.role !== 'anonymous' && rules.signed_in) return rules.signed_in;
+  return rules.everyone;
+}
+
+/** The scope a caller holds for a permission, or null when the role has none. */
+export function scopeOf(actor: Actor, permission: Permission): Scope | null {
+  const rule = ruleFor(actor, permission);
+  if (!rule) return null;
+  return typeof rule === 'string' ? rule : rule.scope;
+}
+
+/** Role-level check at the edge: anonymous callers get 401, signed-in roles without a rule 403. */
+export function authorize(actor: Actor, permission: Permission): Scope {
+  const scope = scopeOf(actor, permission);
+  if (scope) return scope;
+  throw new AppError(actor.role === 'anonymous' ? PlatformErrors.UNAUTHENTICATED : PlatformErrors.FORBIDDEN);
+}
+
+/** What a record must show to be inside a scope. */
+export type ScopedRecord = {
+  townId?: string | null;
+  institutionId?: string | null;
+  enterpriseId?: string | null;
+  ownerUserId?: string | null;
+};
+
+export function recordInScope(actor: Actor, scope: Scope, record: ScopedRecord): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'town':
+      return actor.townId !== null && record.townId === actor.townId;
+    case 'institution':
+      return actor.institutionId !== null && record.institutionId === actor.institutionId;
+    case 'enterprise':
+      return actor.enterpriseId !== null && record.enterpriseId === actor.enterpriseId;
+    case 'self':
+      return actor.userId !== null && record.ownerUserId === actor.userId;
+  }
+}
+
+/** Object-level check: a record outside the caller's scope is reported as not found (404). */
+export function assertCanAccess(actor: Actor, permission: Permission, record: ScopedRecord | null | undefined): asserts record {
+  const scope = scopeOf(actor, permission);
+  if (!record || !scope || !recordInScope(actor, scope, record)) throw new AppError(PlatformErrors.NOT_FOUND);
+}
+
+/** Field-level allow-list for writes: fields outside the caller's list are refused (403). */
+export function assertFieldsAllowed(actor: Actor, permission: Permission, body: object): void {
+  const rule = ruleFor(actor, permission);
+  if (!rule || typeof rule === 'string') return;
+  const refused = Object.keys(body).filter((k) => !rule.fields.includes(k));
+  if (refused.length > 0) {
+    throw new AppError(PlatformErrors.FORBIDDEN, {
+      fields: refused.map((path) => ({
+        path,
+        code: 'field_not_allowed',
+        message: '无权修改该字段',
+        messageZh: '无权修改该字段',
+        messageEn: 'You may not change this field',
+      })),
+    });
+  }
+}
+
+/**
+ * The filter a list query applies for the caller: `null` means nothing is visible.
+ * Repositories turn it into WHERE clauses on their own columns.
+ */
+export type ScopeFilter =
+  | { kind: 'all' }
+  | { kind: 'town'; townId: string }
+  | { kind: 'institution'; institutionId: string }
+  | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'self'; userId: string };
+
+export function scopeFilter(actor: Actor, permission: Permission): ScopeFilter | null {
+  const scope = scopeOf(actor, permission);
+  switch (scope) {
+    case 'all':
+      return { kind: 'all' };
+    case 'town':
+      return actor.townId ? { kind: 'town', townId: actor.townId } : null;
+    case 'institution':
+      return actor.institutionId ? { kind: 'institution', institutionId: actor.institutionId } : null;
+    case 'enterprise':
+      return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : null;
+    case 'self':
+      return actor.userId ? { kind: 'self', userId: actor.userId } : null;
+    default:
+      return null;
+  }
+}
+
+/** Returns the row when the caller may act on it; otherwise 404, whether missing or out of scope. */
+export function requireAccess<T>(actor: Actor, permission: Permission, row: T | undefined | null, scoped: (row: T) => ScopedRecord): T {
+  if (row === undefined || row === null) throw new AppError(PlatformErrors.NOT_FOUND);
+  assertCanAccess(actor, permission, scoped(row));
+  return row;
+}

@@ -1,0 +1,34 @@
+/**
+ * Bilingual messages for validation codes that our own schemas raise (zod's built-in
+ * issues are translated with zod's locales on the server). Keys are used as the
+ * `message` of custom zod issues and as `code` in field errors.
+ */
+export const validationMessages = {
+  credit_code_invalid: {
+    zh: '统一社会信用代码无效（18位，末位校验码不符合 GB 32100-2015）',
+    en: 'Invalid unified social credit code (18 characters, check character per GB 32100-2015)',
+  },
+  industry_code_invalid: {
+    zh: '行业代码应为 GB/T 4754 门类字母加 2–4 位数字，如 C3872',
+    en: 'Industry code must be a GB/T 4754 section letter and 2–4 digits, e.g. C3872',
+  },
+  password_too_short: { zh: '密码至少 8 个字符', en: 'Password must be at least 8 characters' },
+  password_too_long: { zh: '密码不能超过 128 个字符', en: 'Password must be at most 128 characters' },
+  password_too_few_classes: {
+    zh: '密码需包含大写字母、小写字母、数字、符号中的至少 3 类',
+    en: 'Password needs at least 3 of: lower case, upper case, digits, symbols',
+  },
+  password_too_common: { zh: '密码过于常见，请换一个', en: 'This password is too common' },
+  username_invalid: {
+    zh: '用户名为 3–32 位字母、数字、下划线或连字符，以字母开头',
+    en: 'Username: 3–32 letters, digits, _ or -, starting with a letter',
+  },
+  phone_invalid: { zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
+  role_binding_invalid: {
+    zh: '该角色需绑定对应的镇街、机构或企业',
+    en: 'This role must be bound to its town, institution or enterprise',
+  },
+  year_invalid: { zh: '年份超出范围', en: 'Year out of range' },
+  rd_staff_exceeds_employees: { zh: '研发人员数不能超过从业人员数', en: 'R&D staff cannot exceed employees' },
+} as const;
+export type ValidationMessageKey = keyof typeof validationMessages;
