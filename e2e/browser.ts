@@ -1,0 +1,54 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'InnoTown#2026';
+export const baseUrl = () => inject('baseUrl');
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in through the login form, as a person would. */
+export async function loginViaForm(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.locator('#username, input[name="username"]').first().fill(username);
+  await page.locator('#password, input[name="password"], input[type="password"]').first().fill(password);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST'),
+    page.locator('button[type="submit"]').first().click(),
+  ]);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Calls the API as a demo user from the test process (for ids the journey needs). */
+export async function apiAs(username: string, pathAndQuery: string): Promise<unknown> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${baseUrl()}${pathAndQuery}`, { headers: { cookie } });
+  if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status}`);
+  return res.json();
+}

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, launchBrowser, loginViaForm, newPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The route paths of the side menu's items, in order (antd puts the item key at the end of data-menu-id). */
+async function menuKeys(page: Page): Promise<string[]> {
+  const menu = page.getByTestId('main-menu');
+  await menu.waitFor();
+  const ids = await menu.locator('li[data-menu-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-menu-id') ?? ''));
+  return ids.map((id) => id.slice(id.indexOf('/')));
+}
+
+const EXPECTED_MENUS: Record<string, string[]> = {
+  admin: ['/', '/towns', '/enterprises', '/institutions', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs'],
+  guzhen: ['/', '/enterprises', '/towns', '/institutions'],
+  provider: ['/', '/my/institution', '/towns', '/institutions'],
+  enterprise: ['/', '/my/enterprise', '/institutions'],
+  expert: ['/', '/towns', '/institutions'],
+  bank: ['/', '/my/institution', '/towns', '/institutions'],
+};
+
+describe('signing in as each demo role', () => {
+  for (const [username, expected] of Object.entries(EXPECTED_MENUS)) {
+    it(`${username} sees the menu of their role`, async () => {
+      const { context, page } = await newPage(browser);
+      try {
+        await loginViaForm(page, username);
+        expect(await menuKeys(page)).toEqual(expected);
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('logout').click();
+        await page.getByTestId('login-button').waitFor();
+        expect(await menuKeys(page)).toEqual(['/', '/towns', '/institutions']);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('a wrong password shows an error and stays on the login page', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto('/login');
+      await page.locator('#username').fill('xiaolan');
+      await page.locator('#password').fill('wrong-Password1');
+      await page.getByTestId('login-submit').click();
+      await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+      expect(new URL(page.url()).pathname).toBe('/login');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('language', () => {
+  it('is Chinese by default, switches to English and remembers it', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto('/');
+      await page.getByTestId('home-hero').waitFor();
+      await expect.poll(() => page.locator('body').innerText()).toContain('专业镇科技创新服务平台');
+      await page.getByTestId('lang-switch').click();
+      const english = page.getByText('English', { exact: true });
+      if (await english.isVisible().catch(() => false)) await english.click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang || localStorage.getItem('innotown.locale'))).toMatch(/en/);
+      await expect.poll(() => page.getByTestId('main-menu').innerText()).toMatch(/Home/);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('main-menu').innerText()).toMatch(/Home/);
+      expect(await page.getByTestId('main-menu').innerText()).not.toMatch(/首页/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('scope', () => {
+  it('a town admin cannot open another town’s enterprise by URL', async () => {
+    const towns = (await apiAs('admin', '/api/v1/towns?q=小榄镇')) as { items: { id: string }[] };
+    const xiaolanTownId = towns.items[0]?.id as string;
+    const list = (await apiAs('admin', `/api/v1/enterprises?townId=${xiaolanTownId}&pageSize=1`)) as { items: { id: string; name: string }[] };
+    const foreign = list.items[0];
+    expect(foreign).toBeDefined();
+    const own = (await apiAs('guzhen', '/api/v1/enterprises?pageSize=1')) as { items: { id: string; name: string }[] };
+
+    const { context, page } = await newPage(browser);
+    try {
+      await loginViaForm(page, 'guzhen');
+      await page.goto(`/enterprises/${own.items[0]?.id}`);
+      await expect.poll(() => page.locator('body').innerText()).toContain(own.items[0]?.name as string);
+
+      await page.goto(`/enterprises/${foreign?.id}`);
+      await page.getByTestId('not-found').waitFor();
+      expect(await page.locator('body').innerText()).not.toContain(foreign?.name as string);
+    } finally {
+      await context.close();
+    }
+  });
+});
