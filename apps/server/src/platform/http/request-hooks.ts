@@ -70,7 +70,9 @@ export function registerRequestHooks(app: App): void {
     if (!permission || !request.ctx || wasAudited(request.ctx)) return;
     const status = reply.statusCode;
     const denied = status === 401 || status === 403;
-    if (!STATE_CHANGING.has(request.method) && !denied) return;
+    // Reads are recorded only when refused to a signed-in caller; an anonymous visitor's
+    // 401 on /me is how the web app learns it is signed out, not an attack.
+    if (!STATE_CHANGING.has(request.method) && !(status === 403 || (status === 401 && request.cookies[SESSION_COOKIE]))) return;
     const params = request.params as Record<string, unknown> | undefined;
     const targetId = typeof params?.id === 'string' ? params.id.slice(0, 64) : null;
     try {
