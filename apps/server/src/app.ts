@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(userRoutes);
   await app.register(auditRoutes);
   // shared services (notifications, files, holidays) register below
+  await app.register(holidayRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
