@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './common.ts';
+import { creditCodeSchema, industryCodeSchema } from './enterprises.ts';
 import { checkPassword } from './password-policy.ts';
 
 export const usernameSchema = z
@@ -21,9 +22,9 @@ export const registerBodySchema = z
     password: passwordSchema,
     displayName: z.string().trim().min(1).max(64),
     enterpriseName: z.string().trim().min(2).max(120),
-    creditCode: z.string().trim().toUpperCase(),
+    creditCode: creditCodeSchema,
     townId: z.uuid(),
-    industryCode: z.string().trim().toUpperCase(),
+    industryCode: industryCodeSchema,
   })
   .strict();
 export type RegisterBody = z.infer<typeof registerBodySchema>;
