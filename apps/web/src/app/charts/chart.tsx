@@ -1,0 +1,16 @@
+import { GridComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { CSSProperties } from 'react';
+
+// Only the pieces our charts draw; each chart module registers its own series type.
+echarts.use([GridComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer]);
+
+export { echarts };
+
+export const CHART_COLORS = ['#0b4aa2', '#36a3f7', '#13a8a8', '#f5a623', '#7b61ff', '#e8684a', '#52c41a', '#9aa7b8'];
+
+export function Chart({ option, height = 320, style }: { option: object; height?: number; style?: CSSProperties }) {
+  return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%', ...style }} />;
+}

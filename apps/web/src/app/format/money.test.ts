@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fenToWanString, formatRatio, formatWan, wanToFen } from './money.ts';
+
+describe('fen ↔ 万元', () => {
+  it('converts fen to an exact 万元 string', () => {
+    expect(fenToWanString(0)).toBe('0');
+    expect(fenToWanString(1_000_000)).toBe('1');
+    expect(fenToWanString(12_345_678)).toBe('12.345678');
+    expect(fenToWanString(1_230_000)).toBe('1.23');
+    expect(fenToWanString(1)).toBe('0.000001');
+    expect(fenToWanString(-2_500_000)).toBe('-2.5');
+  });
+
+  it('parses 万元 to integer fen without floating-point error', () => {
+    expect(wanToFen('1.23')).toBe(1_230_000);
+    expect(wanToFen('0.1')).toBe(100_000);
+    expect(wanToFen('12.345678')).toBe(12_345_678);
+    expect(wanToFen('1,234.5')).toBe(1_234_500_000);
+    expect(wanToFen(0.3)).toBe(300_000);
+    expect(wanToFen('100000000')).toBe(100_000_000_000_000);
+    expect(wanToFen('1.2345678')).toBeNull();
+    expect(wanToFen('abc')).toBeNull();
+    expect(wanToFen('')).toBeNull();
+    expect(wanToFen(null)).toBeNull();
+  });
+
+  it('round-trips', () => {
+    for (const fen of [0, 1, 99, 1_000_000, 987_654_321, 100_000_000_000_000]) {
+      expect(wanToFen(fenToWanString(fen))).toBe(fen);
+    }
+  });
+
+  it('formats for display', () => {
+    expect(formatWan(123_456_789_000, 'en-US')).toBe('123,456.79');
+    expect(formatWan(null)).toBe('—');
+    expect(formatRatio(5, 100)).toBe('5.00%');
+    expect(formatRatio(5, 0)).toBe('—');
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { menuForRole, selectedMenuKey } from './menu-items.ts';
+
+describe('menuForRole', () => {
+  it('gives anonymous visitors the public pages only', () => {
+    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/towns', '/institutions']);
+  });
+
+  it('gives the city admin every admin page and the API docs', () => {
+    const keys = menuForRole('city_admin').map((entry) => entry.key);
+    expect(keys).toEqual(['/', '/towns', '/enterprises', '/institutions', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs']);
+  });
+
+  it('keeps admin pages away from other roles', () => {
+    for (const role of ['town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      expect(keys.some((key) => key.startsWith('/admin'))).toBe(false);
+      expect(keys).not.toContain('/api/docs');
+    }
+    expect(menuForRole('enterprise').map((entry) => entry.key)).toContain('/my/enterprise');
+    expect(menuForRole('financier').map((entry) => entry.key)).toContain('/my/institution');
+    expect(menuForRole('town_admin').map((entry) => entry.key)).toContain('/enterprises');
+  });
+});
+
+describe('selectedMenuKey', () => {
+  const entries = menuForRole('city_admin');
+  it('selects the parent entry of a detail page', () => {
+    expect(selectedMenuKey(entries, '/enterprises/4b7c')).toBe('/enterprises');
+    expect(selectedMenuKey(entries, '/')).toBe('/');
+    expect(selectedMenuKey(entries, '/account/password')).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import type { Role } from '@innotown/contracts/common';
+
+export type MenuIcon = 'home' | 'dashboard' | 'town' | 'enterprise' | 'institution' | 'user' | 'audit' | 'holiday' | 'api';
+
+export type MenuLabelKey =
+  | 'home'
+  | 'dashboard'
+  | 'towns'
+  | 'townsAdmin'
+  | 'enterprises'
+  | 'townEnterprises'
+  | 'myEnterprise'
+  | 'institutions'
+  | 'institutionsAdmin'
+  | 'myInstitution'
+  | 'users'
+  | 'audit'
+  | 'holidays'
+  | 'apiDocs';
+
+/** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
+export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
+
+const HOME: MenuEntry = { key: '/', label: 'home', icon: 'home' };
+const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
+const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
+
+const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
+  anonymous: [HOME, TOWNS, INSTITUTIONS],
+  city_admin: [
+    { key: '/', label: 'dashboard', icon: 'dashboard' },
+    { key: '/towns', label: 'townsAdmin', icon: 'town' },
+    { key: '/enterprises', label: 'enterprises', icon: 'enterprise' },
+    { key: '/institutions', label: 'institutionsAdmin', icon: 'institution' },
+    { key: '/admin/users', label: 'users', icon: 'user' },
+    { key: '/admin/audit', label: 'audit', icon: 'audit' },
+    { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
+    { key: '/api/docs', label: 'apiDocs', icon: 'api', external: true },
+  ],
+  town_admin: [HOME, { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' }, TOWNS, INSTITUTIONS],
+  enterprise: [HOME, { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' }, INSTITUTIONS],
+  provider: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, TOWNS, INSTITUTIONS],
+  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, TOWNS, INSTITUTIONS],
+  expert: [HOME, TOWNS, INSTITUTIONS],
+};
+
+export function menuForRole(role: Role | null): MenuEntry[] {
+  return MENUS[role ?? 'anonymous'];
+}
+
+/** The menu key to highlight for a path: the longest entry that is the path or one of its parents. */
+export function selectedMenuKey(entries: MenuEntry[], pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const entry of entries) {
+    if (entry.external) continue;
+    const matches = entry.key === '/' ? pathname === '/' : pathname === entry.key || pathname.startsWith(`${entry.key}/`);
+    if (matches && (best === undefined || entry.key.length > best.length)) best = entry.key;
+  }
+  return best;
+}

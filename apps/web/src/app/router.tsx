@@ -1,0 +1,153 @@
+import { Flex, Spin } from 'antd';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { setSessionLostHandler } from './api-client.ts';
+import { useAuth } from './auth/auth-context.tsx';
+import { RequireRole } from './auth/require-role.tsx';
+
+/** React.lazy for a module's named export, so pages keep named exports and each route is its own chunk. */
+function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const AppLayout = lazyPage(() => import('./layout/app-layout.tsx'), 'AppLayout');
+const LoginPage = lazyPage(() => import('../features/auth/login-page.tsx'), 'LoginPage');
+const RegisterPage = lazyPage(() => import('../features/auth/register-page.tsx'), 'RegisterPage');
+const ChangePasswordPage = lazyPage(() => import('../features/auth/change-password-page.tsx'), 'ChangePasswordPage');
+const HomePage = lazyPage(() => import('../features/home/home-page.tsx'), 'HomePage');
+const TownsPage = lazyPage(() => import('../features/towns/towns-page.tsx'), 'TownsPage');
+const TownDetailPage = lazyPage(() => import('../features/towns/town-detail-page.tsx'), 'TownDetailPage');
+const EnterprisesPage = lazyPage(() => import('../features/enterprises/enterprises-page.tsx'), 'EnterprisesPage');
+const EnterpriseDetailPage = lazyPage(() => import('../features/enterprises/enterprise-detail-page.tsx'), 'EnterpriseDetailPage');
+const MyEnterprisePage = lazyPage(() => import('../features/enterprises/enterprise-detail-page.tsx'), 'MyEnterprisePage');
+const InstitutionsPage = lazyPage(() => import('../features/institutions/institutions-page.tsx'), 'InstitutionsPage');
+const InstitutionDetailPage = lazyPage(() => import('../features/institutions/institution-detail-page.tsx'), 'InstitutionDetailPage');
+const MyInstitutionPage = lazyPage(() => import('../features/institutions/institution-detail-page.tsx'), 'MyInstitutionPage');
+const UsersPage = lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage');
+const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const HolidaysPage = lazyPage(() => import('../features/holidays/holidays-page.tsx'), 'HolidaysPage');
+const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
+
+function FullPageSpin() {
+  return (
+    <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Waits for the session, and sends the user to the login page when the server says the session is gone. */
+function Root() {
+  const { me, loading, clear } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = useRef({ me, location });
+  state.current = { me, location };
+
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      const { me: current, location: here } = state.current;
+      if (!current || here.pathname === '/login') return;
+      clear();
+      const next = encodeURIComponent(`${here.pathname}${here.search}`);
+      navigate(`/login?next=${next}`, { replace: true, state: { sessionExpired: true } });
+    });
+    return () => setSessionLostHandler(null);
+  }, [clear, navigate]);
+
+  if (loading) return <FullPageSpin />;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+/** Enterprise users see only their own record, which lives at /my/enterprise. */
+function EnterprisesRoute() {
+  const { me } = useAuth();
+  if (me?.role === 'enterprise') return <Navigate to="/my/enterprise" replace />;
+  return (
+    <RequireRole roles={['city_admin', 'town_admin']}>
+      <EnterprisesPage />
+    </RequireRole>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'towns', element: <TownsPage /> },
+          { path: 'towns/:id', element: <TownDetailPage /> },
+          { path: 'enterprises', element: <EnterprisesRoute /> },
+          {
+            path: 'enterprises/:id',
+            element: (
+              <RequireRole>
+                <EnterpriseDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'my/enterprise',
+            element: (
+              <RequireRole roles={['enterprise']}>
+                <MyEnterprisePage />
+              </RequireRole>
+            ),
+          },
+          { path: 'institutions', element: <InstitutionsPage /> },
+          { path: 'institutions/:id', element: <InstitutionDetailPage /> },
+          {
+            path: 'my/institution',
+            element: (
+              <RequireRole roles={['provider', 'financier']}>
+                <MyInstitutionPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={['city_admin']}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequireRole roles={['city_admin']}>
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/holidays',
+            element: (
+              <RequireRole roles={['city_admin']}>
+                <HolidaysPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'account/password',
+            element: (
+              <RequireRole>
+                <ChangePasswordPage />
+              </RequireRole>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

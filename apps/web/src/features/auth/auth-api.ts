@@ -1,0 +1,18 @@
+import type { changePasswordBodySchema, LoginBody, Me, RegisterBody } from '@innotown/contracts/auth';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../app/api-client.ts';
+import type { BodyOf } from '../../app/contract-types.ts';
+
+export function useLogin() {
+  return useMutation({ mutationFn: (body: LoginBody) => api.post<Me>('/api/v1/auth/login', body) });
+}
+
+export function useRegister() {
+  return useMutation({ mutationFn: (body: RegisterBody) => api.post<Me>('/api/v1/auth/register', body) });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof changePasswordBodySchema>) => api.post<void>('/api/v1/auth/password', body),
+  });
+}

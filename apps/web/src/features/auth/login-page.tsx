@@ -1,0 +1,66 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginBody } from '@innotown/contracts/auth';
+import { Alert, App, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../app/api-client.ts';
+import { useAuth } from '../../app/auth/auth-context.tsx';
+import { safeNextPath } from '../../app/auth/require-role.tsx';
+import { requiredRule } from '../../app/forms/rules.ts';
+import { useLogin } from './auth-api.ts';
+import { AuthShell } from './auth-shell.tsx';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { me, signedIn } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const login = useLogin();
+  const [error, setError] = useState<string | null>(null);
+  const sessionExpired = (location.state as { sessionExpired?: boolean } | null)?.sessionExpired === true;
+
+  if (me && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
+
+  const submit = (values: LoginBody) => {
+    setError(null);
+    login.mutate(values, {
+      onSuccess: (user) => {
+        signedIn(user);
+        message.success(t('auth.welcomeBack', { name: user.displayName }));
+        navigate(next, { replace: true });
+      },
+      onError: (failure) => setError(errorMessage(failure)),
+    });
+  };
+
+  return (
+    <AuthShell>
+      <div className="it-auth-form-card">
+        <h1 className="it-auth-title">{t('auth.loginTitle')}</h1>
+        <p className="it-auth-subtitle">{t('auth.loginSubtitle')}</p>
+        {sessionExpired && !error ? (
+          <Alert type="warning" showIcon title={t('errors.sessionExpired')} style={{ marginBottom: 16 }} />
+        ) : null}
+        {error ? <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} /> : null}
+        <Form<LoginBody> layout="vertical" size="large" onFinish={submit} requiredMark={false} data-testid="login-form">
+          <Form.Item name="username" label={t('auth.username')} rules={[requiredRule(t('auth.username'))]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.password')} rules={[requiredRule(t('auth.password'))]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            {t('auth.submitLogin')}
+          </Button>
+        </Form>
+        <p style={{ margin: '16px 0 0', textAlign: 'center' }}>
+          {t('auth.noAccount')} <Link to="/register">{t('auth.registerLink')}</Link>
+        </p>
+      </div>
+    </AuthShell>
+  );
+}

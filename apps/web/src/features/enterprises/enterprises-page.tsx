@@ -1,0 +1,227 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Enterprise } from '@innotown/contracts/enterprises';
+import { enterpriseSizeClasses } from '@innotown/contracts/enterprises';
+import { Button, Card, Empty, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../../app/auth/auth-context.tsx';
+import { formatDateTime } from '../../app/format/datetime.ts';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { QueryError } from '../../app/ui/query-error.tsx';
+import { useSearchState } from '../../app/ui/use-search-state.ts';
+import { TownSelect } from '../towns/town-select.tsx';
+import { EnterpriseFlags } from './enterprise-flags.tsx';
+import { EnterpriseFormModal } from './enterprise-form-modal.tsx';
+import { useEnterprises } from './enterprises-api.ts';
+
+const SORT_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
+type SortField = (typeof SORT_FIELDS)[number];
+
+function isSortField(value: unknown): value is SortField {
+  return SORT_FIELDS.includes(value as SortField);
+}
+
+function boolFilter(value: string | undefined): 'true' | 'false' | undefined {
+  return value === 'true' || value === 'false' ? value : undefined;
+}
+
+export function EnterprisesPage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const search = useSearchState();
+  const [creating, setCreating] = useState(false);
+  const [keyword, setKeyword] = useState(search.get('q') ?? '');
+  const cityAdmin = me?.role === 'city_admin';
+
+  const sort = isSortField(search.get('sort')) ? (search.get('sort') as SortField) : 'name';
+  const order = search.get('order') === 'desc' ? 'desc' : 'asc';
+  const query = {
+    q: search.get('q'),
+    townId: cityAdmin ? search.get('townId') : undefined,
+    industryCode: search.get('industryCode'),
+    sizeClass: search.get('sizeClass'),
+    isHighTech: boolFilter(search.get('isHighTech')),
+    isTechSme: boolFilter(search.get('isTechSme')),
+    isAboveScale: boolFilter(search.get('isAboveScale')),
+    sort,
+    order,
+    page: search.page,
+    pageSize: search.pageSize,
+  };
+  const list = useEnterprises(query);
+
+  const sortOrder = (field: SortField) => (sort === field ? (order === 'asc' ? 'ascend' : 'descend') : null);
+  const yesNo = [
+    { value: 'true', label: t('common.yes') },
+    { value: 'false', label: t('common.no') },
+  ];
+
+  const columns: TableProps<Enterprise>['columns'] = [
+    {
+      title: t('enterprises.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (name: string, row) => <Link to={`/enterprises/${row.id}`}>{name}</Link>,
+    },
+    {
+      title: t('enterprises.creditCode'),
+      dataIndex: 'creditCode',
+      render: (code: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text>,
+    },
+    { title: t('enterprises.town'), dataIndex: 'townName' },
+    { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 96 },
+    {
+      title: t('enterprises.sizeClass'),
+      dataIndex: 'sizeClass',
+      width: 96,
+      render: (size: Enterprise['sizeClass']) => t(`enterprises.sizeClasses.${size}`),
+    },
+    { title: t('enterprises.flags'), key: 'flags', render: (_value, row) => <EnterpriseFlags enterprise={row} /> },
+    {
+      title: t('enterprises.latestYear'),
+      dataIndex: 'latestYear',
+      width: 110,
+      render: (year: number | null) => year ?? t('common.none'),
+    },
+    {
+      title: t('common.updatedAt'),
+      dataIndex: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      width: 150,
+      render: (value: string) => formatDateTime(value),
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: true,
+      sortOrder: sortOrder('createdAt'),
+      width: 150,
+      responsive: ['xxl'],
+      render: (value: string) => formatDateTime(value),
+    },
+  ];
+
+  const onTableChange: TableProps<Enterprise>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const single = Array.isArray(sorter) ? sorter[0] : sorter;
+      const field = single?.order ? single.field : undefined;
+      search.update({
+        sort: isSortField(field) ? field : undefined,
+        order: single?.order === 'descend' ? 'desc' : undefined,
+      });
+      return;
+    }
+    search.update({ page: pagination.current, pageSize: pagination.pageSize });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={cityAdmin ? t('enterprises.title') : t('enterprises.townTitle')}
+        subtitle={!cityAdmin && me?.scope.townName ? me.scope.townName : undefined}
+        extra={
+          me?.role === 'city_admin' || me?.role === 'town_admin' ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="enterprise-create">
+              {t('common.create')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap style={{ marginBottom: 16 }} data-testid="enterprise-filters">
+          <Input.Search
+            allowClear
+            placeholder={t('enterprises.searchPlaceholder')}
+            value={keyword}
+            onChange={(event) => setKeyword(event.target.value)}
+            onSearch={(value) => search.update({ q: value.trim() })}
+            enterButton={<SearchOutlined />}
+            style={{ width: 260 }}
+          />
+          {cityAdmin ? (
+            <TownSelect
+              allowClear
+              placeholder={t('enterprises.town')}
+              value={search.get('townId')}
+              onChange={(value) => search.update({ townId: value })}
+              style={{ width: 160 }}
+            />
+          ) : null}
+          <Input
+            allowClear
+            placeholder={t('enterprises.industryCode')}
+            defaultValue={search.get('industryCode')}
+            onPressEnter={(event) => search.update({ industryCode: event.currentTarget.value.trim().toUpperCase() })}
+            onBlur={(event) => {
+              const value = event.currentTarget.value.trim().toUpperCase();
+              if (value !== (search.get('industryCode') ?? '')) search.update({ industryCode: value });
+            }}
+            style={{ width: 130 }}
+            maxLength={5}
+          />
+          <Select
+            allowClear
+            placeholder={t('enterprises.sizeClass')}
+            value={search.get('sizeClass')}
+            onChange={(value: string | undefined) => search.update({ sizeClass: value })}
+            options={enterpriseSizeClasses.map((size) => ({ value: size, label: t(`enterprises.sizeClasses.${size}`) }))}
+            style={{ width: 120 }}
+          />
+          {(['isHighTech', 'isTechSme', 'isAboveScale'] as const).map((flag) => (
+            <Select
+              key={flag}
+              allowClear
+              placeholder={t(`enterprises.${flag}`)}
+              value={boolFilter(search.get(flag))}
+              onChange={(value: string | undefined) => search.update({ [flag]: value })}
+              options={yesNo.map((option) => ({ ...option, label: `${t(`enterprises.${flag}`)}：${option.label}` }))}
+              style={{ width: 190 }}
+            />
+          ))}
+          <Button
+            onClick={() => {
+              setKeyword('');
+              search.reset();
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<Enterprise>
+            rowKey="id"
+            data-testid="enterprise-table"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            columns={columns}
+            onChange={onTableChange}
+            scroll={{ x: 1100 }}
+            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
+            pagination={{
+              current: search.page,
+              pageSize: search.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+            }}
+          />
+        )}
+      </Card>
+      <EnterpriseFormModal
+        open={creating}
+        mode="create"
+        fixedTownId={me?.role === 'town_admin' ? me.scope.townId : undefined}
+        canChangeTown={cityAdmin}
+        onClose={() => setCreating(false)}
+        onSaved={(saved) => navigate(`/enterprises/${saved.id}`)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Role } from '@innotown/contracts/common';
+import { roles } from '@innotown/contracts/common';
+import type { User } from '@innotown/contracts/users';
+import { userStatuses } from '@innotown/contracts/users';
+import { Badge, Button, Card, Empty, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../app/format/datetime.ts';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { QueryError } from '../../app/ui/query-error.tsx';
+import { useSearchState } from '../../app/ui/use-search-state.ts';
+import { TownSelect } from '../towns/town-select.tsx';
+import { UserFormModal } from './user-form-modal.tsx';
+import { useUsers } from './users-api.ts';
+
+const ROLE_COLORS: Record<Role, string> = {
+  city_admin: 'red',
+  town_admin: 'volcano',
+  provider: 'cyan',
+  enterprise: 'blue',
+  expert: 'purple',
+  financier: 'gold',
+};
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const search = useSearchState();
+  const [editing, setEditing] = useState<{ user?: User } | null>(null);
+  const list = useUsers({
+    q: search.get('q'),
+    role: search.get('role'),
+    status: search.get('status'),
+    townId: search.get('townId'),
+    page: search.page,
+    pageSize: search.pageSize,
+  });
+
+  const columns: TableProps<User>['columns'] = [
+    { title: t('users.username'), dataIndex: 'username', render: (name: string) => <strong>{name}</strong> },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      render: (role: Role) => <Tag color={ROLE_COLORS[role]}>{t(`roles.${role}`)}</Tag>,
+    },
+    { title: t('users.binding'), dataIndex: 'bindingName', render: (name: string | null) => name ?? t('common.none') },
+    {
+      title: t('users.status'),
+      dataIndex: 'status',
+      render: (status: User['status']) => (
+        <Badge status={status === 'active' ? 'success' : 'default'} text={t(`users.statuses.${status}`)} />
+      ),
+    },
+    { title: t('users.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? t('common.none') },
+    {
+      title: t('users.email'),
+      dataIndex: 'email',
+      responsive: ['xl'],
+      render: (email: string | null) => email ?? t('common.none'),
+    },
+    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', render: (value: string | null) => formatDateTime(value) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      fixed: 'right',
+      render: (_value, user) => (
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ user })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="user-create">
+            {t('common.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('users.searchPlaceholder')}
+            defaultValue={search.get('q')}
+            onSearch={(value) => search.update({ q: value.trim() })}
+            style={{ width: 240 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('users.role')}
+            value={search.get('role')}
+            onChange={(value: string | undefined) => search.update({ role: value })}
+            options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            style={{ width: 170 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('users.status')}
+            value={search.get('status')}
+            onChange={(value: string | undefined) => search.update({ status: value })}
+            options={userStatuses.map((status) => ({ value: status, label: t(`users.statuses.${status}`) }))}
+            style={{ width: 120 }}
+          />
+          <TownSelect
+            allowClear
+            placeholder={t('enterprises.town')}
+            value={search.get('townId')}
+            onChange={(value) => search.update({ townId: value })}
+            style={{ width: 160 }}
+          />
+          <Button onClick={() => search.reset()}>{t('common.reset')}</Button>
+        </Flex>
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<User>
+            rowKey="id"
+            data-testid="user-table"
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            columns={columns}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
+            pagination={{
+              current: search.page,
+              pageSize: search.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => search.update({ page, pageSize }),
+            }}
+          />
+        )}
+      </Card>
+      <UserFormModal open={editing !== null} user={editing?.user} onClose={() => setEditing(null)} />
+    </>
+  );
+}
