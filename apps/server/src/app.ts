@@ -13,8 +13,10 @@ import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { fileRoutes } from './modules/files/files.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -125,6 +127,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(userRoutes);
   await app.register(auditRoutes);
   // shared services (notifications, files, holidays) register below
+  await app.register(notificationRoutes);
+  await app.register(fileRoutes);
   await app.register(holidayRoutes);
 
   const webRoot = config.webDistDir;
