@@ -64,26 +64,33 @@ export const enterpriseListQuerySchema = paginationQuerySchema.extend({
 });
 export const enterpriseListSchema = listResponseSchema(enterpriseSchema);
 
-export const enterpriseCreateSchema = z
-  .object({
-    name: text(120),
-    creditCode: creditCodeSchema,
-    industryCode: industryCodeSchema,
-    townId: z.uuid(),
-    sizeClass: z.enum(enterpriseSizeClasses),
+/** The writable fields, without defaults: a default inside an update schema would overwrite what the client did not send. */
+const enterpriseFieldsSchema = z.object({
+  name: text(120),
+  creditCode: creditCodeSchema,
+  industryCode: industryCodeSchema,
+  townId: z.uuid(),
+  sizeClass: z.enum(enterpriseSizeClasses),
+  isHighTech: z.boolean(),
+  isTechSme: z.boolean(),
+  isAboveScale: z.boolean(),
+  address: optionalText(200),
+  description: optionalText(4000),
+  contactName: optionalText(40),
+  contactPhone: mobile.nullish(),
+});
+
+export const enterpriseCreateSchema = enterpriseFieldsSchema
+  .extend({
     isHighTech: z.boolean().default(false),
     isTechSme: z.boolean().default(false),
     isAboveScale: z.boolean().default(false),
-    address: optionalText(200),
-    description: optionalText(4000),
-    contactName: optionalText(40),
-    contactPhone: mobile.nullish(),
   })
   .strict();
 export type EnterpriseCreate = z.infer<typeof enterpriseCreateSchema>;
 
 /** Admins may change everything but the credit code; the town moves only by a city admin. */
-export const enterpriseUpdateSchema = enterpriseCreateSchema.omit({ creditCode: true }).partial().strict();
+export const enterpriseUpdateSchema = enterpriseFieldsSchema.omit({ creditCode: true }).partial().strict();
 export type EnterpriseUpdate = z.infer<typeof enterpriseUpdateSchema>;
 
 /** What an enterprise user may change about itself: its profile, not its classification. */

@@ -27,19 +27,19 @@ export const townListQuerySchema = paginationQuerySchema.extend({
 });
 export const townListSchema = listResponseSchema(townSchema);
 
-export const townCreateSchema = z
-  .object({
-    code: z.string().regex(/^\d{9,12}$/),
-    name: text(30),
-    nameEn: text(60),
-    kind: z.enum(townKinds),
-    industries: z.array(text(30)).max(10).default([]),
-    description: optionalText(2000),
-    population: z.number().int().min(0).max(10_000_000).nullish(),
-    longitude: z.number().min(-180).max(180).nullish(),
-    latitude: z.number().min(-90).max(90).nullish(),
-  })
-  .strict();
-export const townUpdateSchema = townCreateSchema.omit({ code: true }).partial().strict();
+/** The writable fields, without defaults: a default inside the update schema would overwrite what the client did not send. */
+const townFieldsSchema = z.object({
+  code: z.string().regex(/^\d{9,12}$/),
+  name: text(30),
+  nameEn: text(60),
+  kind: z.enum(townKinds),
+  industries: z.array(text(30)).max(10),
+  description: optionalText(2000),
+  population: z.number().int().min(0).max(10_000_000).nullish(),
+  longitude: z.number().min(-180).max(180).nullish(),
+  latitude: z.number().min(-90).max(90).nullish(),
+});
+export const townCreateSchema = townFieldsSchema.extend({ industries: townFieldsSchema.shape.industries.default([]) }).strict();
+export const townUpdateSchema = townFieldsSchema.omit({ code: true }).partial().strict();
 export type TownCreate = z.infer<typeof townCreateSchema>;
 export type TownUpdate = z.infer<typeof townUpdateSchema>;
