@@ -1,6 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.ts';
+import { auditEvents } from './db/schema/platform.ts';
+import { recordAudit } from './platform/audit.ts';
+import { systemContext } from './platform/context.ts';
+import type { Db } from './platform/db.ts';
 import type { App } from './platform/http/types.ts';
+import { type JobHandlers, purgeFinishedJobs, type Schedule, startWorker } from './platform/jobs.ts';
+import { ANONYMOUS } from './platform/policy.ts';
+import { purgeExpiredSessions } from './platform/sessions.ts';
+
+/** Cybersecurity Law art. 21: network logs kept at least six months; the database trigger agrees. */
+export const AUDIT_RETENTION_DAYS = 183;
+
+export const HOUSEKEEPING_SCHEDULES: readonly Schedule[] = [
+  { name: 'sessions.purge', everyMinutes: 15 },
+  { name: 'audit.retention', dailyAt: '03:30' },
+  { name: 'jobs.purge', dailyAt: '03:45' },
+];
+
+const SYSTEM = systemContext({ ...ANONYMOUS, username: 'system' });
+
+/**
+ * Deletes audit events past retention, in batches so that no statement holds locks for long.
+ * The cut-off is the database's clock, the same one the append-only trigger checks.
+ */
+export async function deleteExpiredAuditEvents(db: Db, retentionDays = AUDIT_RETENTION_DAYS, batchSize = 5000): Promise<number> {
+  if (!Number.isInteger(retentionDays) || retentionDays < AUDIT_RETENTION_DAYS) {
+    throw new RangeError(`audit events are kept at least ${AUDIT_RETENTION_DAYS} days`);
+  }
+  let total = 0;
+  for (;;) {
+    const deleted = await db
+      .delete(auditEvents)
+      .where(
+        sql`${auditEvents.id} in (
+          select id from ${auditEvents}
+          where occurred_at < now() - ${retentionDays}::int * interval '1 day'
+          order by id limit ${batchSize}
+        )`,
+      )
+      .returning({ id: auditEvents.id });
+    total += deleted.length;
+    if (deleted.length < batchSize) return total;
+  }
+}
+
+export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>): JobHandlers {
+  return {
+    'sessions.purge': async ({ db, log }) => {
+      const deleted = await purgeExpiredSessions(db, {
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionAbsoluteHours,
+      });
+      log.info({ deleted }, 'expired sessions purged');
+      return { deleted };
+    },
+    'audit.retention': async ({ db, log }) => {
+      const deleted = await deleteExpiredAuditEvents(db);
+      log.info({ deleted, retentionDays: AUDIT_RETENTION_DAYS }, 'audit events past retention deleted');
+      // Removing audit records is itself on the record.
+      if (deleted > 0) {
+        await recordAudit(db, SYSTEM, {
+          action: 'audit_event.purge',
+          targetType: 'auditEvent',
+          result: 'success',
+          changes: { deleted, retentionDays: AUDIT_RETENTION_DAYS },
+        });
+      }
+      return { deleted };
+    },
+    'jobs.purge': async ({ db, log }) => {
+      const deleted = await purgeFinishedJobs(db);
+      log.info({ deleted }, 'finished jobs purged');
+      return { deleted };
+    },
+  };
+}
 
 /** Starts this instance's share of background work (job workers, schedules). */
-export function startBackgroundWork(_app: App): { stop: () => Promise<void> } {
-  return { stop: async () => {} };
+export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { stop: () => Promise<void> } {
+  if (!app.config.jobsEnabled) {
+    app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
+    return { stop: async () => {} };
+  }
+  const worker = startWorker(app.db, housekeepingHandlers(app.config), {
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
+    log: app.log.child({ component: 'jobs' }),
+    pollMs: app.config.jobsPollMs,
+    schedules: HOUSEKEEPING_SCHEDULES,
+  });
+  return { stop: () => worker.stop() };
 }
