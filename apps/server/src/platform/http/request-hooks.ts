@@ -64,6 +64,13 @@ export function registerRequestHooks(app: App): void {
     authorize(request.ctx.actor, permission);
   });
 
+  // Caches are denied by default too: an API response may carry personal data (PIPL), so it is
+  // no-store unless its route chose a Cache-Control of its own.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   // The edge records what services did not: failures, denials, and simple state changes.
   app.addHook('onResponse', async (request, reply) => {
     const permission = request.routeOptions.config?.permission;
