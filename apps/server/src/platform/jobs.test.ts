@@ -24,17 +24,20 @@ let db: Db;
 const instances: Database[] = [];
 
 /**
- * Another "instance" of the server: on PostgreSQL its own pool on the same database; PGlite is a
- * single embedded connection, so there every instance shares it.
+ * Another "instance" of the server: on PostgreSQL its own pool on the same database (three at
+ * most, reused across tests); PGlite is a single embedded connection, so there all share it.
  */
+let nextInstance = 0;
 async function openInstance(): Promise<Db> {
   if (database.kind === 'pglite') return db;
-  const result = (await db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
-  const url = new URL(process.env.DATABASE_URL as string);
-  url.pathname = `/${result.rows[0]?.name}`;
-  const instance = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
-  instances.push(instance);
-  return instance.db;
+  const i = nextInstance++ % 3;
+  if (!instances[i]) {
+    const result = (await db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+    const url = new URL(process.env.DATABASE_URL as string);
+    url.pathname = `/${result.rows[0]?.name}`;
+    instances[i] = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
+  }
+  return (instances[i] as Database).db;
 }
 
 beforeAll(async () => {
