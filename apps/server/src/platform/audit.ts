@@ -2,6 +2,7 @@ import { auditEvents } from '../db/schema/platform.ts';
 import type { RequestContext } from './context.ts';
 import type { Db } from './db.ts';
 import { maskField } from './masking.ts';
+import type { Actor } from './policy.ts';
 
 export type AuditEntry = {
   action: string;
@@ -10,6 +11,8 @@ export type AuditEntry = {
   result: 'success' | 'failure' | 'denied';
   statusCode?: number | null;
   changes?: Record<string, unknown> | null;
+  /** Who acted, when not the request's signed-in actor (a login names the account it tried). */
+  actor?: Pick<Actor, 'userId' | 'username' | 'role'>;
 };
 
 /**
@@ -17,10 +20,11 @@ export type AuditEntry = {
  * its record commit together; the HTTP edge records failures and denials itself.
  */
 export async function recordAudit(db: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  const actor = entry.actor ?? ctx.actor;
   await db.insert(auditEvents).values({
-    userId: ctx.actor.userId,
-    username: ctx.actor.username,
-    role: ctx.actor.role,
+    userId: actor.userId,
+    username: actor.username,
+    role: actor.role,
     action: entry.action,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,

@@ -29,18 +29,15 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
   const rule = ruleOf(config);
   const windowStart = new Date(Date.now() - (rule.windowMinutes + rule.lockMinutes) * 60_000);
   const auditAs = (result: 'success' | 'failure' | 'denied', statusCode: number, reason?: string, userId?: string) =>
-    recordAudit(
-      db,
-      { ...ctx, actor: { ...ctx.actor, userId: userId ?? null, username: body.username.slice(0, 64) } },
-      {
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: userId ?? null,
-        result,
-        statusCode,
-        changes: reason ? { reason } : null,
-      },
-    );
+    recordAudit(db, ctx, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: userId ?? null,
+      result,
+      statusCode,
+      changes: reason ? { reason } : null,
+      actor: { ...ctx.actor, userId: userId ?? null, username: body.username.slice(0, 64) },
+    });
 
   if (
     ctx.ip &&
@@ -76,17 +73,14 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
     await repo.recordLoginAttempt(tx, body.username, ctx.ip, true);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
     const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
-    await recordAudit(
-      tx,
-      { ...ctx, actor: { ...ctx.actor, userId: user.id, username: user.username, role: user.role as never } },
-      {
-        action: 'auth.login',
-        targetType: 'user',
-        targetId: user.id,
-        result: 'success',
-        statusCode: 200,
-      },
-    );
+    await recordAudit(tx, ctx, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      result: 'success',
+      statusCode: 200,
+      actor: { userId: user.id, username: user.username, role: user.role as never },
+    });
     return s;
   });
   return { userId: user.id, ...session };
