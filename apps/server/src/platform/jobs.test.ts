@@ -197,8 +197,9 @@ describe('workers', () => {
       },
     });
     await waitFor(async () => started);
+    const stopped = w.stop();
     const second = (await enqueue(db, 'long', {})) as JobRow;
-    await w.stop();
+    await stopped;
     workers.splice(0);
     expect(await jobRow(first.id)).toMatchObject({ status: 'done', result: 'finished' });
     expect((await jobRow(second.id)).status).toBe('queued');
@@ -250,13 +251,14 @@ describe('crash recovery', () => {
       {
         marathon: async () => {
           runs++;
-          await sleep(900);
+          await sleep(2000);
         },
       },
-      { lockMs: 300 },
+      // Heartbeats every 300 ms keep a 900 ms lock alive through a job that lasts 2 s.
+      { lockMs: 900 },
     );
     // Another instance keeps looking for expired locks while the job runs.
-    worker(other, { marathon: async () => void runs++ }, { lockMs: 300, maintenanceMs: 50 });
+    worker(other, { marathon: async () => void runs++ }, { lockMs: 900, maintenanceMs: 50 });
     await waitFor(async () => (await jobRow(job.id)).status === 'done');
     await stopAll();
     expect(runs).toBe(1);
