@@ -38,7 +38,7 @@ function FullPageSpin() {
 
 /** Waits for the session, and sends the user to the login page when the server says the session is gone. */
 function Root() {
-  const { me, loading, clear } = useAuth();
+  const { me, loading, expire } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const state = useRef({ me, location });
@@ -48,12 +48,12 @@ function Root() {
     setSessionLostHandler(() => {
       const { me: current, location: here } = state.current;
       if (!current || here.pathname === '/login') return;
-      clear();
       const next = encodeURIComponent(`${here.pathname}${here.search}`);
-      navigate(`/login?next=${next}`, { replace: true, state: { sessionExpired: true } });
+      navigate(`/login?next=${next}`, { replace: true });
+      expire();
     });
     return () => setSessionLostHandler(null);
-  }, [clear, navigate]);
+  }, [expire, navigate]);
 
   if (loading) return <FullPageSpin />;
   return (

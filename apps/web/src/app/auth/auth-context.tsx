@@ -1,7 +1,7 @@
 import type { Me } from '@innotown/contracts/auth';
 import type { Role } from '@innotown/contracts/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { ApiError, api } from '../api-client.ts';
 
 export const ME_QUERY_KEY = ['me'] as const;
@@ -25,6 +25,9 @@ type AuthContextValue = {
   signOut: () => Promise<void>;
   /** Forget the user locally (the server already did). */
   clear: () => void;
+  /** The server reported the session gone while the app thought it was signed in. */
+  sessionExpired: boolean;
+  expire: () => void;
 };
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -39,12 +42,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const meQuery = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
   const me = meQuery.data ?? null;
+  const [sessionExpired, setSessionExpired] = useState(false);
 
   const signedIn = useCallback(
     (next: Me) => {
       // Data cached for the previous user (or for nobody) must not leak into the new session.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, next);
+      setSessionExpired(false);
     },
     [queryClient],
   );
@@ -53,6 +58,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_QUERY_KEY[0] });
     queryClient.setQueryData(ME_QUERY_KEY, null);
   }, [queryClient]);
+
+  const expire = useCallback(() => {
+    setSessionExpired(true);
+    clear();
+  }, [clear]);
 
   const signOut = useCallback(async () => {
     try {
@@ -70,8 +80,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signedIn,
       signOut,
       clear,
+      sessionExpired,
+      expire,
     }),
-    [me, meQuery.isPending, signedIn, signOut, clear],
+    [me, meQuery.isPending, signedIn, signOut, clear, sessionExpired, expire],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

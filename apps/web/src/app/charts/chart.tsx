@@ -9,7 +9,7 @@ echarts.use([GridComponent, LegendPlainComponent, TooltipComponent, CanvasRender
 
 export { echarts };
 
-export const CHART_COLORS = ['#0b4aa2', '#36a3f7', '#13a8a8', '#f5a623', '#7b61ff', '#e8684a', '#52c41a', '#9aa7b8'];
+export const CHART_COLORS = ['#0b4aa2', '#36a3f7', '#13a8a8', '#f5a623', '#7b61ff', '#e8684a', '#52c41a', '#9aa7b8', '#d4380d', '#722ed1'];
 
 export function Chart({ option, height = 320, style }: { option: object; height?: number; style?: CSSProperties }) {
   return <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%', ...style }} />;

@@ -53,11 +53,24 @@ export const mobileRule: FormRule = {
   },
 };
 
-export function requiredRule(field: string, select = false): FormRule {
+/** `text` trims and rejects blanks; `select` says "please select"; `value` (numbers, dates) only requires a value. */
+export function requiredRule(field: string, kind: 'text' | 'select' | 'value' = 'text'): FormRule {
+  if (kind !== 'text') {
+    // A custom check: without a type, async-validator expects a string, so numbers and dates would fail.
+    const message = i18n.t(kind === 'select' ? 'validation.select' : 'validation.required', { field });
+    return {
+      required: true,
+      validator: async (_rule, value: unknown) => {
+        if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
+          throw new Error(message);
+        }
+      },
+    };
+  }
   return {
     required: true,
-    whitespace: !select,
-    message: i18n.t(select ? 'validation.select' : 'validation.required', { field }),
+    whitespace: true,
+    message: i18n.t('validation.required', { field }),
   };
 }
 

@@ -42,6 +42,7 @@ export const enUS: Messages<typeof zhCN> = {
     enterprise: 'Enterprise',
     expert: 'Expert',
     financier: 'Financier',
+    anonymous: 'Anonymous',
   },
   common: {
     search: 'Search',
@@ -149,6 +150,7 @@ export const enUS: Messages<typeof zhCN> = {
     rank: 'Rank',
     highTechShare: 'High-tech share',
     showTop: 'Top 10 only',
+    rankingHint: 'High-tech enterprises / all enterprises',
   },
   towns: {
     title: 'Towns',
@@ -284,6 +286,8 @@ export const enUS: Messages<typeof zhCN> = {
     changes: 'Changed fields',
     noChanges: 'No field changes',
     timeRange: 'Time range',
+    from: 'From',
+    to: 'To',
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
     exporting: 'Exporting…',

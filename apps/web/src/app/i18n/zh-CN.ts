@@ -39,6 +39,7 @@ export const zhCN = {
     enterprise: '企业用户',
     expert: '专家',
     financier: '金融机构',
+    anonymous: '匿名访客',
   },
   common: {
     search: '搜索',
@@ -146,6 +147,7 @@ export const zhCN = {
     rank: '排名',
     highTechShare: '高企占比',
     showTop: '只看前 10',
+    rankingHint: '高新技术企业数 / 企业总数',
   },
   towns: {
     title: '镇街',
@@ -281,6 +283,8 @@ export const zhCN = {
     changes: '变更字段',
     noChanges: '无字段变更',
     timeRange: '时间范围',
+    from: '开始时间',
+    to: '结束时间',
     exportXlsx: '导出 Excel',
     exportCsv: '导出 CSV',
     exporting: '正在导出…',

@@ -84,7 +84,7 @@ export function AppLayout() {
           ) : (
             <>
               <Link to={`/login${location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname)}`}`}>
-                <Button type="primary" ghost data-testid="login-button" style={{ marginLeft: 8 }}>
+                <Button ghost data-testid="login-button" style={{ marginLeft: 8 }}>
                   {t('header.login')}
                 </Button>
               </Link>

@@ -13,8 +13,8 @@ import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { useAuditEvents } from './audit-api.ts';
 
-function isRole(value: string): value is Role {
-  return (roles as readonly string[]).includes(value);
+function isRoleLabel(value: string): value is Role | 'anonymous' {
+  return value === 'anonymous' || (roles as readonly string[]).includes(value);
 }
 
 const RESULT_COLORS: Record<AuditEvent['result'], string> = { success: 'green', failure: 'orange', denied: 'red' };
@@ -89,7 +89,7 @@ export function AuditPage() {
     {
       title: t('audit.role'),
       dataIndex: 'role',
-      render: (role: string | null) => (role === null ? t('common.none') : isRole(role) ? t(`roles.${role}`) : role),
+      render: (role: string | null) => (role === null ? t('common.none') : isRoleLabel(role) ? t(`roles.${role}`) : role),
     },
     {
       title: t('audit.action'),
@@ -191,7 +191,7 @@ export function AuditPage() {
             format="YYYY-MM-DD HH:mm"
             value={[from, to]}
             allowEmpty={[true, true]}
-            placeholder={[t('audit.timeRange'), t('audit.timeRange')]}
+            placeholder={[t('audit.from'), t('audit.to')]}
             onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
               search.update({ from: range?.[0]?.format() ?? null, to: range?.[1]?.format() ?? null })
             }

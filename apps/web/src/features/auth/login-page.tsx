@@ -3,7 +3,7 @@ import type { LoginBody } from '@innotown/contracts/auth';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { safeNextPath } from '../../app/auth/require-role.tsx';
@@ -13,15 +13,13 @@ import { AuthShell } from './auth-shell.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { me, signedIn } = useAuth();
+  const { me, signedIn, sessionExpired } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const location = useLocation();
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
-  const sessionExpired = (location.state as { sessionExpired?: boolean } | null)?.sessionExpired === true;
 
   if (me && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
 
@@ -43,7 +41,7 @@ export function LoginPage() {
         <h1 className="it-auth-title">{t('auth.loginTitle')}</h1>
         <p className="it-auth-subtitle">{t('auth.loginSubtitle')}</p>
         {sessionExpired && !error ? (
-          <Alert type="warning" showIcon title={t('errors.sessionExpired')} style={{ marginBottom: 16 }} />
+          <Alert type="warning" showIcon title={t('errors.sessionExpired')} data-testid="session-expired" style={{ marginBottom: 16 }} />
         ) : null}
         {error ? <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} /> : null}
         <Form<LoginBody> layout="vertical" size="large" onFinish={submit} requiredMark={false} data-testid="login-form">

@@ -76,7 +76,7 @@ export function RegisterPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="townId" label={t('auth.town')} rules={[requiredRule(t('auth.town'), true)]}>
+              <Form.Item name="townId" label={t('auth.town')} rules={[requiredRule(t('auth.town'), 'select')]}>
                 <TownSelect />
               </Form.Item>
             </Col>

@@ -127,7 +127,7 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
               title={
                 <Flex align="center" gap={12} wrap>
                   <span data-testid="enterprise-name">{enterprise.name}</span>
-                  <EnterpriseFlags enterprise={enterprise} />
+                  <EnterpriseFlags enterprise={enterprise} hideEmpty />
                 </Flex>
               }
               subtitle={own ? t('enterprises.myTitle') : enterprise.townName}
@@ -197,7 +197,7 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
                     {
                       key: 'description',
                       label: t('enterprises.description'),
-                      span: 'filled',
+                      span: { xs: 1, md: 2, xl: 3 },
                       children: (
                         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                           {enterprise.description ?? t('common.none')}

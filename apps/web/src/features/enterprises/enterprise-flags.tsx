@@ -2,7 +2,13 @@ import type { Enterprise } from '@innotown/contracts/enterprises';
 import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export function EnterpriseFlags({ enterprise }: { enterprise: Pick<Enterprise, 'isHighTech' | 'isTechSme' | 'isAboveScale'> }) {
+export function EnterpriseFlags({
+  enterprise,
+  hideEmpty = false,
+}: {
+  enterprise: Pick<Enterprise, 'isHighTech' | 'isTechSme' | 'isAboveScale'>;
+  hideEmpty?: boolean;
+}) {
   const { t } = useTranslation();
   const tags = [
     enterprise.isHighTech ? (
@@ -21,7 +27,7 @@ export function EnterpriseFlags({ enterprise }: { enterprise: Pick<Enterprise, '
       </Tag>
     ) : null,
   ].filter(Boolean);
-  if (tags.length === 0) return <span style={{ color: '#a0aec0' }}>{t('common.none')}</span>;
+  if (tags.length === 0) return hideEmpty ? null : <span style={{ color: '#a0aec0' }}>{t('common.none')}</span>;
   return (
     <Flex gap={4} wrap>
       {tags}

@@ -180,12 +180,12 @@ export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canCh
           {admin ? (
             <>
               <Col xs={24} md={12}>
-                <Form.Item name="townId" label={t('enterprises.town')} rules={[requiredRule(t('enterprises.town'), true)]}>
+                <Form.Item name="townId" label={t('enterprises.town')} rules={[requiredRule(t('enterprises.town'), 'select')]}>
                   <TownSelect disabled={!canChangeTown} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="sizeClass" label={t('enterprises.sizeClass')} rules={[requiredRule(t('enterprises.sizeClass'), true)]}>
+                <Form.Item name="sizeClass" label={t('enterprises.sizeClass')} rules={[requiredRule(t('enterprises.sizeClass'), 'select')]}>
                   <Select
                     options={enterpriseSizeClasses.map((size) => ({
                       value: size,

@@ -1,7 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@innotown/contracts/enterprises';
 import { enterpriseSizeClasses } from '@innotown/contracts/enterprises';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -62,6 +62,8 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
+      width: 260,
+      fixed: 'left',
       sorter: true,
       sortOrder: sortOrder('name'),
       render: (name: string, row) => <Link to={`/enterprises/${row.id}`}>{name}</Link>,
@@ -69,17 +71,23 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.creditCode'),
       dataIndex: 'creditCode',
-      render: (code: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{code}</Typography.Text>,
+      width: 200,
+      render: (code: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</span>,
     },
-    { title: t('enterprises.town'), dataIndex: 'townName' },
-    { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 96 },
+    { title: t('enterprises.town'), dataIndex: 'townName', width: 120 },
+    { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 100 },
     {
       title: t('enterprises.sizeClass'),
       dataIndex: 'sizeClass',
       width: 96,
       render: (size: Enterprise['sizeClass']) => t(`enterprises.sizeClasses.${size}`),
     },
-    { title: t('enterprises.flags'), key: 'flags', render: (_value, row) => <EnterpriseFlags enterprise={row} /> },
+    {
+      title: t('enterprises.flags'),
+      key: 'flags',
+      width: 260,
+      render: (_value, row) => <EnterpriseFlags enterprise={row} />,
+    },
     {
       title: t('enterprises.latestYear'),
       dataIndex: 'latestYear',
@@ -201,7 +209,8 @@ export function EnterprisesPage() {
             dataSource={list.data?.items ?? []}
             columns={columns}
             onChange={onTableChange}
-            scroll={{ x: 1100 }}
+            size="middle"
+            scroll={{ x: 1420 }}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
             pagination={{
               current: search.page,

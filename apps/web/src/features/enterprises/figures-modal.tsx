@@ -115,7 +115,7 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="figures-form">
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="year" label={t('enterprises.year')} rules={[requiredRule(t('enterprises.year'))]}>
+            <Form.Item name="year" label={t('enterprises.year')} rules={[requiredRule(t('enterprises.year'), 'value')]}>
               <InputNumber min={MIN_FIGURES_YEAR} max={thisYear} precision={0} disabled={editing} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -129,7 +129,7 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
             {money('highTechOutputWan', t('enterprises.highTechOutput'))}
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="employees" label={t('enterprises.employees')} rules={[requiredRule(t('enterprises.employees'))]}>
+            <Form.Item name="employees" label={t('enterprises.employees')} rules={[requiredRule(t('enterprises.employees'), 'value')]}>
               <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -139,7 +139,7 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
               label={t('enterprises.rdStaff')}
               dependencies={['employees']}
               rules={[
-                requiredRule(t('enterprises.rdStaff')),
+                requiredRule(t('enterprises.rdStaff'), 'value'),
                 ({ getFieldValue }) => ({
                   validator: async (_rule, value: number | null) => {
                     const employees = getFieldValue('employees') as number | null;

@@ -123,7 +123,7 @@ export function HolidaysPage() {
               initialValues={{ isWorkday: false }}
               data-testid="holiday-form"
             >
-              <Form.Item name="date" label={t('holidays.date')} rules={[requiredRule(t('holidays.date'), true)]}>
+              <Form.Item name="date" label={t('holidays.date')} rules={[requiredRule(t('holidays.date'), 'select')]}>
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name="name" label={t('holidays.name')} rules={[requiredRule(t('holidays.name')), maxRule(40)]}>

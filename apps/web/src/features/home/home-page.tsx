@@ -101,7 +101,14 @@ function TownRanking({ overview, ownTownId }: { overview: Overview; ownTownId: s
   const shown = expanded ? rows : rows.slice(0, 10);
   return (
     <Panel
-      title={t('home.townRanking')}
+      title={
+        <>
+          {t('home.townRanking')}
+          <span className="it-muted" style={{ marginLeft: 8, fontSize: 12, fontWeight: 400 }}>
+            {t('home.rankingHint')}
+          </span>
+        </>
+      }
       extra={
         rows.length > 10 ? (
           <Button type="link" size="small" onClick={() => setExpanded(!expanded)}>

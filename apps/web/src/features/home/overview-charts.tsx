@@ -69,7 +69,8 @@ export function OverviewCharts({ overview, highlightTownId }: { overview: Overvi
         center: ['50%', '45%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
-        label: { formatter: '{b}\n{c}' },
+        // Names are in the legend; the narrow panel has room for the counts only.
+        label: { formatter: '{c}', fontSize: 12 },
         data: overview.institutionsByType.map((entry) => ({ name: typeLabel(entry.type), value: entry.count })),
       },
     ],

@@ -108,12 +108,12 @@ export function InstitutionFormModal({ open, mode, institution, onClose, onSaved
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="type" label={t('institutions.type')} rules={[requiredRule(t('institutions.type'), true)]}>
+                <Form.Item name="type" label={t('institutions.type')} rules={[requiredRule(t('institutions.type'), 'select')]}>
                   <Select options={institutionTypes.map((type) => ({ value: type, label: t(`institutions.types.${type}`) }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="level" label={t('institutions.level')} rules={[requiredRule(t('institutions.level'), true)]}>
+                <Form.Item name="level" label={t('institutions.level')} rules={[requiredRule(t('institutions.level'), 'select')]}>
                   <Select
                     options={institutionLevels.map((level) => ({
                       value: level,
@@ -123,7 +123,7 @@ export function InstitutionFormModal({ open, mode, institution, onClose, onSaved
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="townId" label={t('institutions.town')} rules={[requiredRule(t('institutions.town'), true)]}>
+                <Form.Item name="townId" label={t('institutions.town')} rules={[requiredRule(t('institutions.town'), 'select')]}>
                   <TownSelect />
                 </Form.Item>
               </Col>

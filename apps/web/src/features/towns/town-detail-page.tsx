@@ -189,7 +189,7 @@ export function TownDetailPage() {
                     {
                       key: 'description',
                       label: t('towns.description'),
-                      span: 'filled',
+                      span: { xs: 1, md: 2, xl: 3 },
                       children: (
                         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                           {town.description ?? t('common.none')}

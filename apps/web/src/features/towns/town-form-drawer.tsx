@@ -112,7 +112,7 @@ export function TownFormDrawer({ open, town, onClose }: { open: boolean; town?: 
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="kind" label={t('towns.kind')} rules={[requiredRule(t('towns.kind'), true)]}>
+            <Form.Item name="kind" label={t('towns.kind')} rules={[requiredRule(t('towns.kind'), 'select')]}>
               <Select options={townKinds.map((kind) => ({ value: kind, label: t(`towns.kinds.${kind}`) }))} />
             </Form.Item>
           </Col>

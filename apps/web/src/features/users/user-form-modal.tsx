@@ -149,13 +149,13 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="role" label={t('users.role')} rules={[requiredRule(t('users.role'), true)]}>
+            <Form.Item name="role" label={t('users.role')} rules={[requiredRule(t('users.role'), 'select')]}>
               <Select options={roles.map((value) => ({ value, label: t(`roles.${value}`) }))} />
             </Form.Item>
           </Col>
           {binding === 'townId' ? (
             <Col xs={24} md={12}>
-              <Form.Item name="townId" label={t('users.bindTown')} rules={[requiredRule(t('users.bindTown'), true)]}>
+              <Form.Item name="townId" label={t('users.bindTown')} rules={[requiredRule(t('users.bindTown'), 'select')]}>
                 <RemoteSelect
                   resource="towns"
                   placeholder={t('users.searchBinding')}
@@ -170,7 +170,11 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
           ) : null}
           {binding === 'institutionId' ? (
             <Col xs={24} md={12}>
-              <Form.Item name="institutionId" label={t('users.bindInstitution')} rules={[requiredRule(t('users.bindInstitution'), true)]}>
+              <Form.Item
+                name="institutionId"
+                label={t('users.bindInstitution')}
+                rules={[requiredRule(t('users.bindInstitution'), 'select')]}
+              >
                 <RemoteSelect
                   resource="institutions"
                   placeholder={t('users.searchBinding')}
@@ -188,7 +192,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
           ) : null}
           {binding === 'enterpriseId' ? (
             <Col xs={24} md={12}>
-              <Form.Item name="enterpriseId" label={t('users.bindEnterprise')} rules={[requiredRule(t('users.bindEnterprise'), true)]}>
+              <Form.Item name="enterpriseId" label={t('users.bindEnterprise')} rules={[requiredRule(t('users.bindEnterprise'), 'select')]}>
                 <RemoteSelect
                   resource="enterprises"
                   placeholder={t('users.searchBinding')}
@@ -203,7 +207,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
           ) : null}
           {user ? (
             <Col xs={24} md={12}>
-              <Form.Item name="status" label={t('users.status')} rules={[requiredRule(t('users.status'), true)]}>
+              <Form.Item name="status" label={t('users.status')} rules={[requiredRule(t('users.status'), 'select')]}>
                 <Select options={userStatuses.map((value) => ({ value, label: t(`users.statuses.${value}`) }))} />
               </Form.Item>
             </Col>
