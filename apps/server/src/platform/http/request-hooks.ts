@@ -3,7 +3,7 @@ import { recordAudit, wasAudited } from '../audit.ts';
 import { AppError, PlatformErrors } from '../errors.ts';
 import { ANONYMOUS, authorize } from '../policy.ts';
 import { resolveSession, SESSION_COOKIE } from '../sessions.ts';
-import { preferredLanguage } from './error-handler.ts';
+import { loggableError, preferredLanguage } from './error-handler.ts';
 import type { App } from './types.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -91,7 +91,7 @@ export function registerRequestHooks(app: App): void {
         statusCode: status,
       });
     } catch (err) {
-      request.log.error({ err }, 'audit write failed');
+      request.log.error({ err: loggableError(err) }, 'audit write failed');
     }
   });
 }
