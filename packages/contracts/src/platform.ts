@@ -67,4 +67,7 @@ export const holidayBodySchema = z
     isWorkday: z.boolean().default(false),
   })
   .strict();
+/** PUT /holidays/:date — the date comes from the path; a client may repeat it in the body. */
+export const holidayPutBodySchema = holidayBodySchema.partial({ date: true });
+export const holidayListSchema = z.object({ items: z.array(holidaySchema) });
 export const holidayDateParamsSchema = z.object({ date: z.iso.date() }).strict();

@@ -1,4 +1,10 @@
-import { holidayBodySchema, holidayDateParamsSchema, holidayListQuerySchema, holidaySchema } from '@innotown/contracts/platform';
+import {
+  holidayDateParamsSchema,
+  holidayListQuerySchema,
+  holidayListSchema,
+  holidayPutBodySchema,
+  holidaySchema,
+} from '@innotown/contracts/platform';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -7,9 +13,6 @@ import { presentHoliday } from './holidays.presenter.ts';
 import * as service from './holidays.service.ts';
 
 const tags = ['holidays'];
-// The date comes from the path; a client may repeat it in the body (the contract's form shape).
-const holidayPutBodySchema = holidayBodySchema.partial({ date: true });
-const holidayListSchema = z.object({ items: z.array(holidaySchema) });
 
 export async function holidayRoutes(app: App) {
   app.get(
