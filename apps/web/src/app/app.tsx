@@ -1,16 +1,18 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth/auth-context.tsx';
 import { LocaleProvider } from './i18n/locale-provider.tsx';
 import { queryClient } from './query-client.ts';
-import { router } from './router.tsx';
+import { AppRoutes } from './router.tsx';
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider>
         <AuthProvider>
-          <RouterProvider router={router} />
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
         </AuthProvider>
       </LocaleProvider>
     </QueryClientProvider>

@@ -1,6 +1,6 @@
 import { Flex, Spin } from 'antd';
 import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setSessionLostHandler } from './api-client.ts';
 import { useAuth } from './auth/auth-context.tsx';
 import { RequireRole } from './auth/require-role.tsx';
@@ -74,80 +74,79 @@ function EnterprisesRoute() {
   );
 }
 
-export const router = createBrowserRouter([
-  {
-    element: <Root />,
-    children: [
-      { path: '/login', element: <LoginPage /> },
-      { path: '/register', element: <RegisterPage /> },
-      {
-        element: <AppLayout />,
-        children: [
-          { index: true, element: <HomePage /> },
-          { path: 'towns', element: <TownsPage /> },
-          { path: 'towns/:id', element: <TownDetailPage /> },
-          { path: 'enterprises', element: <EnterprisesRoute /> },
-          {
-            path: 'enterprises/:id',
-            element: (
+/** The route table; each page is its own lazily loaded chunk. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Root />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="towns" element={<TownsPage />} />
+          <Route path="towns/:id" element={<TownDetailPage />} />
+          <Route path="enterprises" element={<EnterprisesRoute />} />
+          <Route
+            path="enterprises/:id"
+            element={
               <RequireRole>
                 <EnterpriseDetailPage />
               </RequireRole>
-            ),
-          },
-          {
-            path: 'my/enterprise',
-            element: (
+            }
+          />
+          <Route
+            path="my/enterprise"
+            element={
               <RequireRole roles={['enterprise']}>
                 <MyEnterprisePage />
               </RequireRole>
-            ),
-          },
-          { path: 'institutions', element: <InstitutionsPage /> },
-          { path: 'institutions/:id', element: <InstitutionDetailPage /> },
-          {
-            path: 'my/institution',
-            element: (
+            }
+          />
+          <Route path="institutions" element={<InstitutionsPage />} />
+          <Route path="institutions/:id" element={<InstitutionDetailPage />} />
+          <Route
+            path="my/institution"
+            element={
               <RequireRole roles={['provider', 'financier']}>
                 <MyInstitutionPage />
               </RequireRole>
-            ),
-          },
-          {
-            path: 'admin/users',
-            element: (
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
               <RequireRole roles={['city_admin']}>
                 <UsersPage />
               </RequireRole>
-            ),
-          },
-          {
-            path: 'admin/audit',
-            element: (
+            }
+          />
+          <Route
+            path="admin/audit"
+            element={
               <RequireRole roles={['city_admin']}>
                 <AuditPage />
               </RequireRole>
-            ),
-          },
-          {
-            path: 'admin/holidays',
-            element: (
+            }
+          />
+          <Route
+            path="admin/holidays"
+            element={
               <RequireRole roles={['city_admin']}>
                 <HolidaysPage />
               </RequireRole>
-            ),
-          },
-          {
-            path: 'account/password',
-            element: (
+            }
+          />
+          <Route
+            path="account/password"
+            element={
               <RequireRole>
                 <ChangePasswordPage />
               </RequireRole>
-            ),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-]);
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -65,8 +65,8 @@ export function OverviewCharts({ overview, highlightTownId }: { overview: Overvi
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
-        center: ['50%', '45%'],
+        radius: ['36%', '60%'],
+        center: ['50%', '42%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: '#fff', borderWidth: 2, borderRadius: 4 },
         // Names are in the legend; the narrow panel has room for the counts only.

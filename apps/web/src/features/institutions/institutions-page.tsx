@@ -39,7 +39,7 @@ export function InstitutionsPage() {
     {
       title: t('institutions.type'),
       dataIndex: 'type',
-      width: 170,
+      width: 220,
       render: (type: Institution['type']) => <InstitutionTypeTag type={type} />,
     },
     {
@@ -118,7 +118,7 @@ export function InstitutionsPage() {
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             columns={columns}
-            scroll={{ x: 800 }}
+            scroll={{ x: 900 }}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
             pagination={{
               current: search.page,
