@@ -57,6 +57,16 @@ const byRequest = (requestId: string) =>
     sql`select id, occurred_at, user_id, username, role, action, target_type, target_id, result, status_code, host(ip) as ip, request_id, changes
         from audit_events where request_id = ${requestId} order by id`,
   );
+/** Refusals are recorded by the edge after the response has gone out: wait for the row briefly. */
+async function settledByRequest(requestId: string, expected = 1): Promise<AuditRow[]> {
+  for (let i = 0; ; i++) {
+    const found = await byRequest(requestId);
+    if (found.length >= expected || i >= 40) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+/** Before asserting that no further row came: give the edge's after-response hook time to run. */
+const settle = () => new Promise((r) => setTimeout(r, 150));
 let reqSerial = 0;
 const rid = (label: string) => `audit-${label}-${++reqSerial}`;
 
@@ -75,6 +85,7 @@ describe('what is recorded', () => {
       payload: { contactPhone: '13812345678', description: '审计测试', name: undefined },
     });
     expect(res.statusCode).toBe(200);
+    await settle();
     const [row, ...more] = await byRequest(requestId);
     expect(more).toEqual([]);
     expect(row).toMatchObject({
@@ -230,6 +241,8 @@ describe('what is recorded', () => {
         ...(payload ? { payload } : {}),
       });
       expect(res.statusCode, c.url).toBe(c.status);
+      await settledByRequest(requestId);
+      await settle();
       const audit = await byRequest(requestId);
       expect(audit, `${c.method} ${c.url}`).toHaveLength(1);
       expect(audit[0]).toMatchObject({ result: c.result, status_code: c.status, role: c.role, username: c.username, ip: '127.0.0.1' });
@@ -250,6 +263,7 @@ describe('what is recorded', () => {
       headers: { 'x-request-id': rid('login') },
       payload: { username: 'expert', password: 'nope' },
     });
+    await settle();
     const okRows = await byRequest(ok.headers['x-request-id'] as string);
     const badRows = await byRequest(bad.headers['x-request-id'] as string);
     expect(okRows.map((r) => [r.action, r.result, r.username, r.role])).toEqual([['auth.login', 'success', 'expert', 'expert']]);
@@ -259,6 +273,7 @@ describe('what is recorded', () => {
   it('an anonymous visitor’s 401 on a read is not noise in the log', async () => {
     const requestId = rid('me');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-request-id': requestId } })).statusCode).toBe(401);
+    await settle();
     expect(await byRequest(requestId)).toEqual([]);
   });
 
@@ -275,7 +290,7 @@ describe('what is recorded', () => {
       payload: enterpriseBody(ids.guzhenTownId, { creditCode: taken.credit_code }),
     });
     expect(res.statusCode).toBe(409);
-    expect((await byRequest(requestId)).map((r) => [r.result, r.status_code])).toEqual([['failure', 409]]);
+    expect((await settledByRequest(requestId)).map((r) => [r.result, r.status_code])).toEqual([['failure', 409]]);
   });
 });
 
