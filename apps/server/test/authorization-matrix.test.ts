@@ -9,6 +9,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 
@@ -574,6 +575,20 @@ describe('authorization matrix', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('a route that declares no permission cannot even be registered (deny by default)', async () => {
+    const app = await buildApp({ config: t.config, database: t.database, logger: false });
+    try {
+      await expect(
+        (async () => {
+          app.get('/api/v1/undeclared', async () => ({ secret: true }));
+          await app.ready();
+        })(),
+      ).rejects.toThrow(/declares no permission/);
+    } finally {
+      await app.close().catch(() => {});
+    }
+  });
 
   it('HEAD follows the rules of GET', async () => {
     expect((await t.app.inject({ method: 'HEAD', url: '/api/v1/users' })).statusCode).toBe(401);
