@@ -85,16 +85,21 @@ export function AuditPage() {
       width: 170,
       render: (value: string) => formatDateTimeSeconds(value),
     },
-    { title: t('audit.username'), dataIndex: 'username', render: (value: string | null) => value ?? t('common.none') },
+    { title: t('audit.username'), dataIndex: 'username', width: 120, render: (value: string | null) => value ?? t('common.none') },
     {
       title: t('audit.role'),
       dataIndex: 'role',
+      width: 150,
       render: (role: string | null) => (role === null ? t('common.none') : isRoleLabel(role) ? t(`roles.${role}`) : role),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      render: (action: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {action}
+        </Typography.Text>
+      ),
     },
     {
       title: t('audit.targetType'),

@@ -62,7 +62,7 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
-      width: 260,
+      width: 230,
       fixed: 'left',
       sorter: true,
       sortOrder: sortOrder('name'),
@@ -71,27 +71,28 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.creditCode'),
       dataIndex: 'creditCode',
-      width: 200,
+      width: 180,
       render: (code: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</span>,
     },
-    { title: t('enterprises.town'), dataIndex: 'townName', width: 120 },
-    { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 100 },
+    { title: t('enterprises.town'), dataIndex: 'townName', width: 110 },
+    { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 90 },
     {
       title: t('enterprises.sizeClass'),
       dataIndex: 'sizeClass',
-      width: 96,
+      width: 80,
       render: (size: Enterprise['sizeClass']) => t(`enterprises.sizeClasses.${size}`),
     },
     {
       title: t('enterprises.flags'),
       key: 'flags',
-      width: 260,
+      width: 200,
       render: (_value, row) => <EnterpriseFlags enterprise={row} />,
     },
     {
       title: t('enterprises.latestYear'),
       dataIndex: 'latestYear',
       width: 110,
+      responsive: ['xxl'],
       render: (year: number | null) => year ?? t('common.none'),
     },
     {
@@ -210,7 +211,7 @@ export function EnterprisesPage() {
             columns={columns}
             onChange={onTableChange}
             size="middle"
-            scroll={{ x: 1420 }}
+            scroll={{ x: 1040 }}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
             pagination={{
               current: search.page,
