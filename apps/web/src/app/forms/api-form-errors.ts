@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError, errorMessage } from '../api-client.ts';
-import { currentLocale } from '../i18n/i18n.ts';
+import { currentLocale, i18n } from '../i18n/i18n.ts';
 
 /** "body.industries.0" or "industries[0]" → ['industries', 0], the NamePath antd forms use. */
 export function fieldPathToNamePath(path: string): (string | number)[] {
@@ -43,6 +43,6 @@ export function applyApiErrorToForm(
     else loose.push(message);
   }
   form.setFields(attached);
-  if (loose.length > 0) return [error.localizedMessage(), ...loose].join('：');
+  if (loose.length > 0) return i18n.t('common.labelValue', { label: error.localizedMessage(), value: loose.join('; ') });
   return attached.length > 0 ? null : error.localizedMessage();
 }

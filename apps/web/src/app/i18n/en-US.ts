@@ -9,6 +9,7 @@ export const enUS: Messages<typeof zhCN> = {
     city: 'Zhongshan Science & Technology Bureau',
     footer: 'InnoTown · Innovation services for Zhongshan specialized towns',
     loading: 'Loading…',
+    documentTitle: 'InnoTown · Innovation services for specialized towns',
   },
   menu: {
     home: 'Home',
@@ -71,6 +72,8 @@ export const enUS: Messages<typeof zhCN> = {
     noData: 'No data',
     viewAll: 'View all',
     refresh: 'Refresh',
+    labelValue: '{{label}}: {{value}}',
+    withNote: '{{name}} ({{note}})',
   },
   errors: {
     notFoundTitle: 'Not found',
@@ -305,6 +308,7 @@ export const enUS: Messages<typeof zhCN> = {
     dayOff: 'Day off',
     add: 'Add',
     addTitle: 'Add holiday',
+    namePlaceholder: 'e.g. Spring Festival',
     makeupWorkday: 'Make-up workday',
     empty: 'No holidays for {{year}} yet',
   },

@@ -18,7 +18,7 @@ export function useLocale(): LocaleContextValue {
 function applyLocale(locale: Locale): void {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   document.documentElement.lang = locale;
-  document.title = locale === 'zh-CN' ? '专业镇科技创新服务平台 · InnoTown' : 'InnoTown · Innovation services for specialized towns';
+  document.title = i18n.t('app.documentTitle', { lng: locale });
 }
 
 /** Deep blue for a government / enterprise service look. */

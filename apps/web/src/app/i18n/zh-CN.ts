@@ -6,6 +6,7 @@ export const zhCN = {
     city: '中山市科学技术局',
     footer: '中山市专业镇科技创新服务平台 · InnoTown',
     loading: '加载中…',
+    documentTitle: '专业镇科技创新服务平台 · InnoTown',
   },
   menu: {
     home: '首页',
@@ -68,6 +69,8 @@ export const zhCN = {
     noData: '暂无数据',
     viewAll: '查看全部',
     refresh: '刷新',
+    labelValue: '{{label}}：{{value}}',
+    withNote: '{{name}}（{{note}}）',
   },
   errors: {
     notFoundTitle: '未找到',
@@ -302,6 +305,7 @@ export const zhCN = {
     dayOff: '放假',
     add: '添加',
     addTitle: '添加节假日',
+    namePlaceholder: '如：春节',
     makeupWorkday: '调休工作日',
     empty: '{{year}} 年暂无节假日数据',
   },

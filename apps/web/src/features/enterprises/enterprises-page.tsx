@@ -187,7 +187,10 @@ export function EnterprisesPage() {
               placeholder={t(`enterprises.${flag}`)}
               value={boolFilter(search.get(flag))}
               onChange={(value: string | undefined) => search.update({ [flag]: value })}
-              options={yesNo.map((option) => ({ ...option, label: `${t(`enterprises.${flag}`)}：${option.label}` }))}
+              options={yesNo.map((option) => ({
+                ...option,
+                label: t('common.labelValue', { label: t(`enterprises.${flag}`), value: option.label }),
+              }))}
               style={{ width: 190 }}
             />
           ))}

@@ -127,7 +127,7 @@ export function HolidaysPage() {
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name="name" label={t('holidays.name')} rules={[requiredRule(t('holidays.name')), maxRule(40)]}>
-                <Input maxLength={40} placeholder="春节" />
+                <Input maxLength={40} placeholder={t('holidays.namePlaceholder')} />
               </Form.Item>
               <Form.Item name="isWorkday" label={t('holidays.makeupWorkday')} valuePropName="checked">
                 <Switch />

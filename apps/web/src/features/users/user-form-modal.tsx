@@ -183,7 +183,7 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
                     const page = await api.get<ListResponse<Institution>>('/api/v1/institutions', { q, pageSize: PICK_SIZE }, signal);
                     return page.items.map((item) => ({
                       value: item.id,
-                      label: `${item.name}（${t(`institutions.types.${item.type}`)}）`,
+                      label: t('common.withNote', { name: item.name, note: t(`institutions.types.${item.type}`) }),
                     }));
                   }}
                 />
@@ -199,7 +199,10 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
                   initialOption={initialBinding}
                   search={async (q, signal) => {
                     const page = await api.get<ListResponse<Enterprise>>('/api/v1/enterprises', { q, pageSize: PICK_SIZE }, signal);
-                    return page.items.map((item) => ({ value: item.id, label: `${item.name}（${item.townName}）` }));
+                    return page.items.map((item) => ({
+                      value: item.id,
+                      label: t('common.withNote', { name: item.name, note: item.townName }),
+                    }));
                   }}
                 />
               </Form.Item>
