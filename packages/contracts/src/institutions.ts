@@ -48,7 +48,10 @@ export const institutionCreateSchema = z
     creditCode: z.string().trim().toUpperCase().refine(isValidCreditCode, { message: 'credit_code_invalid' }).nullish(),
     description: optionalText(4000),
     // http(s) only: the public directory renders it as a link, so javascript: or data: would be a stored XSS.
-    website: z.url({ protocol: /^https?$/ }).max(200).nullish(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(200)
+      .nullish(),
   })
   .strict();
 /** Providers and financiers may edit their own institution's profile, not its type, level or town. */
