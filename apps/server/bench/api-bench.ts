@@ -12,7 +12,11 @@ import { seedDemoData } from '../src/db/seed.ts';
 import { openDatabase } from '../src/platform/db.ts';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '10' }, requests: { type: 'string', default: '300' }, concurrency: { type: 'string', default: '8' } },
+  options: {
+    scale: { type: 'string', default: '10' },
+    requests: { type: 'string', default: '300' },
+    concurrency: { type: 'string', default: '8' },
+  },
 });
 const scale = Number(values.scale);
 const requests = Number(values.requests);
@@ -30,11 +34,20 @@ if (process.env.DATABASE_URL) {
   u.pathname = `/${dbName}`;
   databaseUrl = u.toString();
 }
-const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', DATA_DIR: dataDir, LOGIN_IP_MAX_FAILURES: '10000' } as NodeJS.ProcessEnv, {
-  databaseUrl,
-  port: 0,
-  host: '127.0.0.1',
-});
+const config = loadConfig(
+  {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DATA_DIR: dataDir,
+    LOGIN_IP_MAX_FAILURES: '10000',
+  } as NodeJS.ProcessEnv,
+  {
+    databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+  },
+);
 const database = await openDatabase({ databaseUrl, dataDir, poolMax: 10 });
 await database.migrate();
 const t0 = Date.now();
@@ -60,15 +73,31 @@ const cases: Case[] = [
   { name: 'GET /api/health', run: () => fetch(`${base}/api/health`) },
   { name: 'GET /api/v1/stats/overview (public)', run: () => fetch(`${base}/api/v1/stats/overview`) },
   { name: 'GET /api/v1/towns (public)', run: () => fetch(`${base}/api/v1/towns`) },
-  { name: 'GET /api/v1/enterprises page 1 (city admin)', run: () => fetch(`${base}/api/v1/enterprises?page=1&pageSize=20`, { headers: { cookie: adminCookie } }) },
-  { name: 'GET /api/v1/enterprises?q=灯饰 (city admin)', run: () => fetch(`${base}/api/v1/enterprises?q=${encodeURIComponent('灯饰')}`, { headers: { cookie: adminCookie } }) },
-  { name: 'GET /api/v1/enterprises page 5 (town admin)', run: () => fetch(`${base}/api/v1/enterprises?page=5&pageSize=20`, { headers: { cookie: townCookie } }) },
-  { name: 'GET /api/v1/audit-events (city admin)', run: () => fetch(`${base}/api/v1/audit-events?pageSize=50`, { headers: { cookie: adminCookie } }) },
+  {
+    name: 'GET /api/v1/enterprises page 1 (city admin)',
+    run: () => fetch(`${base}/api/v1/enterprises?page=1&pageSize=20`, { headers: { cookie: adminCookie } }),
+  },
+  {
+    name: 'GET /api/v1/enterprises?q=灯饰 (city admin)',
+    run: () => fetch(`${base}/api/v1/enterprises?q=${encodeURIComponent('灯饰')}`, { headers: { cookie: adminCookie } }),
+  },
+  {
+    name: 'GET /api/v1/enterprises page 5 (town admin)',
+    run: () => fetch(`${base}/api/v1/enterprises?page=5&pageSize=20`, { headers: { cookie: townCookie } }),
+  },
+  {
+    name: 'GET /api/v1/audit-events (city admin)',
+    run: () => fetch(`${base}/api/v1/audit-events?pageSize=50`, { headers: { cookie: adminCookie } }),
+  },
   {
     name: 'POST /api/v1/auth/login (argon2id)',
     n: Math.min(requests, 60),
     run: () =>
-      fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'expert', password: 'InnoTown#2026' }) }),
+      fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'expert', password: 'InnoTown#2026' }),
+      }),
   },
 ];
 
@@ -93,7 +122,9 @@ for (const c of cases) {
   );
   const total = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  console.log(`| ${c.name} | ${n} | ${concurrency} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${(n / total).toFixed(0)} |`);
+  console.log(
+    `| ${c.name} | ${n} | ${concurrency} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${(n / total).toFixed(0)} |`,
+  );
 }
 
 await app.close();

@@ -58,7 +58,10 @@ export type TestApp = {
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', JOBS_ENABLED: 'false', WEB_DIST_DIR: '/nonexistent' } as NodeJS.ProcessEnv, overrides);
+  const config = loadConfig(
+    { NODE_ENV: 'test', SEED_DEMO: 'false', JOBS_ENABLED: 'false', WEB_DIST_DIR: '/nonexistent' } as NodeJS.ProcessEnv,
+    overrides,
+  );
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   const login = async (username: string, password = DEMO_PASSWORD) => {

@@ -2,6 +2,7 @@ import { and, inArray, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { jobs } from '../db/schema/platform.ts';
 import type { Db } from './db.ts';
+import { loggableError } from './masking.ts';
 
 /**
  * A job queue in the `jobs` table, the same on PGlite and PostgreSQL. Every instance may run
@@ -255,7 +256,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
     const handler = handlers[job.name] as JobHandler;
     const heartbeat = setInterval(
       () => {
-        extendLock(db, job, workerId, lockMs).catch((err) => jobLog.warn({ err }, 'job lock extension failed'));
+        extendLock(db, job, workerId, lockMs).catch((err) => jobLog.warn({ err: loggableError(err) }, 'job lock extension failed'));
       },
       Math.max(50, Math.floor(lockMs / 3)),
     );
@@ -268,11 +269,11 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
       try {
         const status = await failJob(db, job, workerId, err, backoff(job.attempts));
         jobLog[status === 'failed' ? 'error' : 'warn'](
-          { err, status },
+          { err: loggableError(err), status },
           status === 'failed' ? 'job failed for good' : 'job failed; will retry',
         );
       } catch (err2) {
-        jobLog.error({ err: err2 }, 'could not record job failure; its lock will expire');
+        jobLog.error({ err: loggableError(err2) }, 'could not record job failure; its lock will expire');
       }
     } finally {
       clearInterval(heartbeat);
@@ -285,7 +286,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
       try {
         job = await claimJob(db, names, workerId, lockMs);
       } catch (err) {
-        log.error({ err }, 'job claim failed');
+        log.error({ err: loggableError(err) }, 'job claim failed');
         await sleep(pollMs);
         continue;
       }
@@ -301,7 +302,7 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
         if (requeued || failed) log.warn({ requeued, failed }, 'recovered jobs with expired locks');
         for (const schedule of options.schedules ?? []) await scheduleNext(db, schedule);
       } catch (err) {
-        log.error({ err }, 'job maintenance failed');
+        log.error({ err: loggableError(err) }, 'job maintenance failed');
       }
       await sleep(maintenanceMs);
     }

@@ -1,3 +1,5 @@
+import { pgConstraint, pgErrorCode } from './errors.ts';
+
 /** Personal data masking (PIPL): phones as 138****5678, e-mails as z***@example.com, ID numbers as 4401**********1234. */
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return phone ?? null;
@@ -30,4 +32,28 @@ export function maskField(field: string, value: unknown): unknown {
   if (EMAIL_FIELDS.has(field)) return maskEmail(value);
   if (ID_FIELDS.has(field)) return maskIdNumber(value);
   return value;
+}
+
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dA-Za-z])/g;
+const scrub = (text: string) => text.replace(MOBILE, (m) => maskPhone(m) ?? '').replace(ID_NUMBER, (m) => maskIdNumber(m) ?? '');
+
+/**
+ * An error as it may be logged (PIPL: no personal data in logs). A failed query's parameters —
+ * phones, e-mails, password hashes — are dropped, and a database message that quotes a value is
+ * masked; type, code, constraint, the SQL text and the stack frames stay for diagnosis.
+ */
+export function loggableError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const e = error as Error & { query?: unknown; params?: unknown; cause?: unknown; code?: unknown };
+  const message = 'params' in e && typeof e.query === 'string' ? `Failed query: ${e.query}` : scrub(e.message);
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    type: e.constructor?.name ?? e.name,
+    message,
+    code: pgErrorCode(e) ?? (typeof e.code === 'string' ? e.code : undefined),
+    constraint: pgConstraint(e),
+    stack: [`${e.name}: ${message}`, ...frames].join('\n'),
+    ...(e.cause !== undefined && depth < 3 ? { cause: loggableError(e.cause, depth + 1) } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorDefinition, PlatformErrors, pgConstraint, pgErrorCode } from '../errors.ts';
-import { maskIdNumber, maskPhone } from '../masking.ts';
+import { AppError, errorDefinition, PlatformErrors, pgErrorCode } from '../errors.ts';
+import { loggableError } from '../masking.ts';
 
 /** Fastify's own error codes, translated to ours. */
 const FASTIFY_CODES: Record<string, string> = {
@@ -32,30 +32,6 @@ export function toAppError(error: unknown): AppError {
   // A uniqueness race that slipped past a service's own check is still a conflict, not a crash.
   if (pgErrorCode(error) === '23505') return new AppError(PlatformErrors.DUPLICATE);
   return new AppError(PlatformErrors.INTERNAL);
-}
-
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dA-Za-z])/g;
-const scrub = (text: string) => text.replace(MOBILE, (m) => maskPhone(m) ?? '').replace(ID_NUMBER, (m) => maskIdNumber(m) ?? '');
-
-/**
- * An error as it may be logged (PIPL: no personal data in logs). A failed query's parameters —
- * phones, e-mails, password hashes — are dropped, and a database message that quotes a value is
- * masked; type, code, constraint, the SQL text and the stack frames stay for diagnosis.
- */
-export function loggableError(error: unknown, depth = 0): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const e = error as Error & { query?: unknown; params?: unknown; cause?: unknown; code?: unknown };
-  const message = 'params' in e && typeof e.query === 'string' ? `Failed query: ${e.query}` : scrub(e.message);
-  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-  return {
-    type: e.constructor?.name ?? e.name,
-    message,
-    code: pgErrorCode(e) ?? (typeof e.code === 'string' ? e.code : undefined),
-    constraint: pgConstraint(e),
-    stack: [`${e.name}: ${message}`, ...frames].join('\n'),
-    ...(e.cause !== undefined && depth < 3 ? { cause: loggableError(e.cause, depth + 1) } : {}),
-  };
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {

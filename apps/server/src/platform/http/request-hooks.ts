@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, wasAudited } from '../audit.ts';
 import { AppError, PlatformErrors } from '../errors.ts';
+import { loggableError } from '../masking.ts';
 import { ANONYMOUS, authorize } from '../policy.ts';
 import { resolveSession, SESSION_COOKIE } from '../sessions.ts';
-import { loggableError, preferredLanguage } from './error-handler.ts';
+import { preferredLanguage } from './error-handler.ts';
 import type { App } from './types.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,8 +72,14 @@ export function registerRequestHooks(app: App): void {
     return payload;
   });
 
-  // The edge records what services did not: failures, denials, and simple state changes.
-  app.addHook('onResponse', async (request, reply) => {
+  // The edge records what services did not: failures, denials, and simple state changes —
+  // before the response leaves, so that a client never sees an answer whose record is missing.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await recordEdgeAudit(request, reply);
+    return payload;
+  });
+
+  async function recordEdgeAudit(request: FastifyRequest, reply: FastifyReply) {
     const permission = request.routeOptions.config?.permission;
     if (!permission || !request.ctx || wasAudited(request.ctx)) return;
     const status = reply.statusCode;
@@ -93,7 +100,7 @@ export function registerRequestHooks(app: App): void {
     } catch (err) {
       request.log.error({ err: loggableError(err) }, 'audit write failed');
     }
-  });
+  }
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean) {
