@@ -192,8 +192,6 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
                       span: 2,
                       children: enterprise.address ?? t('common.none'),
                     },
-                    { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(enterprise.createdAt) },
-                    { key: 'updatedAt', label: t('common.updatedAt'), children: formatDateTime(enterprise.updatedAt) },
                     {
                       key: 'description',
                       label: t('enterprises.description'),
@@ -204,6 +202,8 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
                         </Typography.Paragraph>
                       ),
                     },
+                    { key: 'createdAt', label: t('common.createdAt'), children: formatDateTime(enterprise.createdAt) },
+                    { key: 'updatedAt', label: t('common.updatedAt'), children: formatDateTime(enterprise.updatedAt) },
                   ]}
                 />
               </Card>
