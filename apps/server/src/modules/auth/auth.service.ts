@@ -9,6 +9,7 @@ import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { createEnterprise } from '../enterprises/enterprises.service.ts';
+import { notify } from '../notifications/notifications.service.ts';
 import { UserErrors } from '../users/users.errors.ts';
 import { findUserById, findUserByUsername, insertUser } from '../users/users.repository.ts';
 import * as repo from './auth.repository.ts';
@@ -65,6 +66,16 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
         result: 'success',
         changes: { username: body.username.slice(0, 64) },
       });
+      // The owner learns of it at the next sign-in: someone may be guessing their password.
+      if (user) {
+        await notify(db, {
+          userId: user.id,
+          kind: 'auth.locked',
+          title: `账号因连续 ${rule.maxFailures} 次登录失败被锁定 ${rule.lockMinutes} 分钟；如非本人操作，请修改密码`,
+          titleEn: `Your account was locked for ${rule.lockMinutes} minutes after ${rule.maxFailures} failed sign-ins; change your password if this was not you`,
+          link: '/account/password',
+        });
+      }
     }
     throw new AppError(PlatformErrors.INVALID_CREDENTIALS);
   }

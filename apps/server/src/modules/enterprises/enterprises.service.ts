@@ -5,6 +5,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { assertFieldsAllowed, requireAccess, scopeOf } from '../../platform/policy.ts';
+import { notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
 import { EnterpriseErrors } from './enterprises.errors.ts';
 import * as repo from './enterprises.repository.ts';
 
@@ -15,6 +16,18 @@ const FIGURES_READ = { resource: 'enterpriseFigures', action: 'read' } as const;
 const FIGURES_UPDATE = { resource: 'enterpriseFigures', action: 'update' } as const;
 
 const scoped = (e: repo.EnterpriseView) => ({ townId: e.townId, enterpriseId: e.id });
+
+/** An enterprise hears about it when an administrator changes its records. */
+async function tellEnterprise(db: Db, ctx: RequestContext, enterprise: repo.EnterpriseView, what: 'profile' | 'figures', year?: number) {
+  if (ctx.actor.enterpriseId === enterprise.id) return;
+  const who = ctx.actor.username ?? '';
+  await notifyEnterpriseUsers(db, enterprise.id, {
+    kind: `enterprise.${what}_changed`,
+    title: what === 'profile' ? `企业档案已由管理员 ${who} 更新` : `${year} 年度数据已由管理员 ${who} 更新`,
+    titleEn: what === 'profile' ? `Your enterprise profile was updated by ${who}` : `Your ${year} figures were updated by ${who}`,
+    link: '/my/enterprise',
+  });
+}
 
 /** A town admin may only place enterprises in their own town. */
 async function checkTargetTown(
@@ -70,6 +83,7 @@ export async function updateEnterprise(db: Db, ctx: RequestContext, id: string, 
     if (input.townId && input.townId !== before.townId) await checkTargetTown(tx, ctx, input.townId, PERMISSION_UPDATE);
     await repo.updateEnterprise(tx, id, input);
     const after = (await repo.findEnterprise(tx, id)) as repo.EnterpriseView;
+    await tellEnterprise(tx, ctx, after, 'profile');
     await recordAudit(tx, ctx, {
       action: 'enterprise.update',
       targetType: 'enterprise',
@@ -97,9 +111,10 @@ export async function saveFigures(
 ) {
   if (year > now.getUTCFullYear()) throw new AppError(EnterpriseErrors.FIGURES_YEAR_IN_FUTURE);
   return db.transaction(async (tx) => {
-    requireAccess(ctx.actor, FIGURES_UPDATE, await repo.findEnterprise(tx, id, true), scoped);
+    const enterprise = requireAccess(ctx.actor, FIGURES_UPDATE, await repo.findEnterprise(tx, id, true), scoped);
     const before = await repo.findFigures(tx, id, year);
     const after = await repo.upsertFigures(tx, { enterpriseId: id, year, ...input });
+    await tellEnterprise(tx, ctx, enterprise, 'figures', year);
     await recordAudit(tx, ctx, {
       action: before ? 'enterprise_figures.update' : 'enterprise_figures.create',
       targetType: 'enterprise',

@@ -56,7 +56,10 @@ export async function markAllRead(db: Db, userId: string): Promise<number> {
 }
 
 /** Active users holding a role, optionally within one town. */
-export async function activeUserIds(db: Db, filter: { roles: readonly string[]; townId?: string }): Promise<string[]> {
+export async function activeUserIds(
+  db: Db,
+  filter: { roles: readonly string[]; townId?: string; enterpriseId?: string },
+): Promise<string[]> {
   const rows = await db
     .select({ id: users.id })
     .from(users)
@@ -65,6 +68,7 @@ export async function activeUserIds(db: Db, filter: { roles: readonly string[]; 
         inArray(users.role, [...filter.roles]),
         eq(users.status, 'active'),
         filter.townId !== undefined ? eq(users.townId, filter.townId) : undefined,
+        filter.enterpriseId !== undefined ? eq(users.enterpriseId, filter.enterpriseId) : undefined,
       ),
     );
   return rows.map((r) => r.id);

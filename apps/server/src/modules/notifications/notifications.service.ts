@@ -60,6 +60,11 @@ export async function notifyTownAdmins(db: Db, townId: string, message: Notifica
   return notifyRole(db, 'town_admin', message, { townId });
 }
 
+/** Notifies the accounts of one enterprise, e.g. when an administrator changed its records. */
+export async function notifyEnterpriseUsers(db: Db, enterpriseId: string, message: NotificationMessage): Promise<number> {
+  return notify(db, { ...message, userIds: await repo.activeUserIds(db, { roles: ['enterprise'], enterpriseId }) });
+}
+
 /** Notifies the city administrators (科技局). */
 export async function notifyCityAdmins(db: Db, message: NotificationMessage): Promise<number> {
   return notifyRole(db, 'city_admin', message);
