@@ -26,6 +26,7 @@ export const enterpriseSchema = z.object({
   industryCode: z.string(),
   townId: z.uuid(),
   townName: z.string(),
+  townNameEn: z.string(),
   sizeClass: z.enum(enterpriseSizeClasses),
   isHighTech: z.boolean(),
   isTechSme: z.boolean(),

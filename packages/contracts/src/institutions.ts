@@ -23,6 +23,7 @@ export const institutionSchema = z.object({
   level: z.enum(institutionLevels),
   townId: z.uuid(),
   townName: z.string(),
+  townNameEn: z.string(),
   creditCode: z.string().nullable(),
   description: z.string().nullable(),
   website: z.string().nullable(),

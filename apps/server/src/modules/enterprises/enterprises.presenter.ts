@@ -13,6 +13,7 @@ export function presentEnterprise(e: EnterpriseView, actor: Actor): Enterprise {
     industryCode: e.industryCode,
     townId: e.townId,
     townName: e.townName,
+    townNameEn: e.townNameEn,
     sizeClass: e.sizeClass as Enterprise['sizeClass'],
     isHighTech: e.isHighTech,
     isTechSme: e.isTechSme,

@@ -7,11 +7,12 @@ import { likePattern, limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
-export type EnterpriseView = EnterpriseRow & { townName: string; latestYear: number | null };
+export type EnterpriseView = EnterpriseRow & { townName: string; townNameEn: string; latestYear: number | null };
 export type FiguresRow = typeof enterpriseAnnualFigures.$inferSelect;
 
 const view = {
   townName: towns.name,
+  townNameEn: towns.nameEn,
   latestYear: sql<number | null>`(select max(f.year) from ${enterpriseAnnualFigures} f where f.enterprise_id = enterprises.id)`,
 };
 
@@ -53,7 +54,7 @@ export async function listEnterprises(db: Db, scope: ScopeFilter, q: z.infer<typ
       .offset(offset),
     db.select({ n: count() }).from(enterprises).where(cond),
   ]);
-  return { items: rows.map((r) => ({ ...r.e, townName: r.townName, latestYear: r.latestYear })), total: totals[0]?.n ?? 0 };
+  return { items: rows.map((r) => ({ ...r.e, townName: r.townName, townNameEn: r.townNameEn, latestYear: r.latestYear })), total: totals[0]?.n ?? 0 };
 }
 
 export async function findEnterprise(db: Db, id: string, lock = false): Promise<EnterpriseView | undefined> {
@@ -64,7 +65,7 @@ export async function findEnterprise(db: Db, id: string, lock = false): Promise<
     .where(eq(enterprises.id, id));
   const rows = lock ? await query.for('update', { of: enterprises }) : await query;
   const r = rows[0];
-  return r ? { ...r.e, townName: r.townName, latestYear: r.latestYear } : undefined;
+  return r ? { ...r.e, townName: r.townName, townNameEn: r.townNameEn, latestYear: r.latestYear } : undefined;
 }
 
 export async function findEnterpriseByCreditCode(db: Db, creditCode: string) {

@@ -9,6 +9,7 @@ export function presentInstitution(i: InstitutionView): Institution {
     level: i.level as Institution['level'],
     townId: i.townId,
     townName: i.townName,
+    townNameEn: i.townNameEn,
     creditCode: i.creditCode,
     description: i.description,
     website: i.website,

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 
 export type InstitutionRow = typeof institutions.$inferSelect;
-export type InstitutionView = InstitutionRow & { townName: string };
+export type InstitutionView = InstitutionRow & { townName: string; townNameEn: string };
 
 export async function listInstitutions(db: Db, q: z.infer<typeof institutionListQuerySchema>) {
   const where: (SQL | undefined)[] = [];
@@ -18,7 +18,7 @@ export async function listInstitutions(db: Db, q: z.infer<typeof institutionList
   const { limit, offset } = limitOffset(q);
   const [rows, totals] = await Promise.all([
     db
-      .select({ i: institutions, townName: towns.name })
+      .select({ i: institutions, townName: towns.name, townNameEn: towns.nameEn })
       .from(institutions)
       .innerJoin(towns, eq(towns.id, institutions.townId))
       .where(cond)
@@ -27,18 +27,18 @@ export async function listInstitutions(db: Db, q: z.infer<typeof institutionList
       .offset(offset),
     db.select({ n: count() }).from(institutions).where(cond),
   ]);
-  return { items: rows.map((r) => ({ ...r.i, townName: r.townName })), total: totals[0]?.n ?? 0 };
+  return { items: rows.map((r) => ({ ...r.i, townName: r.townName, townNameEn: r.townNameEn })), total: totals[0]?.n ?? 0 };
 }
 
 export async function findInstitution(db: Db, id: string, lock = false): Promise<InstitutionView | undefined> {
   const query = db
-    .select({ i: institutions, townName: towns.name })
+    .select({ i: institutions, townName: towns.name, townNameEn: towns.nameEn })
     .from(institutions)
     .innerJoin(towns, eq(towns.id, institutions.townId))
     .where(eq(institutions.id, id));
   const rows = lock ? await query.for('update', { of: institutions }) : await query;
   const r = rows[0];
-  return r ? { ...r.i, townName: r.townName } : undefined;
+  return r ? { ...r.i, townName: r.townName, townNameEn: r.townNameEn } : undefined;
 }
 
 export async function insertInstitution(db: Db, values: typeof institutions.$inferInsert) {

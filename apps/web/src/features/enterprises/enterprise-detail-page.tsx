@@ -11,6 +11,7 @@ import { formatRatio, formatWan } from '../../app/format/money.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
+import { useTownName } from '../towns/use-town-name.ts';
 import { EnterpriseFlags } from './enterprise-flags.tsx';
 import { EnterpriseFormModal, type EnterpriseFormMode } from './enterprise-form-modal.tsx';
 import { useEnterprise, useEnterpriseFigures } from './enterprises-api.ts';
@@ -113,6 +114,7 @@ function FiguresSection({ enterprise, canEdit }: { enterprise: Enterprise; canEd
 
 function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
   const { t } = useTranslation();
+  const townName = useTownName();
   const { me } = useAuth();
   const query = useEnterprise(id);
   const [editing, setEditing] = useState(false);
@@ -130,7 +132,7 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
                   <EnterpriseFlags enterprise={enterprise} hideEmpty />
                 </Flex>
               }
-              subtitle={own ? t('enterprises.myTitle') : enterprise.townName}
+              subtitle={own ? t('enterprises.myTitle') : townName(enterprise)}
               extra={
                 <>
                   {!own && (me?.role === 'city_admin' || me?.role === 'town_admin') ? (
@@ -163,7 +165,7 @@ function EnterpriseView({ id, own = false }: { id: string; own?: boolean }) {
                     {
                       key: 'town',
                       label: t('enterprises.town'),
-                      children: <Link to={`/towns/${enterprise.townId}`}>{enterprise.townName}</Link>,
+                      children: <Link to={`/towns/${enterprise.townId}`}>{townName(enterprise)}</Link>,
                     },
                     { key: 'industryCode', label: t('enterprises.industryCode'), children: enterprise.industryCode },
                     {

@@ -11,6 +11,7 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownSelect } from '../towns/town-select.tsx';
+import { useTownName } from '../towns/use-town-name.ts';
 import { EnterpriseFlags } from './enterprise-flags.tsx';
 import { EnterpriseFormModal } from './enterprise-form-modal.tsx';
 import { useEnterprises } from './enterprises-api.ts';
@@ -28,6 +29,7 @@ function boolFilter(value: string | undefined): 'true' | 'false' | undefined {
 
 export function EnterprisesPage() {
   const { t } = useTranslation();
+  const townName = useTownName();
   const { me } = useAuth();
   const navigate = useNavigate();
   const search = useSearchState();
@@ -74,7 +76,7 @@ export function EnterprisesPage() {
       width: 180,
       render: (code: string) => <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</span>,
     },
-    { title: t('enterprises.town'), dataIndex: 'townName', width: 110 },
+    { title: t('enterprises.town'), dataIndex: 'townName', width: 110, render: (_: string, row: Enterprise) => townName(row) },
     { title: t('enterprises.industryCode'), dataIndex: 'industryCode', width: 90 },
     {
       title: t('enterprises.sizeClass'),

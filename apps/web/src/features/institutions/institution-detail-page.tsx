@@ -9,6 +9,7 @@ import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDateTime } from '../../app/format/datetime.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
+import { useTownName } from '../towns/use-town-name.ts';
 import { InstitutionFormModal, type InstitutionFormMode } from './institution-form-modal.tsx';
 import { InstitutionLevelTag, InstitutionTypeTag } from './institution-tags.tsx';
 import { useInstitution } from './institutions-api.ts';
@@ -27,6 +28,7 @@ function safeWebsite(url: string | null): string | null {
 
 function InstitutionView({ id, own = false }: { id: string; own?: boolean }) {
   const { t } = useTranslation();
+  const townName = useTownName();
   const { me } = useAuth();
   const query = useInstitution(id);
   const [editing, setEditing] = useState(false);
@@ -46,7 +48,7 @@ function InstitutionView({ id, own = false }: { id: string; own?: boolean }) {
                   <InstitutionLevelTag level={institution.level} />
                 </Flex>
               }
-              subtitle={own ? t('institutions.myTitle') : institution.townName}
+              subtitle={own ? t('institutions.myTitle') : townName(institution)}
               extra={
                 <>
                   {!own ? (
@@ -75,7 +77,7 @@ function InstitutionView({ id, own = false }: { id: string; own?: boolean }) {
                   {
                     key: 'town',
                     label: t('institutions.town'),
-                    children: <Link to={`/towns/${institution.townId}`}>{institution.townName}</Link>,
+                    children: <Link to={`/towns/${institution.townId}`}>{townName(institution)}</Link>,
                   },
                   {
                     key: 'creditCode',

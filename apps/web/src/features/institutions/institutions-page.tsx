@@ -10,12 +10,14 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownSelect } from '../towns/town-select.tsx';
+import { useTownName } from '../towns/use-town-name.ts';
 import { InstitutionFormModal } from './institution-form-modal.tsx';
 import { InstitutionLevelTag, InstitutionTypeTag } from './institution-tags.tsx';
 import { useInstitutions } from './institutions-api.ts';
 
 export function InstitutionsPage() {
   const { t } = useTranslation();
+  const townName = useTownName();
   const { hasRole } = useAuth();
   const navigate = useNavigate();
   const search = useSearchState();
@@ -52,7 +54,7 @@ export function InstitutionsPage() {
       title: t('institutions.town'),
       dataIndex: 'townName',
       width: 120,
-      render: (name: string, row) => <Link to={`/towns/${row.townId}`}>{name}</Link>,
+      render: (_: string, row) => <Link to={`/towns/${row.townId}`}>{townName(row)}</Link>,
     },
     {
       title: t('institutions.description'),
