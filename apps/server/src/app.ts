@@ -134,9 +134,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
+    // Wildcard serving reads the folder per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
       setHeaders: (reply, filePath) => {
         reply.header(
           'cache-control',
@@ -148,7 +148,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api');
-    if (!isApi && request.method === 'GET' && hasWeb) {
+    const isAsset = /\.[a-z0-9]{1,8}$/i.test(request.url.split('?')[0] ?? '');
+    if (!isApi && !isAsset && request.method === 'GET' && hasWeb) {
       // Client-side routes of the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
