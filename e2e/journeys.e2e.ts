@@ -84,7 +84,9 @@ describe('scope', () => {
   it('a town admin cannot open another town’s enterprise by URL', async () => {
     const towns = (await apiAs('admin', '/api/v1/towns?q=小榄镇')) as { items: { id: string }[] };
     const xiaolanTownId = towns.items[0]?.id as string;
-    const list = (await apiAs('admin', `/api/v1/enterprises?townId=${xiaolanTownId}&pageSize=1`)) as { items: { id: string; name: string }[] };
+    const list = (await apiAs('admin', `/api/v1/enterprises?townId=${xiaolanTownId}&pageSize=1`)) as {
+      items: { id: string; name: string }[];
+    };
     const foreign = list.items[0];
     expect(foreign).toBeDefined();
     const own = (await apiAs('guzhen', '/api/v1/enterprises?pageSize=1')) as { items: { id: string; name: string }[] };

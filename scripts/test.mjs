@@ -16,7 +16,9 @@ function ensureMachinePackages() {
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`Missing ${missing.join(', ')}: run  sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk  and then npm test again.`);
+    console.error(
+      `Missing ${missing.join(', ')}: run  sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk  and then npm test again.`,
+    );
     process.exit(1);
   }
   console.log(`Installing ${missing.join(', ')} with apt-get …`);

@@ -54,7 +54,10 @@ export async function listEnterprises(db: Db, scope: ScopeFilter, q: z.infer<typ
       .offset(offset),
     db.select({ n: count() }).from(enterprises).where(cond),
   ]);
-  return { items: rows.map((r) => ({ ...r.e, townName: r.townName, townNameEn: r.townNameEn, latestYear: r.latestYear })), total: totals[0]?.n ?? 0 };
+  return {
+    items: rows.map((r) => ({ ...r.e, townName: r.townName, townNameEn: r.townNameEn, latestYear: r.latestYear })),
+    total: totals[0]?.n ?? 0,
+  };
 }
 
 export async function findEnterprise(db: Db, id: string, lock = false): Promise<EnterpriseView | undefined> {
