@@ -81,4 +81,17 @@ export function pgConstraint(err: unknown): string | undefined {
   return undefined;
 }
 export const isUniqueViolation = (err: unknown) => pgErrorCode(err) === '23505';
+
+/**
+ * Awaits a write and turns a unique-constraint violation into the given domain error: under
+ * concurrency the database's unique index, not an earlier check, decides who was first.
+ */
+export async function uniqueOr<T>(write: Promise<T>, error: () => AppError): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw error();
+    throw err;
+  }
+}
 export const isForeignKeyViolation = (err: unknown) => pgErrorCode(err) === '23503';

@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { loginAttempts } from '../../db/schema/accounts.ts';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { loginAttempts, sessions, users } from '../../db/schema/accounts.ts';
 import type { Db } from '../../platform/db.ts';
 
 export async function recordLoginAttempt(db: Db, username: string, ip: string | null, success: boolean) {
@@ -22,4 +22,17 @@ export async function recentFailuresFromIp(db: Db, ip: string, since: Date): Pro
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.attemptedAt, since)));
   return rows[0]?.n ?? 0;
+}
+
+export async function touchLastLogin(db: Db, userId: string) {
+  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+/** Ends every session of the user but the one making the request. */
+export async function endOtherSessions(db: Db, userId: string, keepTokenHash: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)));
 }

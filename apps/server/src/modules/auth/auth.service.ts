@@ -1,7 +1,5 @@
 import type { LoginBody, RegisterBody } from '@innotown/contracts/auth';
-import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import { sessions, users } from '../../db/schema/accounts.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -82,7 +80,7 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
 
   const session = await db.transaction(async (tx) => {
     await repo.recordLoginAttempt(tx, body.username, ctx.ip, true);
-    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    await repo.touchLastLogin(tx, user.id);
     const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
     await recordAudit(tx, ctx, {
       action: 'auth.login',
@@ -162,8 +160,8 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
-    await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, currentTokenHash)));
+    await repo.setPasswordHash(tx, userId, passwordHash);
+    await repo.endOtherSessions(tx, userId, currentTokenHash);
     await recordAudit(tx, ctx, {
       action: 'auth.password_change',
       targetType: 'user',

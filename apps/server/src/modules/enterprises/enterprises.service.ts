@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, uniqueOr } from '../../platform/errors.ts';
 import { assertFieldsAllowed, requireAccess, scopeOf } from '../../platform/policy.ts';
 import { notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
 import { EnterpriseErrors } from './enterprises.errors.ts';
@@ -54,14 +54,7 @@ export async function createEnterprise(
     if (!options.skipScopeCheck) await checkTargetTown(tx, ctx, input.townId, PERMISSION_CREATE);
     else if (!(await repo.townExists(tx, input.townId))) throw new AppError(EnterpriseErrors.TOWN_NOT_FOUND);
     if (await repo.findEnterpriseByCreditCode(tx, input.creditCode)) throw new AppError(EnterpriseErrors.CREDIT_CODE_TAKEN);
-    let row: repo.EnterpriseRow;
-    try {
-      row = await repo.insertEnterprise(tx, input);
-    } catch (err) {
-      // Two concurrent registrations of one code: the unique index decides.
-      if (isUniqueViolation(err)) throw new AppError(EnterpriseErrors.CREDIT_CODE_TAKEN);
-      throw err;
-    }
+    const row = await uniqueOr(repo.insertEnterprise(tx, input), () => new AppError(EnterpriseErrors.CREDIT_CODE_TAKEN));
     await recordAudit(tx, ctx, {
       action: 'enterprise.create',
       targetType: 'enterprise',

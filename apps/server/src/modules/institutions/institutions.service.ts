@@ -3,23 +3,18 @@ import type { z } from 'zod';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, uniqueOr } from '../../platform/errors.ts';
 import { assertFieldsAllowed, requireAccess } from '../../platform/policy.ts';
 import { InstitutionErrors } from './institutions.errors.ts';
 import * as repo from './institutions.repository.ts';
 
+const taken = () => new AppError(InstitutionErrors.INSTITUTION_TAKEN);
 const UPDATE = { resource: 'institution', action: 'update' } as const;
 
 export async function createInstitution(db: Db, ctx: RequestContext, input: z.infer<typeof institutionCreateSchema>) {
   return db.transaction(async (tx) => {
     if (!(await repo.townExists(tx, input.townId))) throw new AppError(InstitutionErrors.INSTITUTION_TOWN_NOT_FOUND);
-    let row: repo.InstitutionRow;
-    try {
-      row = await repo.insertInstitution(tx, input);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(InstitutionErrors.INSTITUTION_TAKEN);
-      throw err;
-    }
+    const row = await uniqueOr(repo.insertInstitution(tx, input), taken);
     await recordAudit(tx, ctx, {
       action: 'institution.create',
       targetType: 'institution',
@@ -40,12 +35,7 @@ export async function updateInstitution(db: Db, ctx: RequestContext, id: string,
     }));
     assertFieldsAllowed(ctx.actor, UPDATE, input);
     if (input.townId && !(await repo.townExists(tx, input.townId))) throw new AppError(InstitutionErrors.INSTITUTION_TOWN_NOT_FOUND);
-    try {
-      await repo.updateInstitution(tx, id, input);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(InstitutionErrors.INSTITUTION_TAKEN);
-      throw err;
-    }
+    await uniqueOr(repo.updateInstitution(tx, id, input), taken);
     const after = (await repo.findInstitution(tx, id)) as repo.InstitutionView;
     await recordAudit(tx, ctx, {
       action: 'institution.update',

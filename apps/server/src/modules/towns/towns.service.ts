@@ -2,18 +2,14 @@ import type { TownCreate, TownUpdate } from '@innotown/contracts/towns';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, isUniqueViolation, notFound, PlatformErrors } from '../../platform/errors.ts';
+import { AppError, notFound, PlatformErrors, uniqueOr } from '../../platform/errors.ts';
 import * as repo from './towns.repository.ts';
+
+const taken = () => new AppError(PlatformErrors.DUPLICATE, { details: { reason: 'town code or name exists' } });
 
 export async function createTown(db: Db, ctx: RequestContext, input: TownCreate) {
   return db.transaction(async (tx) => {
-    let row: repo.TownRow;
-    try {
-      row = await repo.insertTown(tx, input);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(PlatformErrors.DUPLICATE, { details: { reason: 'town code or name exists' } });
-      throw err;
-    }
+    const row = await uniqueOr(repo.insertTown(tx, input), taken);
     await recordAudit(tx, ctx, {
       action: 'town.create',
       targetType: 'town',
@@ -30,12 +26,7 @@ export async function updateTown(db: Db, ctx: RequestContext, id: string, input:
   return db.transaction(async (tx) => {
     const before = await repo.findTown(tx, id, true);
     if (!before) throw notFound();
-    try {
-      await repo.updateTown(tx, id, input);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(PlatformErrors.DUPLICATE);
-      throw err;
-    }
+    await uniqueOr(repo.updateTown(tx, id, input), taken);
     const after = (await repo.findTown(tx, id)) as repo.TownWithCounts;
     await recordAudit(tx, ctx, {
       action: 'town.update',

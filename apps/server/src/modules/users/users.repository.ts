@@ -67,3 +67,19 @@ export async function findUserForUpdate(db: Db, id: string): Promise<UserRow | u
   const rows = await db.select().from(users).where(eq(users.id, id)).for('update');
   return rows[0];
 }
+
+/** What a role binding needs to know about its town, institution or enterprise. */
+export async function findTownRef(db: Db, id: string) {
+  return (await db.select({ id: towns.id }).from(towns).where(eq(towns.id, id)))[0];
+}
+export async function findInstitutionRef(db: Db, id: string) {
+  return (
+    await db
+      .select({ id: institutions.id, type: institutions.type, townId: institutions.townId })
+      .from(institutions)
+      .where(eq(institutions.id, id))
+  )[0];
+}
+export async function findEnterpriseRef(db: Db, id: string) {
+  return (await db.select({ id: enterprises.id, townId: enterprises.townId }).from(enterprises).where(eq(enterprises.id, id)))[0];
+}

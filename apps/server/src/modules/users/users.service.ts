@@ -1,11 +1,9 @@
 import type { Role } from '@innotown/contracts/common';
 import type { UserCreate, UserUpdate } from '@innotown/contracts/users';
-import { eq } from 'drizzle-orm';
-import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, isUniqueViolation, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, uniqueOr } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { destroyUserSessions } from '../../platform/sessions.ts';
 import { UserErrors } from './users.errors.ts';
@@ -19,25 +17,19 @@ async function resolveBinding(db: Db, role: Role, b: Partial<Binding>): Promise<
   const out: Binding = { townId: null, institutionId: null, enterpriseId: null };
   if (role === 'town_admin') {
     if (!b.townId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
-    const [t] = await db.select({ id: towns.id }).from(towns).where(eq(towns.id, b.townId));
+    const t = await repo.findTownRef(db, b.townId);
     if (!t) throw new AppError(UserErrors.BINDING_NOT_FOUND);
     out.townId = t.id;
   } else if (role === 'provider' || role === 'financier') {
     if (!b.institutionId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
-    const [i] = await db
-      .select({ id: institutions.id, type: institutions.type, townId: institutions.townId })
-      .from(institutions)
-      .where(eq(institutions.id, b.institutionId));
+    const i = await repo.findInstitutionRef(db, b.institutionId);
     if (!i) throw new AppError(UserErrors.BINDING_NOT_FOUND);
     if ((role === 'financier') !== FINANCIER_TYPES.includes(i.type)) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
     out.institutionId = i.id;
     out.townId = i.townId;
   } else if (role === 'enterprise') {
     if (!b.enterpriseId) throw new AppError(UserErrors.ROLE_BINDING_INVALID);
-    const [e] = await db
-      .select({ id: enterprises.id, townId: enterprises.townId })
-      .from(enterprises)
-      .where(eq(enterprises.id, b.enterpriseId));
+    const e = await repo.findEnterpriseRef(db, b.enterpriseId);
     if (!e) throw new AppError(UserErrors.BINDING_NOT_FOUND);
     out.enterpriseId = e.id;
     out.townId = e.townId;
@@ -50,9 +42,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
   return db.transaction(async (tx) => {
     if (await repo.findUserByUsername(tx, input.username)) throw new AppError(UserErrors.USERNAME_TAKEN);
     const binding = await resolveBinding(tx, input.role, input);
-    let row: repo.UserRow;
-    try {
-      row = await repo.insertUser(tx, {
+    const row = await uniqueOr(
+      repo.insertUser(tx, {
         username: input.username,
         passwordHash,
         displayName: input.displayName,
@@ -60,11 +51,9 @@ export async function createUser(db: Db, ctx: RequestContext, input: UserCreate)
         ...binding,
         email: input.email ?? null,
         phone: input.phone ?? null,
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(UserErrors.USERNAME_TAKEN);
-      throw err;
-    }
+      }),
+      () => new AppError(UserErrors.USERNAME_TAKEN),
+    );
     const { password: _pw, ...rest } = input;
     await recordAudit(tx, ctx, {
       action: 'user.create',
