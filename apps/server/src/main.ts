@@ -38,7 +38,12 @@ async function main() {
     force.unref();
     try {
       await background.stop();
-      await app.close(); // stops accepting, waits for in-flight requests
+      // close() stops accepting and waits for in-flight requests; keep-alive connections that
+      // fall idle once their request is answered are closed too, or they would hold the exit.
+      const closed = app.close();
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      await closed;
+      clearInterval(sweep);
       await database.close();
     } finally {
       process.exit(0);
