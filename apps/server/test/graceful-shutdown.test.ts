@@ -24,7 +24,14 @@ describe('SIGTERM', () => {
   it('finishes the request in flight, then exits 0', async () => {
     const port = await freePort();
     // PGlite in a temporary folder, no demo data: only the shutdown is under test.
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { env, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => server?.once('exit', (code) => resolve(code)));
