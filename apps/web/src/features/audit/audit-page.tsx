@@ -2,14 +2,15 @@ import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import type { AuditEvent } from '@innotown/contracts/audit';
 import { auditResults } from '@innotown/contracts/audit';
 import { type Role, roles } from '@innotown/contracts/common';
-import { App, Button, Card, DatePicker, Descriptions, Empty, Flex, Input, Select, Table, type TableProps, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Flex, Input, Select, type TableProps, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, errorMessage } from '../../app/api-client.ts';
 import { formatDateTimeSeconds } from '../../app/format/datetime.ts';
+import { FilterInput } from '../../app/ui/filter-input.tsx';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { useAuditEvents } from './audit-api.ts';
 
@@ -150,37 +151,25 @@ export function AuditPage() {
             onSearch={(value) => search.update({ q: value.trim() })}
             style={{ width: 200 }}
           />
-          <Input
+          <FilterInput
             allowClear
             placeholder={t('audit.username')}
-            defaultValue={filters.username}
-            onPressEnter={(event) => search.update({ username: event.currentTarget.value.trim() })}
-            onBlur={(event) => {
-              const value = event.currentTarget.value.trim();
-              if (value !== (filters.username ?? '')) search.update({ username: value });
-            }}
+            applied={filters.username}
+            onApply={(username) => search.update({ username })}
             style={{ width: 140 }}
           />
-          <Input
+          <FilterInput
             allowClear
             placeholder={t('audit.action')}
-            defaultValue={filters.action}
-            onPressEnter={(event) => search.update({ action: event.currentTarget.value.trim() })}
-            onBlur={(event) => {
-              const value = event.currentTarget.value.trim();
-              if (value !== (filters.action ?? '')) search.update({ action: value });
-            }}
+            applied={filters.action}
+            onApply={(action) => search.update({ action })}
             style={{ width: 160 }}
           />
-          <Input
+          <FilterInput
             allowClear
             placeholder={t('audit.targetType')}
-            defaultValue={filters.targetType}
-            onPressEnter={(event) => search.update({ targetType: event.currentTarget.value.trim() })}
-            onBlur={(event) => {
-              const value = event.currentTarget.value.trim();
-              if (value !== (filters.targetType ?? '')) search.update({ targetType: value });
-            }}
+            applied={filters.targetType}
+            onApply={(targetType) => search.update({ targetType })}
             style={{ width: 140 }}
           />
           <Select
@@ -203,30 +192,18 @@ export function AuditPage() {
           />
           <Button onClick={() => search.reset()}>{t('common.reset')}</Button>
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<AuditEvent>
-            rowKey="id"
-            size="middle"
-            data-testid="audit-table"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 1000 }}
-            expandable={{ expandedRowRender: (event) => <ChangesView event={event} /> }}
-            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => search.update({ page, pageSize }),
-            }}
-          />
-        )}
+        <ListTable<AuditEvent>
+          list={list}
+          page={search.page}
+          pageSize={search.pageSize}
+          onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+          pagination={{ pageSizeOptions: [20, 50, 100] }}
+          size="middle"
+          data-testid="audit-table"
+          columns={columns}
+          scroll={{ x: 1000 }}
+          expandable={{ expandedRowRender: (event) => <ChangesView event={event} /> }}
+        />
       </Card>
     </>
   );

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Input } from 'antd';
+import { App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { passwordRule, requiredRule } from '../../app/forms/rules.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useChangePassword } from './auth-api.ts';
@@ -33,7 +34,7 @@ export function ChangePasswordPage() {
     <>
       <PageHeader title={t('auth.changePasswordTitle')} />
       <Card style={{ maxWidth: 560 }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <FormErrorAlert error={error} />
         <Form<PasswordForm> form={form} layout="vertical" onFinish={submit}>
           <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[requiredRule(t('auth.currentPassword'))]}>
             <Input.Password autoComplete="current-password" maxLength={256} />

@@ -1,12 +1,13 @@
 import type { RegisterBody } from '@innotown/contracts/auth';
 import { usernameSchema } from '@innotown/contracts/auth';
 import { industryCodeSchema } from '@innotown/contracts/enterprises';
-import { Alert, App, Button, Col, Divider, Form, Input, Row } from 'antd';
+import { App, Button, Col, Divider, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { creditCodeRule, maxRule, passwordRule, requiredRule, schemaRule } from '../../app/forms/rules.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { useRegister } from './auth-api.ts';
@@ -50,7 +51,7 @@ export function RegisterPage() {
       <div className="it-auth-form-card">
         <h1 className="it-auth-title">{t('auth.registerTitle')}</h1>
         <p className="it-auth-subtitle">{t('auth.registerSubtitle')}</p>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <FormErrorAlert error={error} />
         <Form<RegisterForm> form={form} layout="vertical" onFinish={submit} data-testid="register-form">
           <Divider titlePlacement="start" plain>
             {t('auth.enterpriseSection')}

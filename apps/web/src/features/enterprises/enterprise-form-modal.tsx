@@ -1,10 +1,11 @@
 import type { Enterprise, EnterpriseCreate, EnterpriseSizeClass, EnterpriseUpdate } from '@innotown/contracts/enterprises';
 import { enterpriseSizeClasses, industryCodeSchema } from '@innotown/contracts/enterprises';
-import { Alert, App, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { creditCodeRule, maxRule, mobileRule, requiredRule, schemaRule, textOrNull } from '../../app/forms/rules.ts';
+import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { type EnterpriseProfileUpdate, useSaveEnterprise } from './enterprises-api.ts';
 
@@ -46,17 +47,14 @@ function phoneValue(value: string | null | undefined, original: string | null | 
 
 export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canChangeTown, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useSaveEnterprise();
-  const [error, setError] = useState<string | null>(null);
+  const dialog = useFormDialog({ form, open, save: useSaveEnterprise(), onClose });
+  const { reset } = dialog;
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    form.resetFields();
     if (enterprise) {
-      form.setFieldsValue({
+      reset({
         name: enterprise.name,
         industryCode: enterprise.industryCode,
         townId: enterprise.townId,
@@ -70,7 +68,7 @@ export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canCh
         contactPhone: enterprise.contactPhone,
       });
     } else {
-      form.setFieldsValue({
+      reset({
         townId: fixedTownId ?? undefined,
         sizeClass: 'small',
         isHighTech: false,
@@ -78,10 +76,9 @@ export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canCh
         isAboveScale: false,
       });
     }
-  }, [open, enterprise, fixedTownId, form]);
+  }, [open, enterprise, fixedTownId, reset]);
 
   const submit = (values: FormValues) => {
-    setError(null);
     const profile: EnterpriseProfileUpdate = {
       name: values.name.trim(),
       industryCode: values.industryCode.trim().toUpperCase(),
@@ -117,16 +114,10 @@ export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canCh
       body = update;
     }
 
-    save.mutate(
+    dialog.submit(
       { ...(enterprise ? { id: enterprise.id } : {}), body },
-      {
-        onSuccess: (saved) => {
-          message.success(mode === 'create' ? t('common.created') : t('common.saved'));
-          onSaved?.(saved);
-          onClose();
-        },
-        onError: (failure) => setError(applyApiErrorToForm(form, failure)),
-      },
+      mode === 'create' ? t('common.created') : t('common.saved'),
+      onSaved,
     );
   };
 
@@ -135,18 +126,8 @@ export function EnterpriseFormModal({ open, mode, enterprise, fixedTownId, canCh
   const admin = mode !== 'profile';
 
   return (
-    <Modal
-      open={open}
-      title={title}
-      width={760}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <Modal {...dialog.modalProps} title={title} width={760}>
+      <FormErrorAlert error={dialog.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="enterprise-form">
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,14 +1,15 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Enterprise } from '@innotown/contracts/enterprises';
 import { enterpriseSizeClasses } from '@innotown/contracts/enterprises';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableProps } from 'antd';
+import { Button, Card, Flex, Input, Select, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDateTime } from '../../app/format/datetime.ts';
+import { FilterInput } from '../../app/ui/filter-input.tsx';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { useTownName } from '../towns/use-town-name.ts';
@@ -116,17 +117,15 @@ export function EnterprisesPage() {
     },
   ];
 
-  const onTableChange: TableProps<Enterprise>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const single = Array.isArray(sorter) ? sorter[0] : sorter;
-      const field = single?.order ? single.field : undefined;
-      search.update({
-        sort: isSortField(field) ? field : undefined,
-        order: single?.order === 'descend' ? 'desc' : undefined,
-      });
-      return;
-    }
-    search.update({ page: pagination.current, pageSize: pagination.pageSize });
+  // Paging goes through onPageChange; the table's own onChange is left with the sort (which returns to page 1).
+  const onSortChange: TableProps<Enterprise>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    const field = single?.order ? single.field : undefined;
+    search.update({
+      sort: isSortField(field) ? field : undefined,
+      order: single?.order === 'descend' ? 'desc' : undefined,
+    });
   };
 
   return (
@@ -162,15 +161,12 @@ export function EnterprisesPage() {
               style={{ width: 160 }}
             />
           ) : null}
-          <Input
+          <FilterInput
             allowClear
             placeholder={t('enterprises.industryCode')}
-            defaultValue={search.get('industryCode')}
-            onPressEnter={(event) => search.update({ industryCode: event.currentTarget.value.trim().toUpperCase() })}
-            onBlur={(event) => {
-              const value = event.currentTarget.value.trim().toUpperCase();
-              if (value !== (search.get('industryCode') ?? '')) search.update({ industryCode: value });
-            }}
+            applied={search.get('industryCode')}
+            onApply={(industryCode) => search.update({ industryCode })}
+            normalize={(text) => text.trim().toUpperCase()}
             style={{ width: 130 }}
             maxLength={5}
           />
@@ -205,29 +201,17 @@ export function EnterprisesPage() {
             {t('common.reset')}
           </Button>
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Enterprise>
-            rowKey="id"
-            data-testid="enterprise-table"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            onChange={onTableChange}
-            size="middle"
-            scroll={{ x: 1040 }}
-            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-            }}
-          />
-        )}
+        <ListTable<Enterprise>
+          list={list}
+          page={search.page}
+          pageSize={search.pageSize}
+          onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+          data-testid="enterprise-table"
+          columns={columns}
+          onChange={onSortChange}
+          size="middle"
+          scroll={{ x: 1040 }}
+        />
       </Card>
       <EnterpriseFormModal
         open={creating}

@@ -1,11 +1,12 @@
 import type { AnnualFigures } from '@innotown/contracts/enterprises';
 import { MIN_FIGURES_YEAR } from '@innotown/contracts/enterprises';
-import { Alert, App, Col, Form, InputNumber, Modal, Row } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Col, Form, InputNumber, Modal, Row } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToWanString, wanToFen } from '../../app/format/money.ts';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { requiredRule, validationMessage } from '../../app/forms/rules.ts';
+import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
 import { useSaveFigures } from './enterprises-api.ts';
 
 type FormValues = {
@@ -30,19 +31,17 @@ type Props = {
 
 export function FiguresModal({ open, enterpriseId, figures, existingYears, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useSaveFigures(enterpriseId);
-  const [error, setError] = useState<string | null>(null);
+  // The API names money fields in fen; the form edits them in 万元.
+  const dialog = useFormDialog({ form, open, save: useSaveFigures(enterpriseId), onClose, rename: MONEY_FIELDS });
+  const { reset } = dialog;
   const year = Form.useWatch('year', form);
   const thisYear = new Date().getFullYear();
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    form.resetFields();
     if (figures) {
-      form.setFieldsValue({
+      reset({
         year: figures.year,
         revenueWan: fenToWanString(figures.revenueFen),
         rdExpenditureWan: fenToWanString(figures.rdExpenditureFen),
@@ -53,9 +52,9 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
     } else {
       let next = thisYear - 1;
       while (existingYears.includes(next) && next > MIN_FIGURES_YEAR) next -= 1;
-      form.setFieldsValue({ year: next });
+      reset({ year: next });
     }
-  }, [open, figures, existingYears, form, thisYear]);
+  }, [open, figures, existingYears, reset, thisYear]);
 
   const moneyRule = {
     validator: async (_rule: unknown, value: string | null | undefined) => {
@@ -66,8 +65,7 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
   };
 
   const submit = (values: FormValues) => {
-    setError(null);
-    save.mutate(
+    dialog.submit(
       {
         year: values.year,
         body: {
@@ -78,14 +76,7 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
           rdStaff: values.rdStaff,
         },
       },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        // The API names money fields in fen; the form edits them in 万元.
-        onError: (failure) => setError(applyApiErrorToForm(form, failure, MONEY_FIELDS)),
-      },
+      t('common.saved'),
     );
   };
 
@@ -98,17 +89,11 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
 
   return (
     <Modal
-      open={open}
-      forceRender
+      {...dialog.modalProps}
       title={editing ? t('enterprises.editFigures', { year: figures?.year ?? '' }) : t('enterprises.addFigures')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
       width={640}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormErrorAlert error={dialog.error} />
       {!editing && year && existingYears.includes(year) ? (
         <Alert type="warning" showIcon title={t('enterprises.figuresExists', { year })} style={{ marginBottom: 16 }} />
       ) : null}

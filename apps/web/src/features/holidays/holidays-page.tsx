@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Switch, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api-client.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, requiredRule } from '../../app/forms/rules.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
@@ -115,7 +116,7 @@ export function HolidaysPage() {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('holidays.addTitle')}>
-            {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+            <FormErrorAlert error={error} />
             <Form<FormValues>
               form={form}
               layout="vertical"

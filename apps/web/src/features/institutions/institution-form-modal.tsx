@@ -1,10 +1,11 @@
 import type { Institution, InstitutionType } from '@innotown/contracts/institutions';
 import { institutionLevels, institutionTypes } from '@innotown/contracts/institutions';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { creditCodeRule, maxRule, requiredRule, textOrNull } from '../../app/forms/rules.ts';
+import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { type InstitutionBody, useSaveInstitution } from './institutions-api.ts';
 
@@ -31,18 +32,15 @@ type Props = {
 
 export function InstitutionFormModal({ open, mode, institution, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useSaveInstitution();
-  const [error, setError] = useState<string | null>(null);
+  const dialog = useFormDialog({ form, open, save: useSaveInstitution(), onClose });
+  const { reset } = dialog;
   const admin = mode !== 'profile';
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    form.resetFields();
     if (institution) {
-      form.setFieldsValue({
+      reset({
         name: institution.name,
         type: institution.type,
         level: institution.level,
@@ -52,12 +50,11 @@ export function InstitutionFormModal({ open, mode, institution, onClose, onSaved
         website: institution.website,
       });
     } else {
-      form.setFieldsValue({ level: 'city' });
+      reset({ level: 'city' });
     }
-  }, [open, institution, form]);
+  }, [open, institution, reset]);
 
   const submit = (values: FormValues) => {
-    setError(null);
     const profile = { description: textOrNull(values.description), website: textOrNull(values.website) };
     const body: InstitutionBody = admin
       ? {
@@ -69,16 +66,10 @@ export function InstitutionFormModal({ open, mode, institution, onClose, onSaved
           creditCode: textOrNull(values.creditCode)?.toUpperCase() ?? null,
         }
       : profile;
-    save.mutate(
+    dialog.submit(
       { ...(institution ? { id: institution.id } : {}), body },
-      {
-        onSuccess: (saved) => {
-          message.success(mode === 'create' ? t('common.created') : t('common.saved'));
-          onSaved?.(saved);
-          onClose();
-        },
-        onError: (failure) => setError(applyApiErrorToForm(form, failure)),
-      },
+      mode === 'create' ? t('common.created') : t('common.saved'),
+      onSaved,
     );
   };
 
@@ -86,18 +77,8 @@ export function InstitutionFormModal({ open, mode, institution, onClose, onSaved
     mode === 'create' ? t('institutions.createTitle') : mode === 'edit' ? t('institutions.editTitle') : t('institutions.editProfileTitle');
 
   return (
-    <Modal
-      open={open}
-      forceRender
-      title={title}
-      width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <Modal {...dialog.modalProps} title={title} width={720}>
+      <FormErrorAlert error={dialog.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="institution-form">
         <Row gutter={16}>
           {admin ? (

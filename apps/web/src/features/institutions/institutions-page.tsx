@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { Institution } from '@innotown/contracts/institutions';
 import { institutionLevels, institutionTypes } from '@innotown/contracts/institutions';
-import { Button, Card, Empty, Flex, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { useTownName } from '../towns/use-town-name.ts';
@@ -111,28 +111,15 @@ export function InstitutionsPage() {
           />
           <Button onClick={() => search.reset()}>{t('common.reset')}</Button>
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Institution>
-            rowKey="id"
-            data-testid="institution-table"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => search.update({ page, pageSize }),
-            }}
-          />
-        )}
+        <ListTable<Institution>
+          list={list}
+          page={search.page}
+          pageSize={search.pageSize}
+          onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+          data-testid="institution-table"
+          columns={columns}
+          scroll={{ x: 900 }}
+        />
       </Card>
       <InstitutionFormModal
         open={creating}

@@ -2,13 +2,13 @@ import { BankOutlined, EditOutlined, ShopOutlined, TeamOutlined } from '@ant-des
 import type { Enterprise } from '@innotown/contracts/enterprises';
 import type { Institution } from '@innotown/contracts/institutions';
 import type { Town } from '@innotown/contracts/towns';
-import { Button, Card, Col, Descriptions, Empty, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
 import { EnterpriseFlags } from '../enterprises/enterprise-flags.tsx';
 import { useEnterprises } from '../enterprises/enterprises-api.ts';
@@ -17,47 +17,42 @@ import { useInstitutions } from '../institutions/institutions-api.ts';
 import { TownFormDrawer } from './town-form-drawer.tsx';
 import { useTown } from './towns-api.ts';
 
+// The town's institutions and enterprises are short side lists: ten rows, no total and no page sizes,
+// and no pager at all when ten rows hold them.
+const SIDE_LIST_PAGE_SIZE = 10;
+const SIDE_LIST_PAGER = { hideOnSinglePage: true, showSizeChanger: false, showTotal: undefined };
+
 function TownInstitutions({ town }: { town: Town }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const list = useInstitutions({ townId: town.id, page, pageSize: 10 });
+  const list = useInstitutions({ townId: town.id, page, pageSize: SIDE_LIST_PAGE_SIZE });
   return (
     <Card title={t('towns.institutionsInTown')}>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Institution>
-          rowKey="id"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-          pagination={{
-            current: page,
-            pageSize: 10,
-            total: list.data?.total ?? 0,
-            hideOnSinglePage: true,
-            onChange: setPage,
-          }}
-          columns={[
-            {
-              title: t('institutions.name'),
-              dataIndex: 'name',
-              render: (name: string, row) => <Link to={`/institutions/${row.id}`}>{name}</Link>,
-            },
-            {
-              title: t('institutions.type'),
-              dataIndex: 'type',
-              render: (type: Institution['type']) => <InstitutionTypeTag type={type} />,
-            },
-            {
-              title: t('institutions.level'),
-              dataIndex: 'level',
-              render: (level: Institution['level']) => <InstitutionLevelTag level={level} />,
-            },
-          ]}
-        />
-      )}
+      <ListTable<Institution>
+        list={list}
+        page={page}
+        pageSize={SIDE_LIST_PAGE_SIZE}
+        onPageChange={setPage}
+        pagination={SIDE_LIST_PAGER}
+        size="small"
+        columns={[
+          {
+            title: t('institutions.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => <Link to={`/institutions/${row.id}`}>{name}</Link>,
+          },
+          {
+            title: t('institutions.type'),
+            dataIndex: 'type',
+            render: (type: Institution['type']) => <InstitutionTypeTag type={type} />,
+          },
+          {
+            title: t('institutions.level'),
+            dataIndex: 'level',
+            render: (level: Institution['level']) => <InstitutionLevelTag level={level} />,
+          },
+        ]}
+      />
     </Card>
   );
 }
@@ -65,36 +60,26 @@ function TownInstitutions({ town }: { town: Town }) {
 function TownEnterprises({ town }: { town: Town }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const list = useEnterprises({ townId: town.id, page, pageSize: 10, sort: 'name', order: 'asc' });
+  const list = useEnterprises({ townId: town.id, page, pageSize: SIDE_LIST_PAGE_SIZE, sort: 'name', order: 'asc' });
   return (
     <Card title={t('towns.enterprisesInTown')} extra={<Link to={`/enterprises?townId=${town.id}`}>{t('common.viewAll')}</Link>}>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<Enterprise>
-          rowKey="id"
-          size="small"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-          pagination={{
-            current: page,
-            pageSize: 10,
-            total: list.data?.total ?? 0,
-            hideOnSinglePage: true,
-            onChange: setPage,
-          }}
-          columns={[
-            {
-              title: t('enterprises.name'),
-              dataIndex: 'name',
-              render: (name: string, row) => <Link to={`/enterprises/${row.id}`}>{name}</Link>,
-            },
-            { title: t('enterprises.industryCode'), dataIndex: 'industryCode' },
-            { title: t('enterprises.flags'), key: 'flags', render: (_value, row) => <EnterpriseFlags enterprise={row} /> },
-          ]}
-        />
-      )}
+      <ListTable<Enterprise>
+        list={list}
+        page={page}
+        pageSize={SIDE_LIST_PAGE_SIZE}
+        onPageChange={setPage}
+        pagination={SIDE_LIST_PAGER}
+        size="small"
+        columns={[
+          {
+            title: t('enterprises.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => <Link to={`/enterprises/${row.id}`}>{name}</Link>,
+          },
+          { title: t('enterprises.industryCode'), dataIndex: 'industryCode' },
+          { title: t('enterprises.flags'), key: 'flags', render: (_value, row) => <EnterpriseFlags enterprise={row} /> },
+        ]}
+      />
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 import type { Town, TownCreate, TownUpdate } from '@innotown/contracts/towns';
 import { townKinds } from '@innotown/contracts/towns';
-import { Alert, App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, requiredRule, textOrNull } from '../../app/forms/rules.ts';
+import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
 import { useSaveTown } from './towns-api.ts';
 
 type FormValues = {
@@ -21,16 +22,13 @@ type FormValues = {
 
 export function TownFormDrawer({ open, town, onClose }: { open: boolean; town?: Town | undefined; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useSaveTown();
-  const [error, setError] = useState<string | null>(null);
+  const dialog = useFormDialog({ form, open, save: useSaveTown(), onClose });
+  const { reset } = dialog;
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    reset(
       town
         ? {
             name: town.name,
@@ -44,10 +42,9 @@ export function TownFormDrawer({ open, town, onClose }: { open: boolean; town?: 
           }
         : { kind: 'town', industries: [] },
     );
-  }, [open, town, form]);
+  }, [open, town, reset]);
 
   const submit = (values: FormValues) => {
-    setError(null);
     const common: TownUpdate = {
       name: values.name.trim(),
       nameEn: values.nameEn.trim(),
@@ -59,16 +56,7 @@ export function TownFormDrawer({ open, town, onClose }: { open: boolean; town?: 
       latitude: values.latitude ?? null,
     };
     const body: TownCreate | TownUpdate = town ? common : ({ ...common, code: (values.code ?? '').trim() } as TownCreate);
-    save.mutate(
-      { ...(town ? { id: town.id } : {}), body },
-      {
-        onSuccess: () => {
-          message.success(town ? t('common.saved') : t('common.created'));
-          onClose();
-        },
-        onError: (failure) => setError(applyApiErrorToForm(form, failure)),
-      },
-    );
+    dialog.submit({ ...(town ? { id: town.id } : {}), body }, town ? t('common.saved') : t('common.created'));
   };
 
   return (
@@ -81,13 +69,13 @@ export function TownFormDrawer({ open, town, onClose }: { open: boolean; town?: 
       extra={
         <Flex gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+          <Button type="primary" loading={dialog.saving} onClick={() => form.submit()}>
             {t('common.save')}
           </Button>
         </Flex>
       }
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormErrorAlert error={dialog.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="town-form">
         <Row gutter={16}>
           {town ? null : (

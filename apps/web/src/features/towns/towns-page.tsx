@@ -1,12 +1,12 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Town } from '@innotown/contracts/towns';
-import { Button, Card, Empty, Flex, Input, Table, type TableProps, Tag } from 'antd';
+import { Button, Card, Flex, Input, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownFormDrawer } from './town-form-drawer.tsx';
 import { useTowns } from './towns-api.ts';
@@ -98,27 +98,17 @@ export function TownsPage() {
             style={{ width: 280 }}
           />
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<Town>
-            rowKey="id"
-            data-testid="town-table"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 900 }}
-            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              hideOnSinglePage: true,
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => search.update({ page, pageSize }),
-            }}
-          />
-        )}
+        <ListTable<Town>
+          list={list}
+          page={search.page}
+          pageSize={search.pageSize}
+          onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+          // All towns fit on the first page (100 rows); a pager under them would be noise.
+          pagination={{ hideOnSinglePage: true }}
+          data-testid="town-table"
+          columns={columns}
+          scroll={{ x: 900 }}
+        />
       </Card>
       <TownFormDrawer open={editing !== null} town={editing?.town} onClose={() => setEditing(null)} />
     </>

@@ -6,12 +6,13 @@ import type { Institution } from '@innotown/contracts/institutions';
 import type { Town } from '@innotown/contracts/towns';
 import type { User, UserCreate, UserUpdate } from '@innotown/contracts/users';
 import { userStatuses } from '@innotown/contracts/users';
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api-client.ts';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
+import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, mobileRule, passwordRule, requiredRule, schemaRule, textOrNull } from '../../app/forms/rules.ts';
+import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
 import { RemoteSelect } from '../../app/ui/remote-select.tsx';
 import { useSaveUser } from './users-api.ts';
 
@@ -42,19 +43,16 @@ const PICK_SIZE = 20;
 
 export function UserFormModal({ open, user, onClose }: { open: boolean; user?: User | undefined; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const save = useSaveUser();
-  const [error, setError] = useState<string | null>(null);
+  const dialog = useFormDialog({ form, open, save: useSaveUser(), onClose });
+  const { reset } = dialog;
   const role = Form.useWatch('role', form);
   const binding = bindingForRole(role);
   const english = i18n.language === 'en-US';
 
   useEffect(() => {
     if (!open) return;
-    setError(null);
-    form.resetFields();
-    form.setFieldsValue(
+    reset(
       user
         ? {
             displayName: user.displayName,
@@ -68,10 +66,9 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
           }
         : { role: 'enterprise' },
     );
-  }, [open, user, form]);
+  }, [open, user, reset]);
 
   const submit = (values: FormValues) => {
-    setError(null);
     const bound = bindingForRole(values.role);
     const bindings = {
       townId: bound === 'townId' ? (values.townId ?? null) : null,
@@ -103,33 +100,14 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user?: U
         phone,
       };
     }
-    save.mutate(
-      { ...(user ? { id: user.id } : {}), body },
-      {
-        onSuccess: () => {
-          message.success(user ? t('common.saved') : t('common.created'));
-          onClose();
-        },
-        onError: (failure) => setError(applyApiErrorToForm(form, failure)),
-      },
-    );
+    dialog.submit({ ...(user ? { id: user.id } : {}), body }, user ? t('common.saved') : t('common.created'));
   };
 
   const initialBinding = user?.bindingName && binding && user[binding] ? { value: user[binding] ?? '', label: user.bindingName } : null;
 
   return (
-    <Modal
-      open={open}
-      forceRender
-      title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')}
-      width={720}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <Modal {...dialog.modalProps} title={user ? t('users.editTitle', { username: user.username }) : t('users.createTitle')} width={720}>
+      <FormErrorAlert error={dialog.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} data-testid="user-form">
         <Row gutter={16}>
           {user ? null : (

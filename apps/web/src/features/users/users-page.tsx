@@ -3,12 +3,12 @@ import type { Role } from '@innotown/contracts/common';
 import { roles } from '@innotown/contracts/common';
 import type { User } from '@innotown/contracts/users';
 import { userStatuses } from '@innotown/contracts/users';
-import { Badge, Button, Card, Empty, Flex, Input, Select, Table, type TableProps, Tag } from 'antd';
+import { Badge, Button, Card, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format/datetime.ts';
+import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
-import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
@@ -117,28 +117,15 @@ export function UsersPage() {
           />
           <Button onClick={() => search.reset()}>{t('common.reset')}</Button>
         </Flex>
-        {list.isError ? (
-          <QueryError error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<User>
-            rowKey="id"
-            data-testid="user-table"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 1000 }}
-            locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('common.noData')} /> }}
-            pagination={{
-              current: search.page,
-              pageSize: search.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [10, 20, 50, 100],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (page, pageSize) => search.update({ page, pageSize }),
-            }}
-          />
-        )}
+        <ListTable<User>
+          list={list}
+          page={search.page}
+          pageSize={search.pageSize}
+          onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+          data-testid="user-table"
+          columns={columns}
+          scroll={{ x: 1000 }}
+        />
       </Card>
       <UserFormModal open={editing !== null} user={editing?.user} onClose={() => setEditing(null)} />
     </>
