@@ -1,7 +1,7 @@
 import type { AnnualFigures } from '@innotown/contracts/enterprises';
 import { MIN_FIGURES_YEAR } from '@innotown/contracts/enterprises';
 import { Alert, Col, Form, InputNumber, Modal, Row } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToWanString, wanToFen } from '../../app/format/money.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
@@ -37,6 +37,9 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
   const { reset } = dialog;
   const year = Form.useWatch('year', form);
   const thisYear = new Date().getFullYear();
+  // Read, not watched: a background refetch of the list must not reset a form being typed in.
+  const yearsRef = useRef(existingYears);
+  yearsRef.current = existingYears;
 
   useEffect(() => {
     if (!open) return;
@@ -51,10 +54,10 @@ export function FiguresModal({ open, enterpriseId, figures, existingYears, onClo
       });
     } else {
       let next = thisYear - 1;
-      while (existingYears.includes(next) && next > MIN_FIGURES_YEAR) next -= 1;
+      while (yearsRef.current.includes(next) && next > MIN_FIGURES_YEAR) next -= 1;
       reset({ year: next });
     }
-  }, [open, figures, existingYears, reset, thisYear]);
+  }, [open, figures, reset, thisYear]);
 
   const moneyRule = {
     validator: async (_rule: unknown, value: string | null | undefined) => {
