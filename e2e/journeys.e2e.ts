@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, loginViaForm, newPage } from './browser.ts';
+import { apiAs, baseUrl, launchBrowser, loginViaForm, newPage } from './browser.ts';
+
+/** The machines are small and CI runs two suites: give a page time to load before failing. */
+const POLL = { timeout: 20_000, interval: 200 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,7 +54,7 @@ describe('signing in as each demo role', () => {
       await page.locator('#username').fill('xiaolan');
       await page.locator('#password').fill('wrong-Password1');
       await page.getByTestId('login-submit').click();
-      await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+      await expect.poll(() => page.getByTestId('login-error').textContent(), POLL).toContain('用户名或密码错误');
       expect(new URL(page.url()).pathname).toBe('/login');
     } finally {
       await context.close();
@@ -65,15 +68,34 @@ describe('language', () => {
     try {
       await page.goto('/');
       await page.getByTestId('home-hero').waitFor();
-      await expect.poll(() => page.locator('body').innerText()).toContain('专业镇科技创新服务平台');
+      await expect.poll(() => page.locator('body').innerText(), POLL).toContain('专业镇科技创新服务平台');
       await page.getByTestId('lang-switch').click();
       const english = page.getByText('English', { exact: true });
       if (await english.isVisible().catch(() => false)) await english.click();
-      await expect.poll(() => page.evaluate(() => document.documentElement.lang || localStorage.getItem('innotown.locale'))).toMatch(/en/);
-      await expect.poll(() => page.getByTestId('main-menu').innerText()).toMatch(/Home/);
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.lang || localStorage.getItem('innotown.locale')), POLL)
+        .toMatch(/en/);
+      await expect.poll(() => page.getByTestId('main-menu').innerText(), POLL).toMatch(/Home/);
       await page.reload();
-      await expect.poll(() => page.getByTestId('main-menu').innerText()).toMatch(/Home/);
+      await expect.poll(() => page.getByTestId('main-menu').innerText(), POLL).toMatch(/Home/);
       expect(await page.getByTestId('main-menu').innerText()).not.toMatch(/首页/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('home page', () => {
+  it('shows real counts at once and loads its charts when they scroll into view', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      const overview = (await (await fetch(`${baseUrl()}/api/v1/stats/overview`)).json()) as { enterprises: number };
+      await page.goto('/');
+      await page.getByTestId('town-ranking').waitFor();
+      await expect.poll(() => page.getByTestId('kpi-enterprises').innerText(), POLL).toContain(String(overview.enterprises));
+      expect(await page.locator('canvas').count()).toBe(0);
+      await page.getByTestId('deferred').first().scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('canvas').count(), POLL).toBeGreaterThanOrEqual(2);
     } finally {
       await context.close();
     }
@@ -95,7 +117,7 @@ describe('scope', () => {
     try {
       await loginViaForm(page, 'guzhen');
       await page.goto(`/enterprises/${own.items[0]?.id}`);
-      await expect.poll(() => page.locator('body').innerText()).toContain(own.items[0]?.name as string);
+      await expect.poll(() => page.getByTestId('enterprise-name').innerText(), POLL).toBe(own.items[0]?.name as string);
 
       await page.goto(`/enterprises/${foreign?.id}`);
       await page.getByTestId('not-found').waitFor();

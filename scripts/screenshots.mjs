@@ -22,11 +22,16 @@ const browser = await launchChromium();
 async function shot(page, name, { fullPage = true } = {}) {
   // Let charts finish their entry animation and fonts settle.
   await page.waitForTimeout(1200);
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top
+  await page.waitForTimeout(200);
   await page.screenshot({ path: join(OUT, name), fullPage });
   console.log(`saved docs/screenshots/${name}`);
 }
 
 async function waitForCharts(page, count) {
+  // Charts below the fold load when scrolled into view (the home page's JS budget).
+  const deferred = page.getByTestId('deferred');
+  if (await deferred.count()) await deferred.first().scrollIntoViewIfNeeded();
   await page.waitForFunction((n) => document.querySelectorAll('canvas').length >= n, count, { timeout: 20_000 });
 }
 

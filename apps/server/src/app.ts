@@ -137,6 +137,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
     // Wildcard serving reads the folder per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
       root: webRoot,
+      preCompressed: true, // .br/.gz written by the web build
       setHeaders: (reply, filePath) => {
         reply.header(
           'cache-control',

@@ -16,6 +16,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { Panel } from '../../app/ui/panel.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
+import { WhenVisible } from '../../app/ui/when-visible.tsx';
 import { useOverview } from './stats-api.ts';
 
 const OverviewCharts = lazy(async () => ({ default: (await import('./overview-charts.tsx')).OverviewCharts }));
@@ -215,9 +216,15 @@ function Hero() {
   );
 }
 
+const chartsPlaceholder = (
+  <Panel>
+    <Skeleton active paragraph={{ rows: 8 }} />
+  </Panel>
+);
+
 export function HomePage() {
   const overview = useOverview();
-  const { me, hasRole } = useAuth();
+  const { me } = useAuth();
   return (
     <Flex vertical gap={16}>
       <Hero />
@@ -229,17 +236,20 @@ export function HomePage() {
         <>
           <KpiCards overview={overview.data} loading={overview.isPending} />
           {overview.data ? (
-            <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-              <OverviewCharts overview={overview.data} highlightTownId={me?.scope.townId ?? null} />
-            </Suspense>
+            <>
+              <TownRanking overview={overview.data} ownTownId={me?.scope.townId ?? null} />
+              {/* ECharts is ~180 KB gzip: it loads when the charts scroll into view, not with the page. */}
+              <WhenVisible minHeight={420} placeholder={chartsPlaceholder}>
+                <Suspense fallback={chartsPlaceholder}>
+                  <OverviewCharts overview={overview.data} highlightTownId={me?.scope.townId ?? null} />
+                </Suspense>
+              </WhenVisible>
+            </>
           ) : (
             <Panel>
               <Skeleton active paragraph={{ rows: 8 }} />
             </Panel>
           )}
-          {overview.data && hasRole('city_admin', 'town_admin') ? (
-            <TownRanking overview={overview.data} ownTownId={me?.scope.townId ?? null} />
-          ) : null}
         </>
       )}
     </Flex>
