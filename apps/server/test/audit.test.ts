@@ -6,6 +6,8 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit, wasAudited } from '../src/platform/audit.ts';
+import { ANONYMOUS } from '../src/platform/policy.ts';
 import { countOf, type DemoIds, demoIds, enterpriseBody, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 
@@ -493,5 +495,22 @@ describe('search and export (city admin)', () => {
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit-events' })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit-events/export' })).statusCode).toBe(401);
+  });
+});
+
+describe('a success recorded inside a transaction that then rolled back', () => {
+  it('does not stop the edge from recording the error response', async () => {
+    const ctx = { actor: ANONYMOUS, ip: '127.0.0.1', requestId: 'rollback-test', locale: 'zh-CN' as const };
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await recordAudit(tx, ctx, { action: 'test.step', result: 'success' });
+        throw new Error('later step failed');
+      }),
+    ).rejects.toThrow('later step failed');
+    expect(await countOf(t.database, 'audit_events', sql`request_id = 'rollback-test'`)).toBe(0);
+    expect(wasAudited(ctx, 500)).toBe(false); // the edge records the failure
+    expect(wasAudited(ctx, 200)).toBe(true);
+    await recordAudit(t.database.db, ctx, { action: 'test.refused', result: 'denied' });
+    expect(wasAudited(ctx, 403)).toBe(true);
   });
 });

@@ -34,16 +34,19 @@ export async function recordAudit(db: Db, ctx: RequestContext, entry: AuditEntry
     requestId: ctx.requestId,
     changes: entry.changes ?? null,
   });
-  markAudited(ctx);
+  if (entry.result !== 'success') recorded.set(ctx, 'refusal');
+  else if (!recorded.has(ctx)) recorded.set(ctx, 'success');
 }
 
-const audited = new WeakSet<RequestContext>();
-function markAudited(ctx: RequestContext) {
-  audited.add(ctx);
-}
-/** True once a service has recorded the request, so the edge does not record it twice. */
-export function wasAudited(ctx: RequestContext): boolean {
-  return audited.has(ctx);
+// What a request's services have recorded. A success written inside a transaction that later
+// rolled back is gone, so an error response is still recorded by the edge unless a service
+// recorded the refusal itself (outside any rolled-back transaction).
+const recorded = new WeakMap<RequestContext, 'success' | 'refusal'>();
+
+/** True when the edge need not record the response: the services already did. */
+export function wasAudited(ctx: RequestContext, statusCode: number): boolean {
+  const r = recorded.get(ctx);
+  return statusCode < 400 ? r !== undefined : r === 'refusal';
 }
 
 /** Field-by-field changes between two versions, personal data masked: { field: { from, to } }. */

@@ -81,7 +81,7 @@ export function registerRequestHooks(app: App): void {
 
   async function recordEdgeAudit(request: FastifyRequest, reply: FastifyReply) {
     const permission = request.routeOptions.config?.permission;
-    if (!permission || !request.ctx || wasAudited(request.ctx)) return;
+    if (!permission || !request.ctx || wasAudited(request.ctx, reply.statusCode)) return;
     const status = reply.statusCode;
     const denied = status === 401 || status === 403;
     // Reads are recorded only when refused to a signed-in caller; an anonymous visitor's
