@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemoData } from '../src/db/seed.ts';
-import { openDatabase } from '../src/platform/db.ts';
+import { createPglite, openDatabase } from '../src/platform/db.ts';
 
 export const TEST_SEED_SCALE = 0.1;
 
@@ -42,7 +41,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'innotown-test-'));
-  const pglite = new PGlite();
+  const pglite = createPglite();
   const database = await openDatabase({ pglite });
   await database.migrate();
   await seedDemoData(database.db, { scale: TEST_SEED_SCALE });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { type Database, openDatabase } from '../src/platform/db.ts';
+import { createPglite, type Database, openDatabase } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http/types.ts';
 
 export const DEMO_PASSWORD = 'InnoTown#2026';
@@ -41,7 +40,7 @@ export async function createTestDatabase(): Promise<Database & { drop: () => Pro
     };
   }
   const snapshot = readFileSync(inject('pgliteSnapshot'));
-  const pglite = new PGlite({ loadDataDir: new Blob([snapshot]) });
+  const pglite = createPglite({ loadDataDir: new Blob([snapshot]) });
   await pglite.waitReady;
   const database = await openDatabase({ pglite });
   return { ...database, drop: () => database.close() };

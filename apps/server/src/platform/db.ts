@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -36,6 +38,15 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 /** Keys for pg_advisory_lock so that several instances never migrate or seed at once. */
 const MIGRATE_LOCK = 7_420_001;
 
+/**
+ * Every PGlite the platform opens (server, CLI, tests) comes from here, with the contrib
+ * extensions our migrations create: btree_gist (exclusion constraints on time ranges) and
+ * pg_trgm (partial matches of names and model numbers). PostgreSQL ships both in contrib.
+ */
+export function createPglite(options: Omit<PGliteOptions, 'extensions'> = {}): PGlite {
+  return new PGlite({ ...options, extensions: { btree_gist, pg_trgm } });
+}
+
 export type OpenDatabaseOptions = {
   databaseUrl?: string | undefined;
   dataDir?: string;
@@ -69,7 +80,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (!client) {
     const dir = options.dataDir ?? './data';
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(path.join(dir, 'pglite'));
+    client = createPglite({ dataDir: path.join(dir, 'pglite') });
   }
   const pglite = client;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
