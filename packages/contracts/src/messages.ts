@@ -30,5 +30,9 @@ export const validationMessages = {
   },
   year_invalid: { zh: '年份超出范围', en: 'Year out of range' },
   rd_staff_exceeds_employees: { zh: '研发人员数不能超过从业人员数', en: 'R&D staff cannot exceed employees' },
+  booking_slot_required: { zh: '预约时段需填写开始和结束时间', en: 'A slot booking needs a start and an end' },
+  booking_sample_count_required: { zh: '送样检测需填写样品数量', en: 'A sample test needs the number of samples' },
+  booking_no_slot_for_sample: { zh: '送样检测不占用时段，请勿填写时间', en: 'A sample test takes no time slot' },
+  calendar_range_invalid: { zh: '查询区间无效（结束须晚于开始，最长 93 天）', en: 'Invalid range (end after start, at most 93 days)' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { listResponseSchema, optionalText, paginationQuerySchema, text } from './common.ts';
+
+export const bookingModes = ['self_service', 'operator_assisted', 'sample'] as const;
+export type BookingMode = (typeof bookingModes)[number];
+export const bookingStatuses = ['requested', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+export const feeUnits = ['hour', 'sample', 'day'] as const;
+
+const instant = z.iso.datetime({ offset: true });
+export const SAMPLE_COUNT_MAX = 1000;
+
+/**
+ * A slot (self-service or operator-assisted: start and end) or a sample test (sampleCount, no slot).
+ * The same body asks for a quote and submits the request, so the price shown is the price stored.
+ */
+export const bookingRequestSchema = z
+  .object({
+    resourceId: z.uuid(),
+    mode: z.enum(bookingModes),
+    start: instant.optional(),
+    end: instant.optional(),
+    sampleCount: z.number().int().min(1).max(SAMPLE_COUNT_MAX).optional(),
+    purpose: text(1000),
+    sampleDetails: optionalText(2000),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.mode === 'sample') {
+      if (b.sampleCount === undefined) ctx.addIssue({ code: 'custom', path: ['sampleCount'], message: 'booking_sample_count_required' });
+      for (const k of ['start', 'end'] as const) {
+        if (b[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_no_slot_for_sample' });
+      }
+    } else {
+      for (const k of ['start', 'end'] as const) {
+        if (b[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_slot_required' });
+      }
+    }
+  });
+export type BookingRequest = z.infer<typeof bookingRequestSchema>;
+/** A quote needs no purpose yet. */
+export const bookingQuoteRequestSchema = bookingRequestSchema.safeExtend({ purpose: text(1000).optional() });
+
+export const quoteSchema = z
+  .object({ units: z.number(), unit: z.enum(feeUnits), feeFen: z.number().int(), feeMaxFen: z.number().int() })
+  .nullable();
+export const bookingQuoteSchema = z.object({ quote: quoteSchema });
+
+export const bookingSchema = z.object({
+  id: z.uuid(),
+  resourceId: z.uuid(),
+  resourceName: z.string(),
+  institutionId: z.uuid(),
+  institutionName: z.string(),
+  townId: z.uuid(),
+  enterpriseId: z.uuid(),
+  enterpriseName: z.string(),
+  userId: z.uuid(),
+  mode: z.enum(bookingModes),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  sampleCount: z.number().int().nullable(),
+  purpose: z.string(),
+  sampleDetails: z.string().nullable(),
+  quotedFeeFen: z.number().int().nullable(),
+  quotedFeeMaxFen: z.number().int().nullable(),
+  status: z.enum(bookingStatuses),
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelledLate: z.boolean().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Booking = z.infer<typeof bookingSchema>;
+export const bookingListSchema = listResponseSchema(bookingSchema);
+
+/** "My bookings" for an enterprise, the approval queue (status=requested) for an owner: one list, filtered by scope. */
+export const bookingListQuerySchema = paginationQuerySchema
+  .extend({ status: z.enum(bookingStatuses).optional(), resourceId: z.uuid().optional() })
+  .strict();
+
+export const bookingApproveSchema = z.object({ reason: optionalText(500) }).strict();
+export const bookingRejectSchema = z.object({ reason: text(500) }).strict();
+export const bookingCancelSchema = z.object({ reason: optionalText(500) }).strict();
+
+export const trainingCreateSchema = z.object({ userId: z.uuid() }).strict();
+export const trainingSchema = z.object({ resourceId: z.uuid(), userId: z.uuid(), trainedAt: z.string(), trainedBy: z.uuid() });
+
+/** One instrument's confirmed slots in [from, to); at most 93 days per request. */
+export const calendarQuerySchema = z
+  .object({ from: instant, to: instant })
+  .strict()
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from) && Date.parse(q.to) - Date.parse(q.from) <= 93 * 86_400_000, {
+    path: ['to'],
+    message: 'calendar_range_invalid',
+  });
+export const calendarSchema = z.object({
+  resourceId: z.uuid(),
+  from: z.string(),
+  to: z.string(),
+  // Busy slots only; whose booking it is shows to the booker and the owner, not to everyone.
+  items: z.array(z.object({ start: z.string(), end: z.string(), bookingId: z.uuid().nullable() })),
+});
