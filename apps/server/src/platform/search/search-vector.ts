@@ -1,0 +1,43 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { tokensForIndex } from './tokenizer.ts';
+
+/** PostgreSQL keeps positions up to 16383; later tokens of a long body add nothing to ranking. */
+const MAX_POSITION = 16383;
+
+/** A lexeme inside a tsvector/tsquery literal: quoted, with quotes and backslashes escaped. */
+export function quoteLexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * The tsvector literal of a record: title tokens weighted A, body tokens B, each with its position.
+ * Built here rather than by `to_tsvector('simple', …)` because PostgreSQL's parser would split our tokens
+ * again (lms-9000a, 3.5mm) and reads CJK characters according to the database's locale; the literal is
+ * the same on every engine and locale. Equivalent to
+ * `setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')`.
+ */
+export function searchVectorLiteral(title: string | null | undefined, body: string | null | undefined): string {
+  const entries: string[] = [];
+  let position = 0;
+  for (const [text, weight] of [
+    [title, 'A'],
+    [body, 'B'],
+  ] as const) {
+    for (const token of tokensForIndex(text)) {
+      if (position >= MAX_POSITION) break;
+      position += 1;
+      entries.push(`${quoteLexeme(token)}:${position}${weight}`);
+    }
+  }
+  return entries.join(' ');
+}
+
+/** SQL for the `search_vector` column on insert and update: `search_vector = ${searchVectorSql(name, body)}`. */
+export function searchVectorSql(title: string | null | undefined, body: string | null | undefined): SQL {
+  return sql`${searchVectorLiteral(title, body)}::tsvector`;
+}
+
+/** Query tokens → tsquery text: every token must match; the last one as a prefix, for input still being typed. */
+export function tsqueryText(tokens: readonly string[]): string {
+  return tokens.map((t, i) => `${quoteLexeme(t)}${i === tokens.length - 1 ? ':*' : ''}`).join(' & ');
+}
