@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterpriseProfileUpdateSchema, enterpriseUpdateSchema } from './enterprises.ts';
 import { institutionProfileUpdateSchema, institutionUpdateSchema } from './institutions.ts';
+import { resourceUpdateSchema } from './resources.ts';
 import { townUpdateSchema } from './towns.ts';
 import { userUpdateSchema } from './users.ts';
 
@@ -12,6 +13,7 @@ describe('update (PATCH) schemas', () => {
     ['enterpriseProfileUpdateSchema', enterpriseProfileUpdateSchema],
     ['institutionUpdateSchema', institutionUpdateSchema],
     ['institutionProfileUpdateSchema', institutionProfileUpdateSchema],
+    ['resourceUpdateSchema', resourceUpdateSchema],
     ['townUpdateSchema', townUpdateSchema],
     ['userUpdateSchema', userUpdateSchema],
   ] as const)('%s fills in no field the client did not send', (_name, schema) => {
