@@ -83,6 +83,8 @@ export const policyTable = {
   notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },
   file: { create: { signed_in: 'self' }, read: { city_admin: 'all', signed_in: 'self' } },
   holiday: { list: { signed_in: 'all' }, update: { city_admin: 'all' }, delete: { city_admin: 'all' } },
+  // The public resource search; what each caller sees is decided per row by the search's visibility rule.
+  resourceSearch: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

@@ -1,0 +1,62 @@
+import type { ResourceSearchQuery, ResourceSearchResult } from '@innotown/contracts/resource-search';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { limitOffset } from '../../platform/pagination.ts';
+import { tsqueryText } from '../../platform/search/search-vector.ts';
+import { tokensForQuery } from '../../platform/search/tokenizer.ts';
+import { presentSearchItem } from './resources-search.presenter.ts';
+import * as repo from './resources-search.repository.ts';
+
+/** Facet values listed per facet; the long tail is of no use in a filter panel. */
+const FACET_VALUES = 20;
+const LATIN_FRAGMENT = /^[a-z0-9][a-z0-9._/+-]{2,}$/;
+
+/** The query's words as a tsquery, and the Latin fragments that may also match inside a name (trigram index). */
+export function matchOf(q: string | undefined): { match: repo.SearchMatch; tokens: string[] } {
+  const tokens = tokensForQuery(q);
+  const fragments = tokens.filter((t) => LATIN_FRAGMENT.test(t));
+  const rest = tokens.filter((t) => !fragments.includes(t));
+  return {
+    tokens,
+    match: {
+      tsquery: tokens.length > 0 ? tsqueryText(tokens) : null,
+      nameFragments: fragments,
+      restTsquery: rest.length > 0 ? tsqueryText(rest) : null,
+    },
+  };
+}
+
+export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSearchQuery): Promise<ResourceSearchResult> {
+  const { match, tokens } = matchOf(q.q);
+  const where = repo.whereOf(ctx.actor, q, match);
+  const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
+  const { limit, offset } = limitOffset(q);
+  // Three independent queries: on PostgreSQL they run on separate pool connections at once.
+  const [rows, count, facets] = await Promise.all([
+    repo.searchPage(db, where, match, sort, limit, offset),
+    repo.countMatches(db, where),
+    repo.facetCounts(db, where),
+  ]);
+  const scale = count.isEstimate && facets.sampled > 0 ? count.total / facets.sampled : 1;
+  const facet = (name: string) =>
+    facets.rows
+      .filter((r) => r.facet === name)
+      .map((r) => ({ value: r.value, ...(r.label ? { label: r.label } : {}), count: Math.round(r.count * scale) }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+      .slice(0, FACET_VALUES);
+  return {
+    items: rows.map((r) => presentSearchItem(r, tokens)),
+    total: count.total,
+    totalIsEstimate: count.isEstimate,
+    page: q.page,
+    pageSize: q.pageSize,
+    facets: {
+      kind: facet('kind'),
+      town: facet('town'),
+      industry: facet('industry'),
+      institution: facet('institution'),
+      accreditation: facet('accreditation'),
+    },
+    facetsAreEstimate: scale !== 1,
+  };
+}
