@@ -14,7 +14,7 @@ export const SAMPLE_COUNT_MAX = 1000;
  * A slot (self-service or operator-assisted: start and end) or a sample test (sampleCount, no slot).
  * The same body asks for a quote and submits the request, so the price shown is the price stored.
  */
-export const bookingRequestSchema = z
+const bookingRequestFields = z
   .object({
     resourceId: z.uuid(),
     mode: z.enum(bookingModes),
@@ -24,22 +24,24 @@ export const bookingRequestSchema = z
     purpose: text(1000),
     sampleDetails: optionalText(2000),
   })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.mode === 'sample') {
-      if (b.sampleCount === undefined) ctx.addIssue({ code: 'custom', path: ['sampleCount'], message: 'booking_sample_count_required' });
-      for (const k of ['start', 'end'] as const) {
-        if (b[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_no_slot_for_sample' });
-      }
-    } else {
-      for (const k of ['start', 'end'] as const) {
-        if (b[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_slot_required' });
-      }
+  .strict();
+type SlotOrSamples = { mode: BookingMode; start?: string; end?: string; sampleCount?: number };
+function slotOrSamples(b: SlotOrSamples, ctx: z.RefinementCtx) {
+  if (b.mode === 'sample') {
+    if (b.sampleCount === undefined) ctx.addIssue({ code: 'custom', path: ['sampleCount'], message: 'booking_sample_count_required' });
+    for (const k of ['start', 'end'] as const) {
+      if (b[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_no_slot_for_sample' });
     }
-  });
+  } else {
+    for (const k of ['start', 'end'] as const) {
+      if (b[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'booking_slot_required' });
+    }
+  }
+}
+export const bookingRequestSchema = bookingRequestFields.superRefine(slotOrSamples);
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 /** A quote needs no purpose yet. */
-export const bookingQuoteRequestSchema = bookingRequestSchema.safeExtend({ purpose: text(1000).optional() });
+export const bookingQuoteRequestSchema = bookingRequestFields.extend({ purpose: text(1000).optional() }).superRefine(slotOrSamples);
 
 export const quoteSchema = z
   .object({ units: z.number(), unit: z.enum(feeUnits), feeFen: z.number().int(), feeMaxFen: z.number().int() })

@@ -34,6 +34,7 @@ const ENTERPRISE_PROFILE_FIELDS = ['name', 'address', 'description', 'contactNam
 const INSTITUTION_PROFILE_FIELDS = ['description', 'website'] as const;
 
 const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
+const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 
 export const policyTable = {
   health: { read: { everyone: 'all' } },
@@ -83,6 +84,17 @@ export const policyTable = {
   notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },
   file: { create: { signed_in: 'self' }, read: { city_admin: 'all', signed_in: 'self' } },
   holiday: { list: { signed_in: 'all' }, update: { city_admin: 'all' }, delete: { city_admin: 'all' } },
+  // Bookings: the enterprise sees its own ("my bookings"), the owner institution its queue, the town reads its town's.
+  booking: {
+    list: bookingReaders,
+    read: bookingReaders,
+    create: { enterprise: 'enterprise' },
+    decide: { provider: 'institution' },
+    cancel: { enterprise: 'enterprise' },
+  },
+  // Busy slots of a visible instrument; the service hides whose booking a slot is.
+  bookingCalendar: { read: { signed_in: 'all' } },
+  instrumentTraining: { create: { provider: 'institution' } },
   // The public resource search; what each caller sees is decided per row by the search's visibility rule.
   resourceSearch: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;

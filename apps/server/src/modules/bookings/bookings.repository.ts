@@ -1,0 +1,197 @@
+import type { bookingListQuerySchema } from '@innotown/contracts/bookings';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { users } from '../../db/schema/accounts.ts';
+import { bookings, instrumentTrainings } from '../../db/schema/bookings.ts';
+import { enterprises, institutions } from '../../db/schema/organisations.ts';
+import { resources } from '../../db/schema/resources.ts';
+import type { Db } from '../../platform/db.ts';
+import { limitOffset } from '../../platform/pagination.ts';
+import type { ScopeFilter } from '../../platform/policy.ts';
+
+export type BookingRow = typeof bookings.$inferSelect;
+
+export async function findInstrument(db: Db, id: string) {
+  const [r] = await db
+    .select({
+      id: resources.id,
+      kind: resources.kind,
+      name: resources.name,
+      institutionId: resources.institutionId,
+      townId: resources.townId,
+      reviewStatus: resources.reviewStatus,
+      sharing: resources.sharing,
+      operatorRequired: resources.operatorRequired,
+      openingHours: resources.openingHours,
+      feeUnit: resources.feeUnit,
+      feeMinFen: resources.feeMinFen,
+      feeMaxFen: resources.feeMaxFen,
+    })
+    .from(resources)
+    .where(eq(resources.id, id));
+  return r;
+}
+export type Instrument = NonNullable<Awaited<ReturnType<typeof findInstrument>>>;
+
+export async function isTrained(db: Db, resourceId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .select({ u: instrumentTrainings.userId })
+    .from(instrumentTrainings)
+    .where(and(eq(instrumentTrainings.resourceId, resourceId), eq(instrumentTrainings.userId, userId)));
+  return r.length > 0;
+}
+
+const range = (start: Date, end: Date) => sql`tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
+
+/** A friendly early answer only: under concurrency the exclusion constraint decides at approval. */
+export async function confirmedOverlapExists(db: Db, resourceId: string, start: Date, end: Date): Promise<boolean> {
+  const r = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.resourceId, resourceId), eq(bookings.status, 'confirmed'), sql`${bookings.period} && ${range(start, end)}`))
+    .limit(1);
+  return r.length > 0;
+}
+
+type NewBooking = Omit<typeof bookings.$inferInsert, 'period'> & { start: Date | null; end: Date | null };
+export async function insertBooking(db: Db, { start, end, ...values }: NewBooking): Promise<string> {
+  const [r] = await db
+    .insert(bookings)
+    .values({ ...values, period: start && end ? range(start, end) : null })
+    .returning({ id: bookings.id });
+  return (r as { id: string }).id;
+}
+
+// Either driver may hand a timestamptz back as a Date or as text.
+const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const view = {
+  b: bookings,
+  start: sql<Date | null>`lower(${bookings.period})`.mapWith(toDate),
+  end: sql<Date | null>`upper(${bookings.period})`.mapWith(toDate),
+  resourceName: resources.name,
+  institutionName: institutions.name,
+  enterpriseName: enterprises.name,
+};
+export type BookingView = BookingRow & {
+  start: Date | null;
+  end: Date | null;
+  resourceName: string;
+  institutionName: string;
+  enterpriseName: string;
+};
+const toView = (r: {
+  b: BookingRow;
+  start: Date | null;
+  end: Date | null;
+  resourceName: string;
+  institutionName: string;
+  enterpriseName: string;
+}): BookingView => ({
+  ...r.b,
+  start: r.start,
+  end: r.end,
+  resourceName: r.resourceName,
+  institutionName: r.institutionName,
+  enterpriseName: r.enterpriseName,
+});
+
+function selectViews(db: Db) {
+  return db
+    .select(view)
+    .from(bookings)
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .innerJoin(institutions, eq(institutions.id, bookings.institutionId))
+    .innerJoin(enterprises, eq(enterprises.id, bookings.enterpriseId));
+}
+
+export async function findBooking(db: Db, id: string): Promise<BookingView | undefined> {
+  const [r] = await selectViews(db).where(eq(bookings.id, id));
+  return r ? toView(r) : undefined;
+}
+
+function scopeWhere(f: ScopeFilter): SQL | undefined {
+  switch (f.kind) {
+    case 'all':
+      return undefined;
+    case 'town':
+      return eq(bookings.townId, f.townId);
+    case 'institution':
+      return eq(bookings.institutionId, f.institutionId);
+    case 'enterprise':
+      return eq(bookings.enterpriseId, f.enterpriseId);
+    case 'self':
+      return eq(bookings.userId, f.userId);
+  }
+}
+
+export async function listBookings(db: Db, filter: ScopeFilter, q: z.infer<typeof bookingListQuerySchema>) {
+  const cond = and(
+    scopeWhere(filter),
+    q.status ? eq(bookings.status, q.status) : undefined,
+    q.resourceId ? eq(bookings.resourceId, q.resourceId) : undefined,
+  );
+  const { limit, offset } = limitOffset(q);
+  const [rows, totals] = await Promise.all([
+    selectViews(db).where(cond).orderBy(desc(bookings.createdAt), desc(bookings.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(bookings).where(cond),
+  ]);
+  return { items: rows.map(toView), total: totals[0]?.n ?? 0 };
+}
+
+/**
+ * The state machine's one door: the change happens only if the booking is still in one of the
+ * expected states, so two concurrent decisions cannot both apply. Returns false when it was not.
+ */
+export async function transition(
+  db: Db,
+  id: string,
+  from: readonly string[],
+  set: Partial<Pick<BookingRow, 'status' | 'decisionReason' | 'decidedBy' | 'cancelledLate'>> & {
+    decidedAt?: SQL;
+    cancelledAt?: SQL;
+  },
+): Promise<boolean> {
+  const r = await db
+    .update(bookings)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(and(eq(bookings.id, id), inArray(bookings.status, [...from])))
+    .returning({ id: bookings.id });
+  return r.length > 0;
+}
+
+export async function confirmedSlots(db: Db, resourceId: string, from: Date, to: Date) {
+  return db
+    .select({ id: bookings.id, enterpriseId: bookings.enterpriseId, start: view.start, end: view.end })
+    .from(bookings)
+    .where(and(eq(bookings.resourceId, resourceId), eq(bookings.status, 'confirmed'), sql`${bookings.period} && ${range(from, to)}`))
+    .orderBy(sql`lower(${bookings.period})`);
+}
+
+export async function upsertTraining(db: Db, values: { resourceId: string; userId: string; trainedBy: string }) {
+  const [r] = await db
+    .insert(instrumentTrainings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [instrumentTrainings.resourceId, instrumentTrainings.userId],
+      set: { trainedAt: sql`now()`, trainedBy: values.trainedBy },
+    })
+    .returning();
+  return r as typeof instrumentTrainings.$inferSelect;
+}
+
+export async function activeUser(db: Db, id: string) {
+  const [u] = await db
+    .select({ id: users.id, role: users.role, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.status, 'active')));
+  return u;
+}
+
+/** The owner side of a booking: the active provider accounts of the instrument's institution. */
+export async function providerUserIds(db: Db, institutionId: string): Promise<string[]> {
+  const r = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'provider'), eq(users.status, 'active'), eq(users.institutionId, institutionId)));
+  return r.map((u) => u.id);
+}

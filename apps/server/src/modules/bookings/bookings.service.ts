@@ -1,0 +1,286 @@
+import type { BookingRequest } from '@innotown/contracts/bookings';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound, pgErrorCode } from '../../platform/errors.ts';
+import { requireAccess, scopeOf } from '../../platform/policy.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import {
+  type BookingSettings,
+  cancellation,
+  DEFAULT_BOOKING_SETTINGS,
+  type FeeUnit,
+  modeProblem,
+  quote,
+  type SlotProblem,
+  slotProblem,
+} from './booking-rules.ts';
+import { BookingErrors } from './bookings.errors.ts';
+import * as repo from './bookings.repository.ts';
+
+const READ = { resource: 'booking', action: 'read' } as const;
+const DECIDE = { resource: 'booking', action: 'decide' } as const;
+const CANCEL = { resource: 'booking', action: 'cancel' } as const;
+const TRAIN = { resource: 'instrumentTraining', action: 'create' } as const;
+const scoped = (b: repo.BookingView) => ({ enterpriseId: b.enterpriseId, institutionId: b.institutionId, townId: b.townId });
+
+const SLOT_ERRORS: Record<SlotProblem, string> = {
+  ends_before_start: BookingErrors.BOOKING_ENDS_BEFORE_START,
+  in_past: BookingErrors.BOOKING_IN_PAST,
+  too_short: BookingErrors.BOOKING_TOO_SHORT,
+  too_long: BookingErrors.BOOKING_TOO_LONG,
+  outside_opening_hours: BookingErrors.BOOKING_OUTSIDE_OPENING_HOURS,
+};
+
+/** An instrument an enterprise may book: published and shared beyond its owner; anything else is "not found". */
+async function bookableInstrument(db: Db, id: string) {
+  const r = await repo.findInstrument(db, id);
+  if (r?.reviewStatus !== 'published' || r.sharing === 'internal') throw notFound();
+  if (r.kind !== 'instrument') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
+  return r;
+}
+
+/** Checks every rule a request must pass and prices it; the same path serves the quote and the submission. */
+async function checkRequest(db: Db, ctx: RequestContext, input: Omit<BookingRequest, 'purpose'>, settings: BookingSettings, now: Date) {
+  const instrument = await bookableInstrument(db, input.resourceId);
+  const start = input.start ? new Date(input.start) : null;
+  const end = input.end ? new Date(input.end) : null;
+  if (start && end) {
+    const problem = slotProblem({ start, end }, instrument.openingHours, now, settings);
+    if (problem) throw new AppError(SLOT_ERRORS[problem]);
+  }
+  const trained = input.mode === 'self_service' && (await repo.isTrained(db, instrument.id, ctx.actor.userId ?? ''));
+  const mode = modeProblem(input.mode, instrument, trained);
+  if (mode === 'operator_required') throw new AppError(BookingErrors.BOOKING_OPERATOR_REQUIRED);
+  if (mode === 'training_required') throw new AppError(BookingErrors.BOOKING_TRAINING_REQUIRED);
+  if (start && end && (await repo.confirmedOverlapExists(db, instrument.id, start, end))) {
+    throw new AppError(BookingErrors.BOOKING_SLOT_TAKEN);
+  }
+  const price = quote(
+    { unit: instrument.feeUnit as FeeUnit | null, minFen: instrument.feeMinFen, maxFen: instrument.feeMaxFen },
+    { mode: input.mode, start, end, sampleCount: input.sampleCount ?? null },
+  );
+  return { instrument, start, end, price };
+}
+
+export async function quoteBooking(
+  db: Db,
+  ctx: RequestContext,
+  input: Omit<BookingRequest, 'purpose'>,
+  settings = DEFAULT_BOOKING_SETTINGS,
+  now = new Date(),
+) {
+  return { quote: (await checkRequest(db, ctx, input, settings, now)).price };
+}
+
+export async function createBooking(
+  db: Db,
+  ctx: RequestContext,
+  input: BookingRequest,
+  settings = DEFAULT_BOOKING_SETTINGS,
+  now = new Date(),
+) {
+  const { actor } = ctx;
+  if (!actor.enterpriseId || !actor.userId) throw notFound();
+  return db.transaction(async (tx) => {
+    const { instrument, start, end, price } = await checkRequest(tx, ctx, input, settings, now);
+    const id = await repo.insertBooking(tx, {
+      resourceId: instrument.id,
+      enterpriseId: actor.enterpriseId as string,
+      userId: actor.userId as string,
+      institutionId: instrument.institutionId,
+      townId: instrument.townId,
+      mode: input.mode,
+      start,
+      end,
+      sampleCount: input.sampleCount ?? null,
+      purpose: input.purpose,
+      sampleDetails: input.sampleDetails ?? null,
+      quotedFeeFen: price?.feeFen ?? null,
+      quotedFeeMaxFen: price?.feeMaxFen ?? null,
+    });
+    const booking = (await repo.findBooking(tx, id)) as repo.BookingView;
+    await audited(tx, ctx, 'booking.create', booking, 201, { mode: input.mode, quotedFeeFen: price?.feeFen ?? null });
+    await notifyOwner(
+      tx,
+      booking,
+      'booking.requested',
+      `新的仪器预约申请：${booking.resourceName}`,
+      `New booking request: ${booking.resourceName}`,
+    );
+    return booking;
+  });
+}
+
+export async function findBooking(db: Db, ctx: RequestContext, id: string) {
+  return requireAccess(ctx.actor, READ, await repo.findBooking(db, id), scoped);
+}
+
+/**
+ * Approval: the conditional UPDATE moves only a booking still 'requested'; the exclusion
+ * constraint refuses a slot overlapping a confirmed one (23P01 → BOOKING_SLOT_TAKEN). When
+ * concurrent approvals wait on each other PostgreSQL may abort one as a deadlock: it is retried,
+ * and then meets the winner's committed row like everyone else.
+ */
+export async function approveBooking(db: Db, ctx: RequestContext, id: string, reason: string | null | undefined) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await decide(db, ctx, id, 'confirmed', reason ?? null);
+    } catch (err) {
+      if (pgErrorCode(err) === '40P01' && attempt < 5) continue;
+      throw err;
+    }
+  }
+}
+
+export async function rejectBooking(db: Db, ctx: RequestContext, id: string, reason: string) {
+  return decide(db, ctx, id, 'rejected', reason);
+}
+
+async function decide(db: Db, ctx: RequestContext, id: string, status: 'confirmed' | 'rejected', reason: string | null) {
+  return db.transaction(async (tx) => {
+    const before = requireAccess(ctx.actor, DECIDE, await repo.findBooking(tx, id), scoped);
+    let moved: boolean;
+    try {
+      moved = await repo.transition(tx, id, ['requested'], {
+        status,
+        decisionReason: reason,
+        decidedBy: ctx.actor.userId,
+        decidedAt: sql`now()`,
+      });
+    } catch (err) {
+      if (pgErrorCode(err) === '23P01') throw new AppError(BookingErrors.BOOKING_SLOT_TAKEN);
+      throw err;
+    }
+    if (!moved) throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    const after = (await repo.findBooking(tx, id)) as repo.BookingView;
+    await audited(tx, ctx, status === 'confirmed' ? 'booking.approve' : 'booking.reject', after, 200, {
+      status: { from: before.status, to: status },
+      reason,
+    });
+    const [zh, en] = status === 'confirmed' ? ['已确认', 'confirmed'] : ['未通过', 'rejected'];
+    await notifyBothSides(
+      tx,
+      after,
+      `booking.${status}`,
+      `仪器预约${zh}：${after.resourceName}`,
+      `Booking ${en}: ${after.resourceName}`,
+      reason,
+    );
+    return after;
+  });
+}
+
+export async function cancelBooking(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  reason: string | null | undefined,
+  settings = DEFAULT_BOOKING_SETTINGS,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const before = requireAccess(ctx.actor, CANCEL, await repo.findBooking(tx, id), scoped);
+    const verdict = cancellation(before, now, settings);
+    if (verdict === 'not_cancellable') throw new AppError(BookingErrors.BOOKING_NOT_CANCELLABLE);
+    if (verdict === 'already_started') throw new AppError(BookingErrors.BOOKING_ALREADY_STARTED);
+    const moved = await repo.transition(tx, id, [before.status], {
+      status: 'cancelled',
+      cancelledLate: verdict.late,
+      decisionReason: reason ?? null,
+      cancelledAt: sql`now()`,
+    });
+    if (!moved) throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    const after = (await repo.findBooking(tx, id)) as repo.BookingView;
+    await audited(tx, ctx, 'booking.cancel', after, 200, { status: { from: before.status, to: 'cancelled' }, late: verdict.late });
+    const late = verdict.late ? '（逾期取消）' : '';
+    await notifyBothSides(
+      tx,
+      after,
+      'booking.cancelled',
+      `仪器预约已取消${late}：${after.resourceName}`,
+      `Booking cancelled${verdict.late ? ' (late)' : ''}: ${after.resourceName}`,
+      reason ?? null,
+    );
+    return after;
+  });
+}
+
+/** Owners record that an enterprise user has been trained on their instrument (the condition for self-service). */
+export async function recordTraining(db: Db, ctx: RequestContext, resourceId: string, userId: string) {
+  return db.transaction(async (tx) => {
+    const instrument = requireAccess(ctx.actor, TRAIN, await repo.findInstrument(tx, resourceId), (r) => ({
+      institutionId: r.institutionId,
+      townId: r.townId,
+    }));
+    if (instrument.kind !== 'instrument') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
+    const trainee = await repo.activeUser(tx, userId);
+    if (trainee?.role !== 'enterprise') throw new AppError(BookingErrors.TRAINEE_INVALID);
+    const row = await repo.upsertTraining(tx, { resourceId, userId, trainedBy: ctx.actor.userId as string });
+    await recordAudit(tx, ctx, {
+      action: 'instrument.training.record',
+      targetType: 'resource',
+      targetId: resourceId,
+      result: 'success',
+      statusCode: 201,
+      changes: { userId },
+    });
+    await notify(tx, {
+      userId,
+      kind: 'booking.training_recorded',
+      title: `您已完成仪器培训，可自主上机：${instrument.name}`,
+      titleEn: `Training recorded; you may now book self-service use of ${instrument.name}`,
+      link: `/resources/${resourceId}`,
+    });
+    return row;
+  });
+}
+
+/**
+ * One instrument's confirmed slots in a period. Everyone signed in sees when it is busy; which
+ * booking a slot belongs to shows only to those who may read that booking.
+ */
+export async function calendar(db: Db, ctx: RequestContext, resourceId: string, from: Date, to: Date) {
+  const instrument = await repo.findInstrument(db, resourceId);
+  const ownerSees = instrument && scopeOf(ctx.actor, READ) !== null;
+  const visible = instrument && (instrument.reviewStatus === 'published' || (ownerSees && canSee(ctx, instrument)));
+  if (!instrument || !visible || instrument.kind !== 'instrument') throw notFound();
+  const slots = await repo.confirmedSlots(db, resourceId, from, to);
+  return slots.map((s) => ({
+    start: s.start as Date,
+    end: s.end as Date,
+    bookingId: canSee(ctx, { ...instrument, enterpriseId: s.enterpriseId }) ? s.id : null,
+  }));
+}
+
+function canSee(ctx: RequestContext, r: { institutionId: string; townId: string; enterpriseId?: string }) {
+  const a = ctx.actor;
+  const scope = scopeOf(a, READ);
+  if (scope === 'all') return true;
+  if (scope === 'town') return a.townId === r.townId;
+  if (scope === 'institution') return a.institutionId === r.institutionId;
+  if (scope === 'enterprise') return r.enterpriseId !== undefined && a.enterpriseId === r.enterpriseId;
+  return false;
+}
+
+async function audited(
+  tx: Db,
+  ctx: RequestContext,
+  action: string,
+  b: repo.BookingView,
+  statusCode: number,
+  changes: Record<string, unknown>,
+) {
+  await recordAudit(tx, ctx, { action, targetType: 'booking', targetId: b.id, result: 'success', statusCode, changes });
+}
+
+async function notifyOwner(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string) {
+  await notify(tx, { userIds: await repo.providerUserIds(tx, b.institutionId), kind, title, titleEn, link: `/bookings/${b.id}` });
+}
+
+/** Both sides hear of every step: the booker and the owner institution's providers. */
+async function notifyBothSides(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string, reason: string | null) {
+  const userIds = [b.userId, ...(await repo.providerUserIds(tx, b.institutionId))];
+  await notify(tx, { userIds, kind, title, titleEn, body: reason, link: `/bookings/${b.id}` });
+}
