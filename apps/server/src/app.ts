@@ -11,6 +11,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { bookingRoutes } from './modules/bookings/bookings.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(notificationRoutes);
   await app.register(fileRoutes);
   await app.register(holidayRoutes);
+  await app.register(bookingRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

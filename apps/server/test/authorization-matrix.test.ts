@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
+import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 
 const ROLES = ['anonymous', 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const;
@@ -528,6 +529,56 @@ const CASES: Case[] = [
     request: () => ({ url: `/api/v1/holidays/${HOLIDAY_TO_DELETE}` }),
   },
 ];
+
+// Bookings. lamplab's institution is in 古镇镇 (the town admin's town), the provider's is not.
+const lamplabInstitution = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`)).id;
+const guzhenInstrument = await makeInstrument(t.database, lamplabInstitution);
+const providerInstrument = await makeInstrument(t.database, ids.providerInstitutionId);
+const bookingOf = (resourceId: string, enterpriseId: string) =>
+  makeBooking(t.database, { resourceId, enterpriseId, userId: ids.userIds.enterprise as string });
+const booking = {
+  ownInGuzhen: await bookingOf(guzhenInstrument, OWN),
+  otherAtProvider: await bookingOf(providerInstrument, SAME_TOWN),
+  toApprove: await bookingOf(providerInstrument, SAME_TOWN),
+  toReject: await bookingOf(providerInstrument, SAME_TOWN),
+  ownToCancel: await bookingOf(providerInstrument, OWN),
+};
+const bookingState = (id: string) => () => rows(t.database, sql`select status, decision_reason, updated_at from bookings where id = ${id}`);
+const trainingState = () => rows(t.database, sql`select resource_id, user_id, trained_at from instrument_trainings order by 1, 2`);
+const bookingBody = () => ({
+  resourceId: providerInstrument,
+  mode: 'operator_assisted',
+  start: shanghaiAhead(40, '09:00'),
+  end: shanghaiAhead(40, '10:00'),
+  purpose: '矩阵测试',
+});
+// Statuses: [anon, city_admin, town_admin, provider, enterprise, expert, financier]
+const post = (route: string, scope: string, expect: Statuses, url: string, payload: unknown, state?: () => Promise<unknown>): Case => ({
+  route,
+  scope,
+  expect,
+  request: () => ({ url, payload }),
+  ...(state ? { state } : {}),
+});
+CASES.push(
+  get('GET /api/v1/bookings', 'list (filtered by scope)', [401, 200, 200, 200, 200, 403, 403]),
+  get('GET /api/v1/bookings/:id', 'the enterprise’s own, at a 古镇镇 instrument', [401, 200, 200, 404, 200, 403, 403], `/api/v1/bookings/${booking.ownInGuzhen}`),
+  get('GET /api/v1/bookings/:id', 'another enterprise’s, at the provider’s instrument', [401, 200, 404, 200, 404, 403, 403], `/api/v1/bookings/${booking.otherAtProvider}`),
+  get('GET /api/v1/bookings/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], `/api/v1/bookings/${NONE}`),
+  post('POST /api/v1/bookings/quote', 'a slot at the provider’s instrument', [401, 403, 403, 403, 200, 403, 403], '/api/v1/bookings/quote', bookingBody()),
+  post('POST /api/v1/bookings', 'a slot at the provider’s instrument', [401, 403, 403, 403, 201, 403, 403], '/api/v1/bookings', bookingBody(), count('bookings')),
+  post('POST /api/v1/bookings/:id/approve', 'a request at the provider’s instrument', [401, 403, 403, 200, 403, 403, 403], `/api/v1/bookings/${booking.toApprove}/approve`, {}, bookingState(booking.toApprove)),
+  post('POST /api/v1/bookings/:id/approve', 'a request at another institution’s instrument', [401, 403, 403, 404, 403, 403, 403], `/api/v1/bookings/${booking.ownInGuzhen}/approve`, {}, bookingState(booking.ownInGuzhen)),
+  post('POST /api/v1/bookings/:id/approve', 'nonexistent', [401, 403, 403, 404, 403, 403, 403], `/api/v1/bookings/${NONE}/approve`, {}),
+  post('POST /api/v1/bookings/:id/reject', 'a request at the provider’s instrument', [401, 403, 403, 200, 403, 403, 403], `/api/v1/bookings/${booking.toReject}/reject`, { reason: '维护' }, bookingState(booking.toReject)),
+  post('POST /api/v1/bookings/:id/reject', 'a request at another institution’s instrument', [401, 403, 403, 404, 403, 403, 403], `/api/v1/bookings/${booking.ownInGuzhen}/reject`, { reason: '维护' }, bookingState(booking.ownInGuzhen)),
+  post('POST /api/v1/bookings/:id/cancel', 'the enterprise’s own', [401, 403, 403, 403, 200, 403, 403], `/api/v1/bookings/${booking.ownToCancel}/cancel`, {}, bookingState(booking.ownToCancel)),
+  post('POST /api/v1/bookings/:id/cancel', 'another enterprise’s', [401, 403, 403, 403, 404, 403, 403], `/api/v1/bookings/${booking.otherAtProvider}/cancel`, {}, bookingState(booking.otherAtProvider)),
+  post('POST /api/v1/resources/:id/trainings', 'the provider’s instrument', [401, 403, 403, 201, 403, 403, 403], `/api/v1/resources/${providerInstrument}/trainings`, { userId: ids.userIds.enterprise }, trainingState),
+  post('POST /api/v1/resources/:id/trainings', 'another institution’s instrument', [401, 403, 403, 404, 403, 403, 403], `/api/v1/resources/${guzhenInstrument}/trainings`, { userId: ids.userIds.enterprise }, trainingState),
+  get('GET /api/v1/resources/:id/bookings', 'a published instrument', SIGNED_IN(200), `/api/v1/resources/${providerInstrument}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`),
+  get('GET /api/v1/resources/:id/bookings', 'nonexistent', SIGNED_IN(404), `/api/v1/resources/${NONE}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`),
+);
 
 // ---------------------------------------------------------------------------------------------
 
