@@ -28,3 +28,21 @@ export function shanghaiAhead(days: number, hhmm: string): string {
   const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
   return new Date(`${d}T${hhmm}:00+08:00`).toISOString();
 }
+
+let slotSerial = 0;
+/** A booking row straight in the database (a distinct future hour each), copying the instrument's owner and town. */
+export async function makeBooking(
+  database: Database,
+  o: { resourceId: string; enterpriseId: string; userId: string; status?: string },
+): Promise<string> {
+  const start = new Date(Date.parse(shanghaiAhead(30, '00:00')) + ++slotSerial * 3_600_000);
+  const r = await one<{ id: string }>(
+    database,
+    sql`insert into bookings (resource_id, enterprise_id, user_id, institution_id, town_id, mode, period, purpose, status)
+        select r.id, ${o.enterpriseId}, ${o.userId}, r.institution_id, r.town_id, 'operator_assisted',
+               tstzrange(${start.toISOString()}::timestamptz, ${new Date(start.getTime() + 3_600_000).toISOString()}::timestamptz, '[)'),
+               '矩阵测试', ${o.status ?? 'requested'}
+        from resources r where r.id = ${o.resourceId} returning id`,
+  );
+  return r.id;
+}
