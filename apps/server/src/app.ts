@@ -18,6 +18,7 @@ import { fileRoutes } from './modules/files/files.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(institutionRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(resourceRoutes);
   await app.register(resourceSearchRoutes);
   // shared services (notifications, files, holidays) register below
   await app.register(notificationRoutes);

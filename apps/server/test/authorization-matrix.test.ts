@@ -10,8 +10,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
-import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
+import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 
 const ROLES = ['anonymous', 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const;

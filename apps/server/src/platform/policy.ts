@@ -32,6 +32,29 @@ type Rules = Partial<Record<Who, Rule>>;
 
 const ENTERPRISE_PROFILE_FIELDS = ['name', 'address', 'description', 'contactName', 'contactPhone', 'industryCode'] as const;
 const INSTITUTION_PROFILE_FIELDS = ['description', 'website'] as const;
+const RESOURCE_FIELDS = [
+  'name',
+  'summary',
+  'sharing',
+  'industries',
+  'accreditations',
+  'feeUnit',
+  'feeMinFen',
+  'feeMaxFen',
+  'originalValueFen',
+  'purchaseYear',
+  'model',
+  'manufacturer',
+  'category',
+  'location',
+  'operatorRequired',
+  'openingHours',
+  'specs',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'photoFileIds',
+] as const;
 
 const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
@@ -84,6 +107,19 @@ export const policyTable = {
   notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },
   file: { create: { signed_in: 'self' }, read: { city_admin: 'all', signed_in: 'self' } },
   holiday: { list: { signed_in: 'all' }, update: { city_admin: 'all' }, delete: { city_admin: 'all' } },
+  resource: {
+    // Anyone may ask; the service shows published open (and, signed in, members) resources and otherwise
+    // requires `manage` over the record (404 when outside).
+    read: { everyone: 'all' },
+    manage: { city_admin: 'all', town_admin: 'town', provider: 'institution' },
+    list: { city_admin: 'all', town_admin: 'town', provider: 'institution' },
+    create: { provider: 'institution' },
+    // Review status, owner and town change only through submit/review, never through PATCH.
+    update: { provider: { scope: 'institution', fields: RESOURCE_FIELDS } },
+    delete: { provider: 'institution' },
+    submit: { provider: 'institution' },
+    review: { city_admin: 'all', town_admin: 'town' },
+  },
   // Bookings: the enterprise sees its own ("my bookings"), the owner institution its queue, the town reads its town's.
   booking: {
     list: bookingReaders,

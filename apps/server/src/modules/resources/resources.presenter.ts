@@ -1,0 +1,63 @@
+import type { OpeningHours, Resource, ResourceDetail } from '@innotown/contracts/resources';
+import { maskEmail, maskPhone } from '../../platform/masking.ts';
+import type { LinkView, ResourceView } from './resources.repository.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * `revealContacts`: an expert's phone and e-mail are personal data, shown in full only to the owner
+ * institution and city admins. TODO(bookings): also reveal to users with a booking or order with the expert.
+ */
+export function presentResource(r: ResourceView, revealContacts: boolean): Resource {
+  const mask = r.kind === 'expert' && !revealContacts;
+  return {
+    id: r.id,
+    kind: r.kind as Resource['kind'],
+    name: r.name,
+    summary: r.summary,
+    institutionId: r.institutionId,
+    institutionName: r.institutionName,
+    townId: r.townId,
+    townName: r.townName,
+    townNameEn: r.townNameEn,
+    sharing: r.sharing as Resource['sharing'],
+    reviewStatus: r.reviewStatus as Resource['reviewStatus'],
+    reviewComment: r.reviewComment,
+    reviewedAt: iso(r.reviewedAt),
+    industries: r.industries,
+    accreditations: r.accreditations,
+    feeUnit: r.feeUnit as Resource['feeUnit'],
+    feeMinFen: r.feeMinFen,
+    feeMaxFen: r.feeMaxFen,
+    originalValueFen: r.originalValueFen,
+    purchaseYear: r.purchaseYear,
+    model: r.model,
+    manufacturer: r.manufacturer,
+    category: r.category,
+    location: r.location,
+    operatorRequired: r.operatorRequired,
+    openingHours: (r.openingHours ?? null) as OpeningHours | null,
+    specs: r.specs,
+    contactName: r.contactName,
+    contactPhone: mask ? maskPhone(r.contactPhone) : r.contactPhone,
+    contactEmail: mask ? maskEmail(r.contactEmail) : r.contactEmail,
+    photoFileIds: r.photoFileIds,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    publishedAt: iso(r.publishedAt),
+  };
+}
+
+export function presentLinks(links: LinkView[]): ResourceDetail['links'] {
+  return links.map((l) => ({
+    relation: l.relation as ResourceDetail['links'][number]['relation'],
+    direction: l.direction,
+    resourceId: l.resourceId,
+    kind: l.kind as ResourceDetail['links'][number]['kind'],
+    name: l.name,
+  }));
+}
+
+export function presentResourceDetail(r: ResourceView, revealContacts: boolean, links: LinkView[]): ResourceDetail {
+  return { ...presentResource(r, revealContacts), links: presentLinks(links) };
+}
