@@ -15,7 +15,8 @@ export const labLevels = ['national', 'provincial', 'city', 'town'] as const;
 export const transferModes = ['transfer', 'licence', 'joint_development'] as const;
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_invalid' });
+// '24:00' closes a day that is open until midnight (the booking rules read it so).
+const hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'time_invalid' });
 /** Weekly opening hours, e.g. { mon: [['09:00', '12:00'], ['13:30', '17:30']] }; each interval starts before it ends. */
 export const openingHoursSchema = z.partialRecord(
   z.enum(weekdays),
