@@ -21,6 +21,10 @@ const sink = new Writable({
   },
 });
 
+// Request ids and record ids are random UUIDs; one whose last group happens to be 11+ digits
+// (1 run in a few hundred) looks like a mobile number to the scan, so they are blanked first.
+const withoutUuids = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>');
+
 // Personal data the requests below carry.
 const PHONE = '13912345678';
 const PHONE_2 = '15887654321';
@@ -95,7 +99,10 @@ describe('personal data in logs', () => {
       });
     }
     expect(logs).toContain('/api/v1/users');
-    const leaks = logs.split('\n').filter((line) => line.match(MOBILE_PATTERN) || line.match(ID_NUMBER_PATTERN));
+    const leaks = logs
+      .split('\n')
+      .map(withoutUuids)
+      .filter((line) => line.match(MOBILE_PATTERN) || line.match(ID_NUMBER_PATTERN));
     expect(leaks).toEqual([]);
   });
 
@@ -124,7 +131,7 @@ describe('personal data in logs', () => {
       expect(written).toMatch(/"level":50/);
       expect(written).toContain('23514');
       // ...but without the values of the statement.
-      expect(written.match(MOBILE_PATTERN)).toBeNull();
+      expect(withoutUuids(written).match(MOBILE_PATTERN)).toBeNull();
       expect(written).not.toContain('fail.user@example.cn');
       expect(written).not.toMatch(/\$argon2/);
     } finally {
