@@ -26,6 +26,10 @@ const MyInstitutionPage = lazyPage(() => import('../features/institutions/instit
 const UsersPage = lazyPage(() => import('../features/users/users-page.tsx'), 'UsersPage');
 const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const HolidaysPage = lazyPage(() => import('../features/holidays/holidays-page.tsx'), 'HolidaysPage');
+const ResourcesPage = lazyPage(() => import('../features/resources/resources-page.tsx'), 'ResourcesPage');
+const ResourceDetailPage = lazyPage(() => import('../features/resources/resource-detail-page.tsx'), 'ResourceDetailPage');
+const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
+const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -109,6 +113,24 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['provider', 'financier']}>
                 <MyInstitutionPage />
+              </RequireRole>
+            }
+          />
+          <Route path="resources" element={<ResourcesPage />} />
+          <Route path="resources/:id" element={<ResourceDetailPage />} />
+          <Route
+            path="my/bookings"
+            element={
+              <RequireRole roles={['enterprise']}>
+                <MyBookingsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="bookings/queue"
+            element={
+              <RequireRole roles={['provider']}>
+                <BookingQueuePage />
               </RequireRole>
             }
           />

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -29,6 +30,8 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   audit: <AuditOutlined />,
   holiday: <CalendarOutlined />,
   api: <ApiOutlined />,
+  resource: <ExperimentOutlined />,
+  booking: <CalendarOutlined />,
 };
 
 function BrandMark() {

@@ -3,12 +3,22 @@ import { menuForRole, selectedMenuKey } from './menu-items.ts';
 
 describe('menuForRole', () => {
   it('gives anonymous visitors the public pages only', () => {
-    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/towns', '/institutions']);
+    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/resources', '/towns', '/institutions']);
   });
 
   it('gives the city admin every admin page and the API docs', () => {
     const keys = menuForRole('city_admin').map((entry) => entry.key);
-    expect(keys).toEqual(['/', '/towns', '/enterprises', '/institutions', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs']);
+    expect(keys).toEqual([
+      '/',
+      '/towns',
+      '/enterprises',
+      '/institutions',
+      '/resources',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/holidays',
+      '/api/docs',
+    ]);
   });
 
   it('keeps admin pages away from other roles', () => {
@@ -21,12 +31,23 @@ describe('menuForRole', () => {
     expect(menuForRole('financier').map((entry) => entry.key)).toContain('/my/institution');
     expect(menuForRole('town_admin').map((entry) => entry.key)).toContain('/enterprises');
   });
+
+  it('offers the resource search to every role, bookings to enterprises and the queue to providers', () => {
+    for (const role of [null, 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/resources');
+    }
+    expect(menuForRole('enterprise').map((entry) => entry.key)).toContain('/my/bookings');
+    expect(menuForRole('provider').map((entry) => entry.key)).toContain('/bookings/queue');
+    expect(menuForRole('provider').map((entry) => entry.key)).not.toContain('/my/bookings');
+    expect(menuForRole('enterprise').map((entry) => entry.key)).not.toContain('/bookings/queue');
+  });
 });
 
 describe('selectedMenuKey', () => {
   const entries = menuForRole('city_admin');
   it('selects the parent entry of a detail page', () => {
     expect(selectedMenuKey(entries, '/enterprises/4b7c')).toBe('/enterprises');
+    expect(selectedMenuKey(entries, '/resources/4b7c')).toBe('/resources');
     expect(selectedMenuKey(entries, '/')).toBe('/');
     expect(selectedMenuKey(entries, '/account/password')).toBeUndefined();
   });

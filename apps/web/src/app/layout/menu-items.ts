@@ -1,6 +1,17 @@
 import type { Role } from '@innotown/contracts/common';
 
-export type MenuIcon = 'home' | 'dashboard' | 'town' | 'enterprise' | 'institution' | 'user' | 'audit' | 'holiday' | 'api';
+export type MenuIcon =
+  | 'home'
+  | 'dashboard'
+  | 'town'
+  | 'enterprise'
+  | 'institution'
+  | 'user'
+  | 'audit'
+  | 'holiday'
+  | 'api'
+  | 'resource'
+  | 'booking';
 
 export type MenuLabelKey =
   | 'home'
@@ -16,7 +27,10 @@ export type MenuLabelKey =
   | 'users'
   | 'audit'
   | 'holidays'
-  | 'apiDocs';
+  | 'apiDocs'
+  | 'resources'
+  | 'myBookings'
+  | 'bookingQueue';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -24,24 +38,39 @@ export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; exte
 const HOME: MenuEntry = { key: '/', label: 'home', icon: 'home' };
 const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
 const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
+const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
     { key: '/enterprises', label: 'enterprises', icon: 'enterprise' },
     { key: '/institutions', label: 'institutionsAdmin', icon: 'institution' },
+    RESOURCES,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
     { key: '/api/docs', label: 'apiDocs', icon: 'api', external: true },
   ],
-  town_admin: [HOME, { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' }, TOWNS, INSTITUTIONS],
-  enterprise: [HOME, { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' }, INSTITUTIONS],
-  provider: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, TOWNS, INSTITUTIONS],
-  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, TOWNS, INSTITUTIONS],
-  expert: [HOME, TOWNS, INSTITUTIONS],
+  town_admin: [HOME, { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' }, RESOURCES, TOWNS, INSTITUTIONS],
+  enterprise: [
+    HOME,
+    { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
+    RESOURCES,
+    { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
+    INSTITUTIONS,
+  ],
+  provider: [
+    HOME,
+    { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
+    RESOURCES,
+    { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
+    TOWNS,
+    INSTITUTIONS,
+  ],
+  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, RESOURCES, TOWNS, INSTITUTIONS],
+  expert: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {

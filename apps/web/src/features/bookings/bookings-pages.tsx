@@ -1,0 +1,244 @@
+import { type Booking, type BookingStatus, bookingStatuses } from '@innotown/contracts/bookings';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessage } from '../../app/api-client.ts';
+import { formatDateTime } from '../../app/format/datetime.ts';
+import { requiredRule } from '../../app/forms/rules.ts';
+import { ListTable } from '../../app/ui/list-table.tsx';
+import { PageHeader } from '../../app/ui/page-header.tsx';
+import { useSearchState } from '../../app/ui/use-search-state.ts';
+import { fenToYuan } from '../resources/resource-tags.tsx';
+import { useBookings, useDecideBooking } from './bookings-api.ts';
+
+// Keyed by string: the status list grows with the booking rules (usage_recorded, disputed).
+const STATUS_COLORS: Record<string, string> = {
+  requested: 'processing',
+  confirmed: 'success',
+  rejected: 'error',
+  cancelled: 'default',
+  completed: 'cyan',
+  no_show: 'warning',
+  usage_recorded: 'cyan',
+  disputed: 'magenta',
+};
+
+export function BookingStatusTag({ status }: { status: BookingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid="booking-status">
+      {t(`bookings.status_${status}`)}
+    </Tag>
+  );
+}
+
+function useCommonColumns(): NonNullable<TableProps<Booking>['columns']> {
+  const { t, i18n } = useTranslation();
+  return [
+    {
+      title: t('bookings.resource'),
+      dataIndex: 'resourceName',
+      render: (name: string, row) => <Link to={`/resources/${row.resourceId}`}>{name}</Link>,
+    },
+    { title: t('bookings.mode'), dataIndex: 'mode', render: (mode: Booking['mode']) => t(`bookings.mode_${mode}`) },
+    {
+      title: t('bookings.slot'),
+      key: 'slot',
+      render: (_value, row) =>
+        row.start && row.end
+          ? `${formatDateTime(row.start)} – ${formatDateTime(row.end).slice(11)}`
+          : t('bookings.samples', { count: row.sampleCount ?? 0 }),
+    },
+    {
+      title: t('bookings.fee'),
+      key: 'fee',
+      align: 'right',
+      render: (_value, row) =>
+        row.quotedFeeFen === null
+          ? t('resources.feeNegotiable')
+          : row.quotedFeeMaxFen !== null && row.quotedFeeMaxFen !== row.quotedFeeFen
+            ? `${fenToYuan(row.quotedFeeFen, i18n.language)}–${fenToYuan(row.quotedFeeMaxFen, i18n.language)}`
+            : fenToYuan(row.quotedFeeFen, i18n.language),
+    },
+    { title: t('bookings.status'), dataIndex: 'status', render: (status: BookingStatus) => <BookingStatusTag status={status} /> },
+    { title: t('bookings.reason'), dataIndex: 'decisionReason', render: (reason: string | null) => reason ?? '—' },
+    { title: t('bookings.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+  ];
+}
+
+function StatusFilter({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      allowClear
+      style={{ width: 160 }}
+      placeholder={t('bookings.status')}
+      value={value}
+      onChange={onChange}
+      data-testid="booking-status-filter"
+      options={bookingStatuses.map((status) => ({ value: status, label: t(`bookings.status_${status}`) }))}
+    />
+  );
+}
+
+/** An enterprise's own bookings, with cancel while they are still open. */
+export function MyBookingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const search = useSearchState();
+  const status = search.get('status');
+  const list = useBookings({ status, page: search.page, pageSize: search.pageSize });
+  const decide = useDecideBooking();
+  const columns = [
+    ...useCommonColumns(),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value: unknown, row: Booking) =>
+        row.status === 'requested' || row.status === 'confirmed' ? (
+          <Popconfirm
+            title={t('bookings.confirmCancel')}
+            onConfirm={() =>
+              decide.mutateAsync({ id: row.id, decision: 'cancel' }).then(
+                () => message.success(t('bookings.cancelled')),
+                (failure: unknown) => message.error(errorMessage(failure)),
+              )
+            }
+          >
+            <Button type="link" size="small" danger data-testid="booking-cancel">
+              {t('bookings.cancel')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('bookings.myTitle')}
+        subtitle={t('bookings.mySubtitle')}
+        extra={<StatusFilter value={status} onChange={(value) => search.update({ status: value })} />}
+      />
+      <ListTable<Booking>
+        data-testid="my-bookings"
+        list={list}
+        page={search.page}
+        pageSize={search.pageSize}
+        onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+        columns={columns}
+        scroll={{ x: 1000 }}
+      />
+    </>
+  );
+}
+
+/** A provider's approval queue: requests for its institution's resources, approved or rejected with a reason. */
+export function BookingQueuePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const search = useSearchState();
+  // The queue opens on what waits for a decision; "all" is an explicit choice.
+  const statusParam = search.get('status');
+  const status = statusParam === 'all' ? undefined : (statusParam ?? 'requested');
+  const list = useBookings({ status, page: search.page, pageSize: search.pageSize });
+  const decide = useDecideBooking();
+  const [rejecting, setRejecting] = useState<Booking | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+
+  const approve = (row: Booking) =>
+    decide.mutate(
+      { id: row.id, decision: 'approve' },
+      { onSuccess: () => message.success(t('bookings.approved')), onError: (failure) => message.error(errorMessage(failure)) },
+    );
+  const reject = ({ reason }: { reason: string }) => {
+    if (!rejecting) return;
+    decide.mutate(
+      { id: rejecting.id, decision: 'reject', reason: reason.trim() },
+      {
+        onSuccess: () => {
+          message.success(t('bookings.rejected'));
+          setRejecting(null);
+        },
+        onError: (failure) => message.error(errorMessage(failure)),
+      },
+    );
+  };
+
+  const columns = [
+    ...useCommonColumns().slice(0, 1),
+    { title: t('bookings.enterprise'), dataIndex: 'enterpriseName' },
+    ...useCommonColumns().slice(1),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value: unknown, row: Booking) =>
+        row.status === 'requested' ? (
+          <Space size={0}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => approve(row)}
+              loading={decide.isPending && decide.variables?.id === row.id}
+              data-testid="booking-approve"
+            >
+              {t('bookings.approve')}
+            </Button>
+            <Button
+              type="link"
+              size="small"
+              danger
+              onClick={() => {
+                form.resetFields();
+                setRejecting(row);
+              }}
+              data-testid="booking-reject"
+            >
+              {t('bookings.reject')}
+            </Button>
+          </Space>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('bookings.queueTitle')}
+        subtitle={t('bookings.queueSubtitle')}
+        extra={<StatusFilter value={status} onChange={(value) => search.update({ status: value ?? 'all' })} />}
+      />
+      <ListTable<Booking>
+        data-testid="booking-queue"
+        list={list}
+        page={search.page}
+        pageSize={search.pageSize}
+        onPageChange={(page, pageSize) => search.update({ page, pageSize })}
+        columns={columns}
+        scroll={{ x: 1100 }}
+      />
+      <Modal
+        open={rejecting !== null}
+        forceRender
+        title={t('bookings.rejectTitle')}
+        onCancel={() => setRejecting(null)}
+        onOk={() => form.submit()}
+        okText={t('bookings.reject')}
+        okButtonProps={{ danger: true, id: 'booking-reject-confirm' }}
+        cancelText={t('common.cancel')}
+        confirmLoading={decide.isPending}
+      >
+        <Form form={form} layout="vertical" onFinish={reject}>
+          <Form.Item name="reason" label={t('bookings.reason')} rules={[requiredRule(t('bookings.reason'))]}>
+            <Input.TextArea
+              rows={3}
+              maxLength={500}
+              placeholder={t('bookings.rejectReasonPlaceholder')}
+              data-testid="booking-reject-reason"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
