@@ -1,9 +1,11 @@
 import 'i18next';
+import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    // Feature strings loaded with their pages join the app's keys.
+    resources: { translation: typeof zhCN & typeof resourcesZhCN };
   }
 }

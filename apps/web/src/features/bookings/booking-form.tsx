@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../resources/resources-i18n.ts';
 import { useNavigate } from 'react-router';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';

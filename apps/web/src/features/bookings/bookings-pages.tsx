@@ -2,6 +2,7 @@ import { type Booking, type BookingStatus, bookingStatuses } from '@innotown/con
 import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../resources/resources-i18n.ts';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { formatDateTime } from '../../app/format/datetime.ts';

@@ -3,6 +3,7 @@ import { weekdays } from '@innotown/contracts/resources';
 import { Button, Card, Descriptions, Flex, List, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import './resources-i18n.ts';
 import { Link, useLocation, useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDate } from '../../app/format/datetime.ts';

@@ -2,6 +2,7 @@ import { type ResourceSearchItem, type ResourceSearchResult, resourceSearchSorts
 import { Badge, Card, Checkbox, Empty, Flex, Input, List, Pagination, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './resources-i18n.ts';
 import { Link } from 'react-router';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
