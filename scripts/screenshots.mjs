@@ -70,6 +70,18 @@ try {
   await shot(page, 'home-en.png');
   await page.context().close();
 
+  // The public resource search and an instrument's page (anonymous).
+  page = await newPage('zh-CN');
+  await page.goto(`${BASE_URL}/resources?q=${encodeURIComponent('光谱')}`);
+  await page.getByTestId('resource-result').first().waitFor({ timeout: 20_000 });
+  await shot(page, 'resources-search-zh.png');
+  await page.goto(`${BASE_URL}/resources?kind=instrument`);
+  await page.getByTestId('resource-result').first().waitFor({ timeout: 20_000 });
+  await page.getByTestId('resource-result').first().locator('a').first().click();
+  await page.getByTestId('resource-name').waitFor();
+  await shot(page, 'resource-detail-zh.png');
+  await page.context().close();
+
   // City administrator.
   page = await newPage('zh-CN');
   await login(page, 'admin');

@@ -26,8 +26,9 @@ type Values = {
 /** The API's slot fields are edited as a date and two times. */
 const RENAME = { start: 'startTime', end: 'endTime' };
 
+/** The instruments' opening hours are China time (UTC+8), so the slot is too, whatever the browser's zone. */
 function at(date: Dayjs, time: Dayjs): string {
-  return date.hour(time.hour()).minute(time.minute()).second(0).millisecond(0).format();
+  return `${date.format('YYYY-MM-DD')}T${time.format('HH:mm')}:00+08:00`;
 }
 
 function toBody(resourceId: string, values: Values): BookingBody {
@@ -88,7 +89,8 @@ export function BookingForm({ resource }: { resource: Resource }) {
       form={form}
       layout="vertical"
       data-testid="booking-form"
-      initialValues={{ mode: modes[0] }}
+      // Self-service needs the instrument's training first, so the assisted slot is the safe default.
+      initialValues={{ mode: 'operator_assisted' }}
       onValuesChange={() => setQuoted(null)}
       onFinish={submit}
       style={{ maxWidth: 640 }}
