@@ -22,12 +22,12 @@ async function menuKeys(page: Page): Promise<string[]> {
 }
 
 const EXPECTED_MENUS: Record<string, string[]> = {
-  admin: ['/', '/towns', '/enterprises', '/institutions', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs'],
-  guzhen: ['/', '/enterprises', '/towns', '/institutions'],
-  provider: ['/', '/my/institution', '/towns', '/institutions'],
-  enterprise: ['/', '/my/enterprise', '/institutions'],
-  expert: ['/', '/towns', '/institutions'],
-  bank: ['/', '/my/institution', '/towns', '/institutions'],
+  admin: ['/', '/towns', '/enterprises', '/institutions', '/resources', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs'],
+  guzhen: ['/', '/enterprises', '/resources', '/towns', '/institutions'],
+  provider: ['/', '/my/institution', '/resources', '/bookings/queue', '/towns', '/institutions'],
+  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/institutions'],
+  expert: ['/', '/resources', '/towns', '/institutions'],
+  bank: ['/', '/my/institution', '/resources', '/towns', '/institutions'],
 };
 
 describe('signing in as each demo role', () => {
@@ -40,7 +40,7 @@ describe('signing in as each demo role', () => {
         await page.getByTestId('user-menu').click();
         await page.getByTestId('logout').click();
         await page.getByTestId('login-button').waitFor();
-        expect(await menuKeys(page)).toEqual(['/', '/towns', '/institutions']);
+        expect(await menuKeys(page)).toEqual(['/', '/resources', '/towns', '/institutions']);
       } finally {
         await context.close();
       }
@@ -124,6 +124,88 @@ describe('scope', () => {
       expect(await page.locator('body').innerText()).not.toContain(foreign?.name as string);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('resource booking', () => {
+  it('anonymous search → instrument → enterprise requests a slot → provider approves → enterprise sees it confirmed', async ({ skip }) => {
+    // An instrument of the demo provider's institution that publishes opening hours.
+    const me = (await apiAs('provider', '/api/v1/me')) as { scope: { institutionId: string } };
+    const found = (await apiAs(
+      'provider',
+      `/api/v1/resources/search?kind=instrument&institutionId=${me.scope.institutionId}&pageSize=50`,
+    )) as { items: { id: string; name: string }[] };
+    let instrument: { id: string; name: string; openingHours: Record<string, [string, string][]> | null } | undefined;
+    for (const item of found.items) {
+      const detail = (await apiAs('provider', `/api/v1/resources/${item.id}`)) as NonNullable<typeof instrument>;
+      if (detail.openingHours && Object.keys(detail.openingHours).length > 0) {
+        instrument = detail;
+        break;
+      }
+    }
+    // Runs once the demo seed has resources (the catalogue seed lands separately).
+    if (!instrument) return skip('the demo seed has no bookable instrument of the demo provider');
+    // A day 10–40 days ahead that is open, and the first hour of its first interval.
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const day = new Date();
+    day.setDate(day.getDate() + 10 + (Date.now() % 30));
+    while (!instrument.openingHours?.[days[day.getDay()] as string]?.length) day.setDate(day.getDate() + 1);
+    const [open] = instrument.openingHours[days[day.getDay()] as string] as [string, string][];
+    const [from = '09:00'] = open ?? [];
+    const startHour = Number(from.slice(0, 2));
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const start = `${String(startHour).padStart(2, '0')}:${from.slice(3)}`;
+    const end = `${String(startHour + 1).padStart(2, '0')}:${from.slice(3)}`;
+
+    const anonymous = await newPage(browser);
+    const enterprise = await newPage(browser);
+    const provider = await newPage(browser);
+    try {
+      // Anonymous: search, open the instrument; booking asks for a sign-in.
+      let page = anonymous.page;
+      await page.goto(`/resources?q=${encodeURIComponent(instrument.name)}`);
+      await page.getByTestId('resource-results').waitFor();
+      await page.getByTestId('resource-result').first().waitFor(POLL);
+      await page.goto(`/resources/${instrument.id}`);
+      await expect.poll(() => page.getByTestId('resource-name').innerText(), POLL).toBe(instrument.name);
+      await page.getByTestId('booking-login').waitFor();
+
+      // Enterprise: quote, then request the slot.
+      page = enterprise.page;
+      await loginViaForm(page, 'enterprise');
+      await page.goto(`/resources/${instrument.id}`);
+      await page.getByTestId('booking-form').waitFor(POLL);
+      await page.locator('#date').fill(date);
+      await page.keyboard.press('Enter');
+      await page.locator('#startTime').fill(start);
+      await page.keyboard.press('Enter');
+      await page.locator('#endTime').fill(end);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('booking-purpose').fill('E2E 光通量测试');
+      await page.getByTestId('booking-quote-button').click();
+      await page.getByTestId('booking-quote').waitFor(POLL);
+      await page.getByTestId('booking-submit').click();
+      await page.waitForURL((url) => url.pathname === '/my/bookings', POLL);
+      const myRow = page.getByTestId('my-bookings').locator('tr', { hasText: instrument.name }).filter({ hasText: date }).first();
+      await expect.poll(() => myRow.getByTestId('booking-status').innerText(), POLL).toBe('待审核');
+
+      // Provider: approve it from the queue.
+      page = provider.page;
+      await loginViaForm(page, 'provider');
+      await page.goto('/bookings/queue');
+      const queueRow = page.getByTestId('booking-queue').locator('tr', { hasText: instrument.name }).filter({ hasText: date }).first();
+      await queueRow.getByTestId('booking-approve').click();
+      await expect.poll(() => queueRow.count(), POLL).toBe(0);
+
+      // Enterprise: the booking is confirmed.
+      page = enterprise.page;
+      await page.reload();
+      await expect.poll(() => myRow.getByTestId('booking-status').innerText(), POLL).toBe('已确认');
+    } finally {
+      await anonymous.context.close();
+      await enterprise.context.close();
+      await provider.context.close();
     }
   });
 });
