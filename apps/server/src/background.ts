@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
+import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import type { Db } from './platform/db.ts';
@@ -85,11 +86,12 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
     return { stop: async () => {} };
   }
-  const worker = startWorker(app.db, housekeepingHandlers(app.config), {
+  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config) };
+  const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
-    schedules: HOUSEKEEPING_SCHEDULES,
+    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES],
   });
   return { stop: () => worker.stop() };
 }

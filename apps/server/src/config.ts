@@ -56,6 +56,11 @@ const envSchema = z.object({
   JOBS_ENABLED: boolish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   WEB_DIST_DIR: z.string().optional(),
+  BOOKING_MIN_SLOT_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  BOOKING_MAX_SLOT_HOURS: z.coerce.number().int().min(1).max(744).default(72),
+  BOOKING_FREE_CANCEL_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  BOOKING_NO_SHOW_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
+  BOOKING_NO_SHOW_SWEEP_HOURS: z.coerce.number().int().min(1).max(720).default(72),
 });
 
 export type Config = {
@@ -80,6 +85,13 @@ export type Config = {
   jobsEnabled: boolean;
   jobsPollMs: number;
   webDistDir: string;
+  /** Booking rules (see modules/bookings/booking-rules.ts). */
+  bookingMinSlotMinutes: number;
+  bookingMaxSlotHours: number;
+  bookingFreeCancelHours: number;
+  bookingNoShowGraceMinutes: number;
+  /** The no-show sweep marks confirmed slots that ended this long ago without recorded usage. */
+  bookingNoShowSweepHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -115,6 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobsEnabled: e.JOBS_ENABLED,
     jobsPollMs: e.JOBS_POLL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    bookingMinSlotMinutes: e.BOOKING_MIN_SLOT_MINUTES,
+    bookingMaxSlotHours: e.BOOKING_MAX_SLOT_HOURS,
+    bookingFreeCancelHours: e.BOOKING_FREE_CANCEL_HOURS,
+    bookingNoShowGraceMinutes: e.BOOKING_NO_SHOW_GRACE_MINUTES,
+    bookingNoShowSweepHours: e.BOOKING_NO_SHOW_SWEEP_HOURS,
     ...overrides,
   };
 }

@@ -690,6 +690,31 @@ const booking = {
   toReject: await bookingOf(providerInstrument, SAME_TOWN),
   ownToCancel: await bookingOf(providerInstrument, OWN),
 };
+// After the slot: confirmed bookings whose slot ended days ago, at the provider's and at a 古镇镇 instrument.
+const pastOf = (resourceId: string, enterpriseId: string, status = 'confirmed') =>
+  makeBooking(t.database, { resourceId, enterpriseId, userId: ids.userIds.enterprise as string, status, daysAhead: -5 });
+const past = {
+  toRecord: await pastOf(providerInstrument, OWN),
+  toNoShow: await pastOf(providerInstrument, OWN),
+  atGuzhen: await pastOf(guzhenInstrument, OWN),
+  ownToConfirm: await pastOf(providerInstrument, OWN),
+  ownToDispute: await pastOf(providerInstrument, OWN),
+  otherRecorded: await pastOf(providerInstrument, SAME_TOWN),
+};
+for (const id of [past.ownToConfirm, past.ownToDispute, past.otherRecorded]) {
+  const r = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/bookings/${id}/usage`,
+    headers: { cookie: cookies.provider },
+    payload: { hours: 1, feeFen: 30_000 },
+  });
+  if (r.statusCode !== 200) throw new Error(`usage for the matrix: ${r.statusCode} ${r.body}`);
+}
+const usageState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select b.status, b.updated_at, u.* from bookings b left join booking_usages u on u.booking_id = b.id where b.id = ${id}`,
+  );
 const bookingState = (id: string) => () => rows(t.database, sql`select status, decision_reason, updated_at from bookings where id = ${id}`);
 const trainingState = () => rows(t.database, sql`select resource_id, user_id, trained_at from instrument_trainings order by 1, 2`);
 const bookingBody = () => ({
@@ -808,6 +833,77 @@ CASES.push(
     SIGNED_IN(200),
     `/api/v1/resources/${providerInstrument}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`,
   ),
+  post(
+    'POST /api/v1/bookings/:id/usage',
+    'an ended slot at the provider’s instrument',
+    [401, 403, 403, 200, 403, 403, 403],
+    `/api/v1/bookings/${past.toRecord}/usage`,
+    { minutes: 55, sampleCount: 3, feeFen: 30_000, extraCharges: [{ kind: 'consumables', amountFen: 5_000, note: '积分球校准灯' }] },
+    usageState(past.toRecord),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/usage',
+    'an ended slot at another institution’s instrument',
+    [401, 403, 403, 404, 403, 403, 403],
+    `/api/v1/bookings/${past.atGuzhen}/usage`,
+    { hours: 1, feeFen: 30_000 },
+    usageState(past.atGuzhen),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/usage/confirm',
+    'the enterprise’s own, usage recorded',
+    [401, 403, 403, 403, 200, 403, 403],
+    `/api/v1/bookings/${past.ownToConfirm}/usage/confirm`,
+    {},
+    usageState(past.ownToConfirm),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/usage/confirm',
+    'another enterprise’s, usage recorded',
+    [401, 403, 403, 403, 404, 403, 403],
+    `/api/v1/bookings/${past.otherRecorded}/usage/confirm`,
+    {},
+    usageState(past.otherRecorded),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/usage/dispute',
+    'the enterprise’s own, usage recorded',
+    [401, 403, 403, 403, 200, 403, 403],
+    `/api/v1/bookings/${past.ownToDispute}/usage/dispute`,
+    { reason: '实际只用了半小时' },
+    usageState(past.ownToDispute),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/usage/dispute',
+    'another enterprise’s, usage recorded',
+    [401, 403, 403, 403, 404, 403, 403],
+    `/api/v1/bookings/${past.otherRecorded}/usage/dispute`,
+    { reason: '有异议' },
+    usageState(past.otherRecorded),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/no-show',
+    'an ended slot at the provider’s instrument',
+    [401, 403, 403, 200, 403, 403, 403],
+    `/api/v1/bookings/${past.toNoShow}/no-show`,
+    {},
+    bookingState(past.toNoShow),
+  ),
+  post(
+    'POST /api/v1/bookings/:id/no-show',
+    'an ended slot at another institution’s instrument',
+    [401, 403, 403, 404, 403, 403, 403],
+    `/api/v1/bookings/${past.atGuzhen}/no-show`,
+    {},
+    bookingState(past.atGuzhen),
+  ),
+  get(
+    'GET /api/v1/resources/:id/bookings.ics',
+    'a published instrument',
+    SIGNED_IN(200),
+    `/api/v1/resources/${providerInstrument}/bookings.ics`,
+  ),
+  get('GET /api/v1/resources/:id/bookings.ics', 'nonexistent', SIGNED_IN(404), `/api/v1/resources/${NONE}/bookings.ics`),
   get(
     'GET /api/v1/resources/:id/bookings',
     'nonexistent',

@@ -30,12 +30,13 @@ export function shanghaiAhead(days: number, hhmm: string): string {
 }
 
 let slotSerial = 0;
-/** A booking row straight in the database (a distinct future hour each), copying the instrument's owner and town. */
+/** A booking row straight in the database (a distinct hour each, 30 days ahead unless told), copying the instrument's owner and town. */
 export async function makeBooking(
   database: Database,
-  o: { resourceId: string; enterpriseId: string; userId: string; status?: string },
+  o: { resourceId: string; enterpriseId: string; userId: string; status?: string; daysAhead?: number },
 ): Promise<string> {
-  const start = new Date(Date.parse(shanghaiAhead(30, '00:00')) + ++slotSerial * 3_600_000);
+  // A negative daysAhead gives a slot in the past (after which usage or a no-show is recorded).
+  const start = new Date(Date.parse(shanghaiAhead(o.daysAhead ?? 30, '00:00')) + ++slotSerial * 3_600_000);
   const r = await one<{ id: string }>(
     database,
     sql`insert into bookings (resource_id, enterprise_id, user_id, institution_id, town_id, mode, period, purpose, status)

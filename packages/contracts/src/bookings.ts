@@ -3,7 +3,22 @@ import { listResponseSchema, optionalText, paginationQuerySchema, text } from '.
 
 export const bookingModes = ['self_service', 'operator_assisted', 'sample'] as const;
 export type BookingMode = (typeof bookingModes)[number];
-export const bookingStatuses = ['requested', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show'] as const;
+/**
+ * requested → confirmed | rejected | cancelled; confirmed → cancelled (before the start) | no_show
+ * (after the grace period, by the owner or the sweep) | usage_recorded (the owner, after the slot);
+ * usage_recorded → completed (the enterprise confirms) | disputed (with a reason); disputed →
+ * usage_recorded (the owner records again). completed and no_show are what the statistics count.
+ */
+export const bookingStatuses = [
+  'requested',
+  'confirmed',
+  'rejected',
+  'cancelled',
+  'usage_recorded',
+  'disputed',
+  'completed',
+  'no_show',
+] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 export const feeUnits = ['hour', 'sample', 'day'] as const;
 
@@ -48,6 +63,20 @@ export const quoteSchema = z
   .nullable();
 export const bookingQuoteSchema = z.object({ quote: quoteSchema });
 
+export const usageSchema = z.object({
+  minutes: z.number().int(),
+  sampleCount: z.number().int().nullable(),
+  feeFen: z.number().int(),
+  extraCharges: z.array(z.object({ kind: z.string(), amountFen: z.number().int(), note: z.string().nullable() })),
+  extraFen: z.number().int(),
+  totalFen: z.number().int(),
+  recordedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  disputeReason: z.string().nullable(),
+  disputedAt: z.string().nullable(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
 export const bookingSchema = z.object({
   id: z.uuid(),
   resourceId: z.uuid(),
@@ -71,6 +100,7 @@ export const bookingSchema = z.object({
   decidedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelledLate: z.boolean().nullable(),
+  usage: usageSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -104,3 +134,31 @@ export const calendarSchema = z.object({
   // Busy slots only; whose booking it is shows to the booker and the owner, not to everyone.
   items: z.array(z.object({ start: z.string(), end: z.string(), bookingId: z.uuid().nullable() })),
 });
+
+export const extraChargeKinds = ['consumables', 'operator_time', 'other'] as const;
+const fen = z.number().int().min(0).max(1_000_000_000_00);
+export const extraChargeSchema = z.object({ kind: z.enum(extraChargeKinds), amountFen: fen, note: optionalText(200) }).strict();
+/** Actual use after the slot: time as decimal hours or whole minutes (stored as minutes), samples, fee and extras in fen. */
+export const usageRecordSchema = z
+  .object({
+    hours: z
+      .number()
+      .min(0)
+      .max(24 * 31)
+      .optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 31)
+      .optional(),
+    sampleCount: z.number().int().min(0).max(SAMPLE_COUNT_MAX).nullish(),
+    feeFen: fen,
+    extraCharges: z.array(extraChargeSchema).max(20).default([]),
+  })
+  .strict()
+  .refine((b) => (b.hours === undefined) !== (b.minutes === undefined), { path: ['minutes'], message: 'usage_hours_or_minutes' });
+export type UsageRecord = z.infer<typeof usageRecordSchema>;
+export const usageDisputeSchema = z.object({ reason: text(500) }).strict();
+export const usageConfirmSchema = z.object({}).strict();
+export const noShowSchema = z.object({ reason: optionalText(500) }).strict();

@@ -127,6 +127,10 @@ export const policyTable = {
     create: { enterprise: 'enterprise' },
     decide: { provider: 'institution' },
     cancel: { enterprise: 'enterprise' },
+    // After the slot: the owner records usage or a no-show; the enterprise confirms or disputes the usage.
+    recordUsage: { provider: 'institution' },
+    confirmUsage: { enterprise: 'enterprise' },
+    markNoShow: { provider: 'institution' },
   },
   // Busy slots of a visible instrument; the service hides whose booking a slot is.
   bookingCalendar: { read: { signed_in: 'all' } },

@@ -6,6 +6,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -63,7 +64,10 @@ export const bookings = pgTable(
   },
   (t) => [
     check('bookings_mode', sql`${t.mode} in ('self_service', 'operator_assisted', 'sample')`),
-    check('bookings_status', sql`${t.status} in ('requested', 'confirmed', 'rejected', 'cancelled', 'completed', 'no_show')`),
+    check(
+      'bookings_status',
+      sql`${t.status} in ('requested', 'confirmed', 'rejected', 'cancelled', 'usage_recorded', 'disputed', 'completed', 'no_show')`,
+    ),
     // A slot booking has a period, a sample test has a count and no period.
     check(
       'bookings_period_or_samples',
@@ -94,4 +98,42 @@ export const instrumentTrainings = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.resourceId, t.userId] }), index('instrument_trainings_user_idx').on(t.userId)],
+);
+
+export type ExtraCharge = { kind: string; amountFen: number; note: string | null };
+
+/**
+ * What was actually used, recorded by the owner after the slot (one row per booking, replaced when
+ * the owner corrects a disputed record). Money in integer fen; the database refuses negatives,
+ * also inside the list of extra charges. This is what the sharing statistics count.
+ */
+export const bookingUsages = pgTable(
+  'booking_usages',
+  {
+    bookingId: uuid('booking_id')
+      .primaryKey()
+      .references(() => bookings.id),
+    minutes: integer('minutes').notNull(),
+    sampleCount: integer('sample_count'),
+    feeFen: bigint('fee_fen', { mode: 'number' }).notNull(),
+    extraCharges: jsonb('extra_charges').$type<ExtraCharge[]>().notNull().default([]),
+    extraFen: bigint('extra_fen', { mode: 'number' }).notNull().default(0),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    disputeReason: text('dispute_reason'),
+    disputedAt: timestamp('disputed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('booking_usages_minutes', sql`${t.minutes} >= 0`),
+    check('booking_usages_samples', sql`${t.sampleCount} is null or ${t.sampleCount} >= 0`),
+    check('booking_usages_money_non_negative', sql`${t.feeFen} >= 0 and ${t.extraFen} >= 0`),
+    check(
+      'booking_usages_extra_charges',
+      sql`jsonb_typeof(${t.extraCharges}) = 'array' and not jsonb_path_exists(${t.extraCharges}, '$[*] ? (@.amountFen < 0)')`,
+    ),
+  ],
 );

@@ -27,6 +27,26 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
   noShowGraceMinutes: 30,
 };
 
+/** The rules' settings from the validated configuration (BOOKING_* environment variables). */
+export function bookingSettingsFrom(c: {
+  bookingMinSlotMinutes: number;
+  bookingMaxSlotHours: number;
+  bookingFreeCancelHours: number;
+  bookingNoShowGraceMinutes: number;
+}): BookingSettings {
+  return {
+    minSlotMinutes: c.bookingMinSlotMinutes,
+    maxSlotHours: c.bookingMaxSlotHours,
+    freeCancelHours: c.bookingFreeCancelHours,
+    noShowGraceMinutes: c.bookingNoShowGraceMinutes,
+  };
+}
+
+/** Usage may be recorded once the slot has ended (a sample test, having no slot, once confirmed). */
+export function slotEnded(booking: { end: Date | null }, now: Date): boolean {
+  return !booking.end || now.getTime() >= booking.end.getTime();
+}
+
 /** Why a slot is refused; the service maps each to an error code with a message saying which. */
 export type SlotProblem = 'ends_before_start' | 'in_past' | 'too_short' | 'too_long' | 'outside_opening_hours';
 

@@ -38,5 +38,15 @@ export const BookingErrors = defineErrors({
     en: 'The slot has begun and can no longer be cancelled',
   },
   BOOKING_NOT_CANCELLABLE: { status: 409, zh: '该预约已结束处理，不能取消', en: 'This booking can no longer be cancelled' },
+  BOOKING_SLOT_NOT_ENDED: {
+    status: 422,
+    zh: '预约时段尚未结束，结束后才能登记实际使用情况',
+    en: 'Usage can be recorded only after the slot has ended',
+  },
+  BOOKING_NO_SHOW_TOO_EARLY: {
+    status: 422,
+    zh: '预约开始后宽限期未过，暂不能登记为爽约',
+    en: 'A no-show can be recorded only after the grace period following the start',
+  },
   TRAINEE_INVALID: { status: 422, zh: '受训人须为有效的企业用户', en: 'The trainee must be an active enterprise user' },
 });

@@ -25,6 +25,20 @@ export function presentBooking(b: BookingView): Booking {
     decidedAt: b.decidedAt?.toISOString() ?? null,
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
     cancelledLate: b.cancelledLate,
+    usage: b.usage
+      ? {
+          minutes: b.usage.minutes,
+          sampleCount: b.usage.sampleCount,
+          feeFen: b.usage.feeFen,
+          extraCharges: b.usage.extraCharges,
+          extraFen: b.usage.extraFen,
+          totalFen: b.usage.feeFen + b.usage.extraFen,
+          recordedAt: b.usage.recordedAt.toISOString(),
+          confirmedAt: b.usage.confirmedAt?.toISOString() ?? null,
+          disputeReason: b.usage.disputeReason,
+          disputedAt: b.usage.disputedAt?.toISOString() ?? null,
+        }
+      : null,
     createdAt: b.createdAt.toISOString(),
     updatedAt: b.updatedAt.toISOString(),
   };

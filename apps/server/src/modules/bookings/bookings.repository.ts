@@ -2,7 +2,7 @@ import type { bookingListQuerySchema } from '@innotown/contracts/bookings';
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema/accounts.ts';
-import { bookings, instrumentTrainings } from '../../db/schema/bookings.ts';
+import { bookings, bookingUsages, type ExtraCharge, instrumentTrainings } from '../../db/schema/bookings.ts';
 import { enterprises, institutions } from '../../db/schema/organisations.ts';
 import { resources } from '../../db/schema/resources.ts';
 import type { Db } from '../../platform/db.ts';
@@ -71,13 +71,16 @@ const view = {
   resourceName: resources.name,
   institutionName: institutions.name,
   enterpriseName: enterprises.name,
+  usage: bookingUsages,
 };
+export type UsageRow = typeof bookingUsages.$inferSelect;
 export type BookingView = BookingRow & {
   start: Date | null;
   end: Date | null;
   resourceName: string;
   institutionName: string;
   enterpriseName: string;
+  usage: UsageRow | null;
 };
 const toView = (r: {
   b: BookingRow;
@@ -86,6 +89,7 @@ const toView = (r: {
   resourceName: string;
   institutionName: string;
   enterpriseName: string;
+  usage: UsageRow | null;
 }): BookingView => ({
   ...r.b,
   start: r.start,
@@ -93,6 +97,7 @@ const toView = (r: {
   resourceName: r.resourceName,
   institutionName: r.institutionName,
   enterpriseName: r.enterpriseName,
+  usage: r.usage,
 });
 
 function selectViews(db: Db) {
@@ -101,7 +106,8 @@ function selectViews(db: Db) {
     .from(bookings)
     .innerJoin(resources, eq(resources.id, bookings.resourceId))
     .innerJoin(institutions, eq(institutions.id, bookings.institutionId))
-    .innerJoin(enterprises, eq(enterprises.id, bookings.enterpriseId));
+    .innerJoin(enterprises, eq(enterprises.id, bookings.enterpriseId))
+    .leftJoin(bookingUsages, eq(bookingUsages.bookingId, bookings.id));
 }
 
 export async function findBooking(db: Db, id: string): Promise<BookingView | undefined> {
@@ -194,4 +200,61 @@ export async function providerUserIds(db: Db, institutionId: string): Promise<st
     .from(users)
     .where(and(eq(users.role, 'provider'), eq(users.status, 'active'), eq(users.institutionId, institutionId)));
   return r.map((u) => u.id);
+}
+
+/** Records (or, after a dispute, replaces) a booking's usage; the confirmation and dispute fields start afresh. */
+export async function upsertUsage(
+  db: Db,
+  v: { bookingId: string; minutes: number; sampleCount: number | null; feeFen: number; extraCharges: ExtraCharge[]; recordedBy: string },
+) {
+  const extraFen = v.extraCharges.reduce((sum, c) => sum + c.amountFen, 0);
+  const { bookingId, ...figures } = v;
+  const set = { ...figures, extraFen, recordedAt: sql`now()`, confirmedBy: null, confirmedAt: null, disputeReason: null, disputedAt: null };
+  await db
+    .insert(bookingUsages)
+    .values({ bookingId, ...set })
+    .onConflictDoUpdate({ target: bookingUsages.bookingId, set });
+}
+
+export async function updateUsage(
+  db: Db,
+  bookingId: string,
+  set: { confirmedBy?: string | null; confirmedAt?: SQL; disputeReason?: string; disputedAt?: SQL },
+) {
+  await db.update(bookingUsages).set(set).where(eq(bookingUsages.bookingId, bookingId));
+}
+
+/**
+ * The no-show sweep's one statement: confirmed slots that ended more than `hours` ago with no usage
+ * become no_show. Conditional on the status, so concurrent sweeps mark each booking once: the
+ * second waits for the first's row locks and then finds the status changed.
+ */
+export async function markOverdueNoShows(db: Db, hours: number) {
+  return db
+    .update(bookings)
+    .set({ status: 'no_show', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        sql`upper(${bookings.period}) < now() - ${hours}::int * interval '1 hour'`,
+        sql`not exists (select 1 from ${bookingUsages} u where u.booking_id = ${bookings.id})`,
+      ),
+    )
+    .returning({ id: bookings.id });
+}
+
+/** The slots an instrument's calendar feed shows: every booking that holds (or held) its time. */
+export const SLOT_HOLDING_STATUSES = ['confirmed', 'usage_recorded', 'disputed', 'completed'] as const;
+export async function feedSlots(db: Db, resourceId: string, from: Date, to: Date) {
+  return db
+    .select({ id: bookings.id, enterpriseId: bookings.enterpriseId, start: view.start, end: view.end, updatedAt: bookings.updatedAt })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        inArray(bookings.status, [...SLOT_HOLDING_STATUSES]),
+        sql`${bookings.period} && ${range(from, to)}`,
+      ),
+    )
+    .orderBy(sql`lower(${bookings.period})`);
 }

@@ -10,22 +10,30 @@ import {
   bookingSchema,
   calendarQuerySchema,
   calendarSchema,
+  noShowSchema,
   trainingCreateSchema,
   trainingSchema,
+  usageConfirmSchema,
+  usageDisputeSchema,
+  usageRecordSchema,
 } from '@innotown/contracts/bookings';
 import { idParamsSchema } from '@innotown/contracts/common';
+import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/policy.ts';
+import { bookingSettingsFrom } from './booking-rules.ts';
 import { presentBooking } from './bookings.presenter.ts';
 import * as repo from './bookings.repository.ts';
 import * as service from './bookings.service.ts';
+import { calendar as icsCalendar, stableUid } from './ics.ts';
 
 const tags = ['bookings'];
 const LIST = { resource: 'booking', action: 'list' } as const;
 
 export async function bookingRoutes(app: App) {
+  const settings = bookingSettingsFrom(app.config);
   app.post(
     '/api/v1/bookings/quote',
     {
@@ -37,7 +45,7 @@ export async function bookingRoutes(app: App) {
         response: { 200: bookingQuoteSchema },
       },
     },
-    async (request) => service.quoteBooking(app.db, request.ctx, request.body),
+    async (request) => service.quoteBooking(app.db, request.ctx, request.body, settings),
   );
 
   app.post(
@@ -51,7 +59,8 @@ export async function bookingRoutes(app: App) {
         response: { 201: bookingSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(presentBooking(await service.createBooking(app.db, request.ctx, request.body))),
+    async (request, reply) =>
+      reply.status(201).send(presentBooking(await service.createBooking(app.db, request.ctx, request.body, settings))),
   );
 
   app.get(
@@ -124,7 +133,7 @@ export async function bookingRoutes(app: App) {
         response: { 200: bookingSchema },
       },
     },
-    async (request) => presentBooking(await service.cancelBooking(app.db, request.ctx, request.params.id, request.body.reason)),
+    async (request) => presentBooking(await service.cancelBooking(app.db, request.ctx, request.params.id, request.body.reason, settings)),
   );
 
   app.post(
@@ -170,6 +179,106 @@ export async function bookingRoutes(app: App) {
         to: to.toISOString(),
         items: items.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), bookingId: s.bookingId })),
       };
+    },
+  );
+
+  app.post(
+    '/api/v1/bookings/:id/usage',
+    {
+      config: { permission: { resource: 'booking', action: 'recordUsage' } },
+      schema: {
+        tags,
+        summary: 'The owner records actual usage after the slot (hours or minutes, samples, fee, extra charges in fen): → usage_recorded',
+        params: idParamsSchema,
+        body: usageRecordSchema,
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => presentBooking(await service.recordUsage(app.db, request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/bookings/:id/usage/confirm',
+    {
+      config: { permission: { resource: 'booking', action: 'confirmUsage' } },
+      schema: {
+        tags,
+        summary: 'The enterprise confirms the recorded usage: usage_recorded → completed',
+        params: idParamsSchema,
+        body: usageConfirmSchema.optional(),
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => presentBooking(await service.answerUsage(app.db, request.ctx, request.params.id, 'confirm')),
+  );
+
+  app.post(
+    '/api/v1/bookings/:id/usage/dispute',
+    {
+      config: { permission: { resource: 'booking', action: 'confirmUsage' } },
+      schema: {
+        tags,
+        summary: 'The enterprise disputes the recorded usage with a reason: usage_recorded → disputed (the owner records again)',
+        params: idParamsSchema,
+        body: usageDisputeSchema,
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => presentBooking(await service.answerUsage(app.db, request.ctx, request.params.id, { dispute: request.body.reason })),
+  );
+
+  app.post(
+    '/api/v1/bookings/:id/no-show',
+    {
+      config: { permission: { resource: 'booking', action: 'markNoShow' } },
+      schema: {
+        tags,
+        summary: 'The owner records a no-show once the grace period after the start has passed: confirmed → no_show',
+        params: idParamsSchema,
+        body: noShowSchema.optional(),
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => presentBooking(await service.markNoShow(app.db, request.ctx, request.params.id, request.body?.reason, settings)),
+  );
+
+  app.get(
+    '/api/v1/resources/:id/bookings.ics',
+    {
+      config: { permission: { resource: 'bookingCalendar', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'iCalendar feed (RFC 5545) of one instrument’s booked slots, 31 days back to 93 days ahead',
+        params: idParamsSchema,
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const now = Date.now();
+      const { instrument, events } = await service.feed(
+        app.db,
+        request.ctx,
+        request.params.id,
+        new Date(now - 31 * 86_400_000),
+        new Date(now + 93 * 86_400_000),
+      );
+      const body = icsCalendar(
+        instrument.name,
+        events.map((e) => ({
+          uid: stableUid(e.id),
+          start: e.start,
+          end: e.end,
+          stamp: e.updatedAt,
+          summary: '已预约 / Booked',
+          // Whose booking it is shows only to those who may read it: a link, never a name.
+          description: e.readable ? `/bookings/${e.id}` : null,
+        })),
+      );
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="bookings.ics"')
+        .header('cache-control', 'private, no-store')
+        .send(body);
     },
   );
 }

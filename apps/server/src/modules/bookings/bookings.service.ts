@@ -1,4 +1,4 @@
-import type { BookingRequest } from '@innotown/contracts/bookings';
+import type { BookingRequest, UsageRecord } from '@innotown/contracts/bookings';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -12,8 +12,10 @@ import {
   DEFAULT_BOOKING_SETTINGS,
   type FeeUnit,
   modeProblem,
+  noShowAllowed,
   quote,
   type SlotProblem,
+  slotEnded,
   slotProblem,
 } from './booking-rules.ts';
 import { BookingErrors } from './bookings.errors.ts';
@@ -23,6 +25,9 @@ const READ = { resource: 'booking', action: 'read' } as const;
 const DECIDE = { resource: 'booking', action: 'decide' } as const;
 const CANCEL = { resource: 'booking', action: 'cancel' } as const;
 const TRAIN = { resource: 'instrumentTraining', action: 'create' } as const;
+const RECORD_USAGE = { resource: 'booking', action: 'recordUsage' } as const;
+const CONFIRM_USAGE = { resource: 'booking', action: 'confirmUsage' } as const;
+const NO_SHOW = { resource: 'booking', action: 'markNoShow' } as const;
 const scoped = (b: repo.BookingView) => ({ enterpriseId: b.enterpriseId, institutionId: b.institutionId, townId: b.townId });
 
 const SLOT_ERRORS: Record<SlotProblem, string> = {
@@ -275,12 +280,163 @@ async function audited(
   await recordAudit(tx, ctx, { action, targetType: 'booking', targetId: b.id, result: 'success', statusCode, changes });
 }
 
-async function notifyOwner(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string) {
-  await notify(tx, { userIds: await repo.providerUserIds(tx, b.institutionId), kind, title, titleEn, link: `/bookings/${b.id}` });
+async function notifyOwner(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string, body: string | null = null) {
+  await notify(tx, {
+    userIds: await repo.providerUserIds(tx, b.institutionId),
+    kind,
+    title,
+    titleEn,
+    body,
+    link: `/bookings/${b.id}`,
+  });
 }
 
 /** Both sides hear of every step: the booker and the owner institution's providers. */
 async function notifyBothSides(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string, reason: string | null) {
   const userIds = [b.userId, ...(await repo.providerUserIds(tx, b.institutionId))];
   await notify(tx, { userIds, kind, title, titleEn, body: reason, link: `/bookings/${b.id}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// After the slot: usage (owner records → enterprise confirms or disputes) and no-shows.
+
+/**
+ * The owner records actual use once the slot has ended: confirmed → usage_recorded, or, after a
+ * dispute, disputed → usage_recorded with the corrected figures. Time given in decimal hours is
+ * stored as whole minutes (rounded to the nearest minute).
+ */
+export async function recordUsage(db: Db, ctx: RequestContext, id: string, input: UsageRecord, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const before = requireAccess(ctx.actor, RECORD_USAGE, await repo.findBooking(tx, id), scoped);
+    if (before.status !== 'confirmed' && before.status !== 'disputed') throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    if (!slotEnded(before, now)) throw new AppError(BookingErrors.BOOKING_SLOT_NOT_ENDED);
+    const moved = await repo.transition(tx, id, [before.status], { status: 'usage_recorded' });
+    if (!moved) throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    const minutes = input.minutes ?? Math.round((input.hours ?? 0) * 60);
+    const extraCharges = input.extraCharges.map((c) => ({ kind: c.kind, amountFen: c.amountFen, note: c.note ?? null }));
+    await repo.upsertUsage(tx, {
+      bookingId: id,
+      minutes,
+      sampleCount: input.sampleCount ?? null,
+      feeFen: input.feeFen,
+      extraCharges,
+      recordedBy: ctx.actor.userId as string,
+    });
+    const after = (await repo.findBooking(tx, id)) as repo.BookingView;
+    await audited(tx, ctx, 'booking.usage.record', after, 200, {
+      status: { from: before.status, to: 'usage_recorded' },
+      minutes,
+      sampleCount: input.sampleCount ?? null,
+      feeFen: input.feeFen,
+      extraFen: after.usage?.extraFen ?? 0,
+    });
+    await notifyBooker(
+      tx,
+      after,
+      'booking.usage_recorded',
+      `请确认仪器使用记录：${after.resourceName}`,
+      `Please confirm the recorded usage: ${after.resourceName}`,
+      null,
+    );
+    return after;
+  });
+}
+
+/** The enterprise accepts the record (usage_recorded → completed) or disputes it with a reason (→ disputed). */
+export async function answerUsage(db: Db, ctx: RequestContext, id: string, answer: { dispute: string } | 'confirm') {
+  return db.transaction(async (tx) => {
+    const before = requireAccess(ctx.actor, CONFIRM_USAGE, await repo.findBooking(tx, id), scoped);
+    const to = answer === 'confirm' ? 'completed' : 'disputed';
+    const moved = await repo.transition(tx, id, ['usage_recorded'], { status: to });
+    if (!moved) throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    if (answer === 'confirm') await repo.updateUsage(tx, id, { confirmedBy: ctx.actor.userId, confirmedAt: sql`now()` });
+    else await repo.updateUsage(tx, id, { disputeReason: answer.dispute, disputedAt: sql`now()` });
+    const after = (await repo.findBooking(tx, id)) as repo.BookingView;
+    const reason = answer === 'confirm' ? null : answer.dispute;
+    await audited(tx, ctx, answer === 'confirm' ? 'booking.usage.confirm' : 'booking.usage.dispute', after, 200, {
+      status: { from: before.status, to },
+      ...(reason ? { reason } : {}),
+    });
+    const [zh, en] = answer === 'confirm' ? ['企业已确认使用记录', 'Usage confirmed'] : ['企业对使用记录有异议', 'Usage disputed'];
+    await notifyOwner(tx, after, `booking.usage_${to}`, `${zh}：${after.resourceName}`, `${en}: ${after.resourceName}`, reason);
+    return after;
+  });
+}
+
+/** The owner records a no-show once the grace period after the start has passed (confirmed → no_show). */
+export async function markNoShow(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  reason: string | null | undefined,
+  settings = DEFAULT_BOOKING_SETTINGS,
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const before = requireAccess(ctx.actor, NO_SHOW, await repo.findBooking(tx, id), scoped);
+    if (before.status !== 'confirmed') throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    if (!noShowAllowed(before, now, settings)) throw new AppError(BookingErrors.BOOKING_NO_SHOW_TOO_EARLY);
+    const moved = await repo.transition(tx, id, ['confirmed'], { status: 'no_show', decisionReason: reason ?? null });
+    if (!moved) throw new AppError(BookingErrors.BOOKING_STATE_CHANGED);
+    const after = (await repo.findBooking(tx, id)) as repo.BookingView;
+    await audited(tx, ctx, 'booking.no_show', after, 200, { status: { from: 'confirmed', to: 'no_show' }, reason: reason ?? null });
+    await notifyBooker(
+      tx,
+      after,
+      'booking.no_show',
+      `预约已登记为爽约：${after.resourceName}`,
+      `Booking recorded as a no-show: ${after.resourceName}`,
+      reason ?? null,
+    );
+    return after;
+  });
+}
+
+/**
+ * The recurring sweep: confirmed slots that ended more than `hours` ago without usage become
+ * no-shows, each exactly once (one conditional UPDATE), audited and notified in the same transaction.
+ */
+export async function sweepNoShows(db: Db, ctx: RequestContext, hours: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const marked = await repo.markOverdueNoShows(tx, hours);
+    for (const { id } of marked) {
+      const b = (await repo.findBooking(tx, id)) as repo.BookingView;
+      await audited(tx, ctx, 'booking.no_show', b, 200, { status: { from: 'confirmed', to: 'no_show' }, sweep: true, hours });
+      await notifyBothSides(
+        tx,
+        b,
+        'booking.no_show',
+        `预约已自动登记为爽约（结束后 ${hours} 小时仍无使用记录）：${b.resourceName}`,
+        `Booking recorded as a no-show (no usage ${hours} h after the slot): ${b.resourceName}`,
+        null,
+      );
+    }
+    return marked.length;
+  });
+}
+
+/**
+ * The .ics feed's events: an instrument's slots (confirmed and used) around today, for the same
+ * callers as the calendar; `mine` tells whether the caller may read the booking.
+ */
+export async function feed(db: Db, ctx: RequestContext, resourceId: string, from: Date, to: Date) {
+  const instrument = await repo.findInstrument(db, resourceId);
+  const ownerSees = instrument && scopeOf(ctx.actor, READ) !== null;
+  const visible = instrument && (instrument.reviewStatus === 'published' || (ownerSees && canSee(ctx, instrument)));
+  if (!instrument || !visible || instrument.kind !== 'instrument') throw notFound();
+  const slots = await repo.feedSlots(db, resourceId, from, to);
+  return {
+    instrument,
+    events: slots.map((s) => ({
+      id: s.id,
+      start: s.start as Date,
+      end: s.end as Date,
+      updatedAt: s.updatedAt,
+      readable: canSee(ctx, { ...instrument, enterpriseId: s.enterpriseId }),
+    })),
+  };
+}
+
+async function notifyBooker(tx: Db, b: repo.BookingView, kind: string, title: string, titleEn: string, reason: string | null) {
+  await notify(tx, { userIds: [b.userId], kind, title, titleEn, body: reason, link: `/bookings/${b.id}` });
 }
