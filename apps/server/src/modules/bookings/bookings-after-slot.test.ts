@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBooking, makeInstrument } from '../../../test/booking-fixtures.ts';
+import { makeBooking, makeInstrument, shanghaiAhead } from '../../../test/booking-fixtures.ts';
 import { countOf, demoIds, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import type { JobRow } from '../../platform/jobs.ts';
@@ -74,6 +74,12 @@ describe('usage after the slot', () => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'BOOKING_STATE_CHANGED']);
 
     expect((await audits(id)).map((a) => a.action)).toEqual(['booking.usage.record', 'booking.usage.confirm']);
+    // The used slot stays on the instrument's calendar.
+    const calendar = await get(
+      `/api/v1/resources/${instrument}/bookings?from=${shanghaiAhead(-6, '00:00')}&to=${shanghaiAhead(-3, '00:00')}`,
+      provider,
+    );
+    expect(calendar.json().items.map((i: { bookingId: string }) => i.bookingId)).toContain(id);
     const n = await notified(id);
     expect(n).toContainEqual({ kind: 'booking.usage_recorded', username: 'enterprise' });
     expect(n).toContainEqual({ kind: 'booking.usage_completed', username: 'provider' });

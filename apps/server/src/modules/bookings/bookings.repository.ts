@@ -169,7 +169,14 @@ export async function confirmedSlots(db: Db, resourceId: string, from: Date, to:
   return db
     .select({ id: bookings.id, enterpriseId: bookings.enterpriseId, start: view.start, end: view.end })
     .from(bookings)
-    .where(and(eq(bookings.resourceId, resourceId), eq(bookings.status, 'confirmed'), sql`${bookings.period} && ${range(from, to)}`))
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        // Slots that hold (or held) the instrument's time: past ones stay on the calendar once usage is recorded.
+        inArray(bookings.status, ['confirmed', 'usage_recorded', 'disputed', 'completed']),
+        sql`${bookings.period} && ${range(from, to)}`,
+      ),
+    )
     .orderBy(sql`lower(${bookings.period})`);
 }
 
