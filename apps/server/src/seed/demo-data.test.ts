@@ -1,9 +1,19 @@
 import { roles } from '@innotown/contracts/common';
 import { isValidCreditCode } from '@innotown/contracts/credit-code';
 import { institutionTypes } from '@innotown/contracts/institutions';
+import {
+  feeUnits,
+  openingHoursSchema,
+  resourceKinds,
+  resourceLinkRelations,
+  resourceReviewStatuses,
+  resourceSharings,
+  resourceSpecsSchemas,
+} from '@innotown/contracts/resources';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, type DemoData, generateDemoData } from './demo-data.ts';
 import { SECTORS } from './enterprise-names.ts';
+import { DEMO_SPECTRO_KEY, RESOURCE_COUNT } from './resources-data.ts';
 
 const data = generateDemoData();
 const GUZHEN = '442000105';
@@ -230,5 +240,106 @@ describe('generateDemoData', () => {
     expect(new Set(huge.enterprises.map((e) => e.name)).size).toBe(30_000);
     expect(new Set(huge.enterprises.map((e) => e.creditCode)).size).toBe(30_000);
     expect(elapsed).toBeLessThan(2_000);
+  });
+
+  it('has a fixed catalogue of ~300 resources of known institutions, independent of scale and seed', () => {
+    expect(data.resources).toHaveLength(RESOURCE_COUNT);
+    expect(RESOURCE_COUNT).toBe(300);
+    expect(generateDemoData({ scale: 0.1, seed: 7 }).resources).toEqual(data.resources);
+    expect(generateDemoData({ scale: 0.1 }).resourceLinks).toEqual(data.resourceLinks);
+    expect(new Set(data.resources.map((r) => r.key)).size).toBe(RESOURCE_COUNT);
+    const institutions = new Map(data.institutions.map((i) => [i.key, i]));
+    const count = (kind: string) => data.resources.filter((r) => r.kind === kind).length;
+    expect(count('instrument')).toBeGreaterThanOrEqual(150);
+    expect(count('lab')).toBeGreaterThanOrEqual(30);
+    expect(count('expert')).toBeGreaterThanOrEqual(40);
+    expect(count('result')).toBeGreaterThanOrEqual(25);
+    for (const r of data.resources) {
+      const inst = institutions.get(r.institutionKey);
+      expect(inst, r.key).toBeDefined();
+      expect(['bank', 'guarantor', 'insurer']).not.toContain(inst?.type);
+      expect(resourceKinds).toContain(r.kind);
+      expect(resourceSharings).toContain(r.sharing);
+      expect(resourceReviewStatuses).toContain(r.reviewStatus);
+      if (r.feeUnit !== null) expect(feeUnits).toContain(r.feeUnit);
+      if (r.feeMinFen !== null && r.feeMaxFen !== null) expect(r.feeMinFen, r.key).toBeLessThanOrEqual(r.feeMaxFen);
+      for (const v of [r.feeMinFen, r.feeMaxFen, r.originalValueFen]) if (v !== null) expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
+      expect(r.name.length).toBeLessThanOrEqual(120);
+      expect(resourceSpecsSchemas[r.kind].safeParse(r.specs).success, r.key).toBe(true);
+      if (r.contactPhone) expect(r.contactPhone).toMatch(/^1[3-9]\d{9}$/);
+      if (r.contactEmail) expect(r.contactEmail).toMatch(/^[a-z0-9.]+@[a-z0-9-]+\.example$/);
+      expect(r.reviewComment !== null).toBe(r.reviewStatus === 'rejected');
+      if (r.kind === 'instrument') {
+        expect(r.openingHours, r.key).not.toBeNull();
+        expect(openingHoursSchema.safeParse(r.openingHours).success).toBe(true);
+        expect(r.originalValueFen).toBeGreaterThanOrEqual(300_000 * 100);
+        expect(r.originalValueFen).toBeLessThanOrEqual(8_000_000 * 100);
+        expect(r.model).toMatch(/[A-Za-z0-9]/);
+        expect(r.manufacturer).toBeTruthy();
+        expect(r.purchaseYear).toBeGreaterThanOrEqual(2010);
+        expect(r.feeUnit).not.toBeNull();
+        if (institutions.get(r.institutionKey)?.type === 'testing_lab') expect(r.accreditations).toEqual(['CMA', 'CNAS']);
+      }
+    }
+    // Mostly published and open, with a few of every other state.
+    const published = data.resources.filter((r) => r.reviewStatus === 'published').length;
+    expect(published / RESOURCE_COUNT).toBeGreaterThan(0.7);
+    for (const status of resourceReviewStatuses)
+      expect(
+        data.resources.some((r) => r.reviewStatus === status),
+        status,
+      ).toBe(true);
+    for (const sharing of resourceSharings)
+      expect(
+        data.resources.some((r) => r.sharing === sharing),
+        sharing,
+      ).toBe(true);
+    expect(data.resources.filter((r) => r.sharing === 'open').length / RESOURCE_COUNT).toBeGreaterThan(0.7);
+  });
+
+  it('puts the lighting instruments in the national lighting centre of 古镇 and links resources within an institution', () => {
+    const spectro = data.resources.find((r) => r.key === DEMO_SPECTRO_KEY);
+    expect(spectro).toMatchObject({ name: '积分球光谱辐射计', reviewStatus: 'published', sharing: 'open', kind: 'instrument' });
+    const centre = data.institutions.find((i) => i.key === spectro?.institutionKey);
+    expect(centre).toMatchObject({ name: '国家灯具质量监督检验中心（中山）', townCode: GUZHEN });
+    const lighting = data.resources.filter((r) => r.institutionKey === centre?.key).map((r) => r.name);
+    for (const n of ['LED 光色电综合测试系统', '分布式光度计（配光曲线测试仪）', '灯具耐久性试验箱', '眩光测试仪'])
+      expect(lighting).toContain(n);
+    expect(
+      data.resources.some(
+        (r) => r.name === '盐雾试验箱' && r.institutionKey === 'xiaolan-hardware-testing' && r.reviewStatus === 'published',
+      ),
+    ).toBe(true);
+
+    const byKey = new Map(data.resources.map((r) => [r.key, r]));
+    for (const l of data.resourceLinks) {
+      const from = byKey.get(l.fromKey);
+      const to = byKey.get(l.toKey);
+      expect(from && to, `${l.fromKey} → ${l.toKey}`).toBeTruthy();
+      expect(resourceLinkRelations).toContain(l.relation);
+      expect(from?.institutionKey).toBe(to?.institutionKey);
+      const kinds = { located_in: ['instrument', 'lab'], leads: ['expert', 'lab'], uses: ['result', 'instrument'] }[l.relation];
+      expect([from?.kind, to?.kind]).toEqual(kinds);
+    }
+    // Every instrument is in a lab; every lab with an expert of its institution is led by one.
+    for (const r of data.resources.filter((x) => x.kind === 'instrument')) {
+      expect(
+        data.resourceLinks.some((l) => l.fromKey === r.key && l.relation === 'located_in'),
+        r.key,
+      ).toBe(true);
+    }
+    expect(data.resourceLinks.filter((l) => l.relation === 'leads').length).toBeGreaterThan(20);
+  });
+
+  it('books lighting instruments for the demo enterprise at fixed times', () => {
+    expect(data.bookings.map((b) => b.status)).toEqual(['requested', 'confirmed', 'rejected']);
+    const keys = new Set(data.resources.map((r) => r.key));
+    for (const b of data.bookings) {
+      expect(keys.has(b.resourceKey)).toBe(true);
+      expect(b.resourceKey.startsWith('national-lighting-test-centre-instrument-')).toBe(true);
+      expect(b.period[0] < b.period[1]).toBe(true);
+      expect(b.period[0] >= '2026-12-01').toBe(true);
+      expect(b.decisionReason !== null).toBe(b.status === 'rejected');
+    }
   });
 });

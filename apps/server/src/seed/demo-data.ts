@@ -16,6 +16,7 @@ import { generateEnterprise, type Registry } from './enterprises.ts';
 import { holidays } from './holidays-data.ts';
 import { INSTITUTION_ROWS } from './institutions-data.ts';
 import { mixSeed, Random } from './random.ts';
+import { generateResources, type SeedBooking, type SeedResource, type SeedResourceLink } from './resources-data.ts';
 import { TOWN_ROWS, type TownRow } from './towns-data.ts';
 
 export type SeedTown = {
@@ -78,7 +79,14 @@ export type DemoData = {
   enterprises: SeedEnterprise[];
   users: SeedUser[];
   holidays: { date: string; name: string; isWorkday: boolean }[];
+  /** The innovation resource catalogue (fixed count, independent of scale and seed); keyed by institution key. */
+  resources: SeedResource[];
+  /** Links between resources, by resource key. */
+  resourceLinks: SeedResourceLink[];
+  /** Bookings of the `enterprise` account on lighting instruments, at fixed times. */
+  bookings: SeedBooking[];
 };
+export type { SeedBooking, SeedResource, SeedResourceLink };
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'InnoTown#2026';
@@ -225,5 +233,7 @@ export function generateDemoData(options: { scale?: number; seed?: number } = {}
     ...(u.enterpriseKey === DEMO_ENTERPRISE_KEY ? { phone: demoEnterprise.contactPhone } : {}),
   }));
 
-  return { towns: TOWN_ROWS.map(toSeedTown), institutions, enterprises, users, holidays: holidays() };
+  const catalogue = generateResources(institutions, new Map(TOWN_ROWS.map((t) => [t.code, t.name])));
+
+  return { towns: TOWN_ROWS.map(toSeedTown), institutions, enterprises, users, holidays: holidays(), ...catalogue };
 }
