@@ -232,14 +232,12 @@ describe('generateDemoData', () => {
     expect(() => generateDemoData({ scale: -1 })).toThrow(RangeError);
   });
 
-  it('builds 30,000 enterprises quickly, with unique names and codes', () => {
-    const started = performance.now();
+  // Speed is measured by `npm run bench:*`, never asserted in a test (it flakes on a loaded machine).
+  it('builds 30,000 enterprises with unique names and codes', () => {
     const huge = generateDemoData({ scale: 100 });
-    const elapsed = performance.now() - started;
     expect(huge.enterprises).toHaveLength(30_000);
     expect(new Set(huge.enterprises.map((e) => e.name)).size).toBe(30_000);
     expect(new Set(huge.enterprises.map((e) => e.creditCode)).size).toBe(30_000);
-    expect(elapsed).toBeLessThan(2_000);
   });
 
   it('has a fixed catalogue of ~300 resources of known institutions, independent of scale and seed', () => {
