@@ -129,7 +129,7 @@ describe('scope', () => {
 });
 
 describe('resource booking', () => {
-  it('anonymous search → instrument → enterprise requests a slot → provider approves → enterprise sees it confirmed', async ({ skip }) => {
+  it('anonymous search → instrument → enterprise requests a slot → provider approves → enterprise sees it confirmed', async () => {
     // An instrument of the demo provider's institution that publishes opening hours.
     const me = (await apiAs('provider', '/api/v1/me')) as { scope: { institutionId: string } };
     const found = (await apiAs(
@@ -144,8 +144,7 @@ describe('resource booking', () => {
         break;
       }
     }
-    // Runs once the demo seed has resources (the catalogue seed lands separately).
-    if (!instrument) return skip('the demo seed has no bookable instrument of the demo provider');
+    if (!instrument) throw new Error('the demo seed has no bookable instrument of the demo provider');
     // A day 10–40 days ahead that is open, and the first hour of its first interval.
     const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
     const day = new Date();
