@@ -5,11 +5,13 @@ import type { LinkView, ResourceView } from './resources.repository.ts';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * `revealContacts`: an expert's phone and e-mail are personal data, shown in full only to the owner
- * institution and city admins. TODO(bookings): also reveal to users with a booking or order with the expert.
+ * `revealContacts`: a resource's contact phone and e-mail belong to a person (the expert, or the staff
+ * member who runs an instrument or lab) — personal data under PIPL, shown in full only to the owner
+ * institution and city admins; bookings go through the platform. TODO(bookings): also reveal to users
+ * with a booking or order with that contact.
  */
 export function presentResource(r: ResourceView, revealContacts: boolean): Resource {
-  const mask = r.kind === 'expert' && !revealContacts;
+  const mask = !revealContacts;
   return {
     id: r.id,
     kind: r.kind as Resource['kind'],

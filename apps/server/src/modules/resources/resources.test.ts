@@ -212,6 +212,18 @@ describe('visibility and masking', () => {
     expect(await contact(c.admin)).toEqual(['13912345678', 'expert.test@example.com']);
   });
 
+  it('an instrument’s contact person is masked the same way', async () => {
+    const id = await makeResource(t.database, ids.providerInstitutionId, {
+      reviewStatus: 'published',
+      contactPhone: '13912345678',
+      contactEmail: 'lab.staff@example.com',
+    });
+    const anonymous = await call({ method: 'GET', url: `/api/v1/resources/${id}` });
+    expect([anonymous.body.contactPhone, anonymous.body.contactEmail]).toEqual(['139****5678', 'l***@example.com']);
+    const owner = await call({ method: 'GET', url: `/api/v1/resources/${id}`, cookie: c.provider });
+    expect(owner.body.contactPhone).toBe('13912345678');
+  });
+
   it('the management list holds only what the caller manages', async () => {
     await makeResource(t.database, ids.otherInstitutionId, { name: '他人仪器' });
     const list = await call({ method: 'GET', url: '/api/v1/resources?pageSize=100', cookie: c.provider });
