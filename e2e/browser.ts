@@ -26,6 +26,29 @@ export async function loginViaForm(page: Page, username: string, password = DEMO
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * Signs out through the user menu and waits for the server to end the session. The dropdown
+ * opens with an animation; a click that lands while it is still moving is tried again, as a
+ * person would.
+ */
+export async function logoutViaMenu(page: Page) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId('user-menu').click();
+    const item = page.getByTestId('logout');
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'), { timeout: 5_000 }),
+        item.click(),
+      ]);
+      if (response.ok()) return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error('could not sign out through the user menu');
+}
+
 /** Calls the API as a demo user from the test process (for ids the journey needs). */
 export async function apiAs(username: string, pathAndQuery: string): Promise<unknown> {
   const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {

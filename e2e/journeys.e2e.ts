@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, launchBrowser, loginViaForm, newPage } from './browser.ts';
+import { apiAs, baseUrl, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
 
 /** The machines are small and CI runs two suites: give a page time to load before failing. */
 const POLL = { timeout: 20_000, interval: 200 };
@@ -37,8 +37,7 @@ describe('signing in as each demo role', () => {
       try {
         await loginViaForm(page, username);
         expect(await menuKeys(page)).toEqual(expected);
-        await page.getByTestId('user-menu').click();
-        await page.getByTestId('logout').click();
+        await logoutViaMenu(page);
         await page.getByTestId('login-button').waitFor();
         expect(await menuKeys(page)).toEqual(['/', '/resources', '/towns', '/institutions']);
       } finally {
