@@ -4,8 +4,9 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, pgErrorCode } from '../../platform/errors.ts';
-import { requireAccess, scopeOf } from '../../platform/policy.ts';
+import { type Actor, recordInScope, requireAccess, scopeOf } from '../../platform/policy.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { visibleTo } from '../resources/resources.service.ts';
 import {
   type BookingSettings,
   cancellation,
@@ -38,17 +39,17 @@ const SLOT_ERRORS: Record<SlotProblem, string> = {
   outside_opening_hours: BookingErrors.BOOKING_OUTSIDE_OPENING_HOURS,
 };
 
-/** An instrument an enterprise may book: published and shared beyond its owner; anything else is "not found". */
-async function bookableInstrument(db: Db, id: string) {
+/** An instrument the caller may book: published and visible to them by the catalogue's rule; else "not found". */
+async function bookableInstrument(db: Db, actor: Actor, id: string) {
   const r = await repo.findInstrument(db, id);
-  if (r?.reviewStatus !== 'published' || r.sharing === 'internal') throw notFound();
+  if (r?.reviewStatus !== 'published' || !visibleTo(actor, r)) throw notFound();
   if (r.kind !== 'instrument') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
   return r;
 }
 
 /** Checks every rule a request must pass and prices it; the same path serves the quote and the submission. */
 async function checkRequest(db: Db, ctx: RequestContext, input: Omit<BookingRequest, 'purpose'>, settings: BookingSettings, now: Date) {
-  const instrument = await bookableInstrument(db, input.resourceId);
+  const instrument = await bookableInstrument(db, ctx.actor, input.resourceId);
   const start = input.start ? new Date(input.start) : null;
   const end = input.end ? new Date(input.end) : null;
   if (start && end) {
@@ -248,9 +249,8 @@ export async function recordTraining(db: Db, ctx: RequestContext, resourceId: st
  */
 export async function calendar(db: Db, ctx: RequestContext, resourceId: string, from: Date, to: Date) {
   const instrument = await repo.findInstrument(db, resourceId);
-  const ownerSees = instrument && scopeOf(ctx.actor, READ) !== null;
-  const visible = instrument && (instrument.reviewStatus === 'published' || (ownerSees && canSee(ctx, instrument)));
-  if (!instrument || !visible || instrument.kind !== 'instrument') throw notFound();
+  // The catalogue's visibility rule, not a second one: an internal or unpublished instrument's calendar is its managers'.
+  if (!instrument || !visibleTo(ctx.actor, instrument) || instrument.kind !== 'instrument') throw notFound();
   const slots = await repo.confirmedSlots(db, resourceId, from, to);
   return slots.map((s) => ({
     start: s.start as Date,
@@ -260,13 +260,8 @@ export async function calendar(db: Db, ctx: RequestContext, resourceId: string, 
 }
 
 function canSee(ctx: RequestContext, r: { institutionId: string; townId: string; enterpriseId?: string }) {
-  const a = ctx.actor;
-  const scope = scopeOf(a, READ);
-  if (scope === 'all') return true;
-  if (scope === 'town') return a.townId === r.townId;
-  if (scope === 'institution') return a.institutionId === r.institutionId;
-  if (scope === 'enterprise') return r.enterpriseId !== undefined && a.enterpriseId === r.enterpriseId;
-  return false;
+  const scope = scopeOf(ctx.actor, READ);
+  return scope !== null && recordInScope(ctx.actor, scope, r);
 }
 
 async function audited(
@@ -421,9 +416,8 @@ export async function sweepNoShows(db: Db, ctx: RequestContext, hours: number): 
  */
 export async function feed(db: Db, ctx: RequestContext, resourceId: string, from: Date, to: Date) {
   const instrument = await repo.findInstrument(db, resourceId);
-  const ownerSees = instrument && scopeOf(ctx.actor, READ) !== null;
-  const visible = instrument && (instrument.reviewStatus === 'published' || (ownerSees && canSee(ctx, instrument)));
-  if (!instrument || !visible || instrument.kind !== 'instrument') throw notFound();
+  // The catalogue's visibility rule, not a second one: an internal or unpublished instrument's calendar is its managers'.
+  if (!instrument || !visibleTo(ctx.actor, instrument) || instrument.kind !== 'instrument') throw notFound();
   const slots = await repo.feedSlots(db, resourceId, from, to);
   return {
     instrument,

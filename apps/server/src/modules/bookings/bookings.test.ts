@@ -180,3 +180,16 @@ describe('the booking race (invariant 9)', () => {
     expect(await countOf(t.database, 'bookings', sql`resource_id = ${raced} and status = 'requested'`)).toBe(49);
   });
 });
+
+describe('an internal instrument', () => {
+  it('follows the catalogue’s visibility: only its managers see its calendar, nobody outside can book it', async () => {
+    const internal = await makeInstrument(t.database, ids.providerInstitutionId);
+    await t.database.db.execute(sql`update resources set sharing = 'internal' where id = ${internal}`);
+    const range = `from=${shanghaiAhead(12, '00:00')}&to=${shanghaiAhead(13, '00:00')}`;
+    expect((await get(`/api/v1/resources/${internal}/bookings?${range}`, enterprise)).statusCode).toBe(404);
+    expect((await get(`/api/v1/resources/${internal}/bookings.ics`, enterprise)).statusCode).toBe(404);
+    expect((await get(`/api/v1/resources/${internal}/bookings?${range}`, provider)).statusCode).toBe(200);
+    const refused = await post('/api/v1/bookings', enterprise, { ...request(slot(12, '10:00', '11:00')), resourceId: internal });
+    expect(refused.statusCode).toBe(404);
+  });
+});
