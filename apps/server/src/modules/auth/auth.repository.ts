@@ -2,16 +2,40 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { loginAttempts, sessions, users } from '../../db/schema/accounts.ts';
 import type { Db } from '../../platform/db.ts';
 
-export async function recordLoginAttempt(db: Db, username: string, ip: string | null, success: boolean) {
-  await db.insert(loginAttempts).values({ username: username.slice(0, 64), ip, success });
+/**
+ * Records an attempt as a failure before the password is checked, so that concurrent attempts see each other:
+ * of N simultaneous guesses at most the lockout's number get as far as the password check.
+ */
+export async function claimLoginAttempt(db: Db, username: string, ip: string | null): Promise<number> {
+  const [row] = await db
+    .insert(loginAttempts)
+    .values({ username: username.slice(0, 64), ip, success: false })
+    .returning({ id: loginAttempts.id });
+  if (!row) throw new Error('login attempt not recorded');
+  return row.id;
 }
 
-/** Attempts for a username (any case) since `since`, newest first. */
-export async function recentAttemptsForUsername(db: Db, username: string, since: Date) {
+export async function markLoginAttemptSucceeded(db: Db, attemptId: number) {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
+}
+
+/** A refused attempt (locked) is not a guess: it must not extend the lock. */
+export async function forgetLoginAttempt(db: Db, attemptId: number) {
+  await db.delete(loginAttempts).where(eq(loginAttempts.id, attemptId));
+}
+
+/** Attempts for a username (any case) since `since`, newest first, leaving out the caller's own claimed attempt. */
+export async function recentAttemptsForUsername(db: Db, username: string, since: Date, exceptAttemptId?: number) {
   return db
     .select({ success: loginAttempts.success, at: loginAttempts.attemptedAt })
     .from(loginAttempts)
-    .where(and(sql`lower(${loginAttempts.username}) = lower(${username})`, gt(loginAttempts.attemptedAt, since)))
+    .where(
+      and(
+        sql`lower(${loginAttempts.username}) = lower(${username})`,
+        gt(loginAttempts.attemptedAt, since),
+        exceptAttemptId ? ne(loginAttempts.id, exceptAttemptId) : undefined,
+      ),
+    )
     .orderBy(desc(loginAttempts.attemptedAt))
     .limit(200);
 }

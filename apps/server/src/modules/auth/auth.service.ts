@@ -45,7 +45,11 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
     await auditAs('denied', 429, 'ip_throttled');
     throw new AppError(PlatformErrors.RATE_LIMITED);
   }
-  if (isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart), rule)) {
+  // Claim first, then look: attempts in flight count as failures, so a burst of guesses cannot
+  // slip past the lockout between one attempt's check and its record.
+  const attemptId = await repo.claimLoginAttempt(db, body.username, ctx.ip);
+  if (isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart, attemptId), rule)) {
+    await repo.forgetLoginAttempt(db, attemptId);
     await auditAs('denied', 429, 'locked');
     throw new AppError(PlatformErrors.ACCOUNT_LOCKED);
   }
@@ -53,7 +57,6 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
   const user = await findUserByUsername(db, body.username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);
   if (!user || !ok || user.status !== 'active') {
-    await repo.recordLoginAttempt(db, body.username, ctx.ip, false);
     const nowLocked = isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart), rule);
     await auditAs('failure', 401, !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled', user?.id);
     if (nowLocked) {
@@ -79,7 +82,7 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
   }
 
   const session = await db.transaction(async (tx) => {
-    await repo.recordLoginAttempt(tx, body.username, ctx.ip, true);
+    await repo.markLoginAttemptSucceeded(tx, attemptId);
     await repo.touchLastLogin(tx, user.id);
     const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
     await recordAudit(tx, ctx, {

@@ -208,6 +208,22 @@ describe('lockout', () => {
     expect(lockouts).toHaveLength(1);
   });
 
+  it('lets at most 5 of 20 simultaneous guesses reach the password check', async () => {
+    const user = await newUser();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(user.username, `Wrong#Password${i}`)));
+    const checked = answers.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(20 - checked);
+    // Refused attempts leave no row behind: only the checked guesses count as failures.
+    const [{ n }] = (await rows(
+      t.database,
+      sql`select count(*)::int as n from login_attempts where username = ${user.username}`,
+    )) as [{ n: number }];
+    expect(n).toBe(checked);
+    if (checked === 5) expect((await login(user.username, DEMO_PASSWORD)).statusCode).toBe(429);
+  });
+
   it('ends the lock after the lock period', async () => {
     const user = await newUser();
     for (let i = 0; i < 5; i++) expect((await login(user.username, 'Wrong#Password1')).statusCode).toBe(401);
