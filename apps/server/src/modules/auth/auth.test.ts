@@ -216,10 +216,9 @@ describe('lockout', () => {
     expect(checked).toBeLessThanOrEqual(5);
     expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(20 - checked);
     // Refused attempts leave no row behind: only the checked guesses count as failures.
-    const [{ n }] = (await rows(
-      t.database,
-      sql`select count(*)::int as n from login_attempts where username = ${user.username}`,
-    )) as [{ n: number }];
+    const [{ n }] = (await rows(t.database, sql`select count(*)::int as n from login_attempts where username = ${user.username}`)) as [
+      { n: number },
+    ];
     expect(n).toBe(checked);
     if (checked === 5) expect((await login(user.username, DEMO_PASSWORD)).statusCode).toBe(429);
   });
