@@ -1,13 +1,13 @@
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { RESOURCE_EXPORT_MAX_ROWS, type ResourceImportReport, type ResourceImportResult } from '@innotown/contracts/resource-import';
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ResourceImportReport, ResourceImportResult } from '@innotown/contracts/resource-import';
 import { type ResourceKind, resourceKinds } from '@innotown/contracts/resources';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Dropdown, Flex, Form, Modal, Progress, Result, Select, Table, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Form, Modal, Progress, Result, Select, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './resource-admin-i18n.ts';
 import type { ListResponse } from '@innotown/contracts/common';
-import { ApiError, api, downloadFile, errorMessage, type QueryParams } from '../../app/api-client.ts';
+import { ApiError, api, downloadFile, errorMessage } from '../../app/api-client.ts';
 import { RemoteSelect } from '../../app/ui/remote-select.tsx';
 import { downloadReport, importResources, reportOf } from './resource-admin-api.ts';
 
@@ -38,32 +38,6 @@ export function TemplateButton() {
       </Button>
     </Dropdown>
   );
-}
-
-/** Export of a search (the search's parameters); refused beyond the cap, so the button says so first. */
-export function ExportButton({ query, total }: { query: QueryParams; total: number | undefined }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const tooMany = total !== undefined && total > RESOURCE_EXPORT_MAX_ROWS;
-  const button = (
-    <Button
-      icon={<FileExcelOutlined />}
-      data-testid="resource-export"
-      loading={busy}
-      disabled={tooMany || total === 0}
-      onClick={() => {
-        setBusy(true);
-        const { page: _page, pageSize: _size, ...filters } = query;
-        downloadFile('/api/v1/resources/export', filters, 'resources.xlsx')
-          .catch((failure: unknown) => message.error(errorMessage(failure)))
-          .finally(() => setBusy(false));
-      }}
-    >
-      {busy ? t('resourceAdmin.exporting') : t('resourceAdmin.export')}
-    </Button>
-  );
-  return tooMany ? <Tooltip title={t('resourceAdmin.exportTooLarge', { max: RESOURCE_EXPORT_MAX_ROWS })}>{button}</Tooltip> : button;
 }
 
 function IssuesTable({ report }: { report: ResourceImportReport }) {

@@ -15,7 +15,8 @@ import { QueryState } from '../../app/ui/query-state.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { useDeleteResource, useManagedResources, useReviewResource, useSubmitResource } from './resource-admin-api.ts';
 import { KindFields, OpeningHoursTable } from './resource-detail-page.tsx';
-import { ExportButton, ImportButton, TemplateButton } from './resource-import.tsx';
+import { ExportButton } from './resource-export-button.tsx';
+import { ImportButton, TemplateButton } from './resource-import.tsx';
 import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResource } from './resources-api.ts';
 

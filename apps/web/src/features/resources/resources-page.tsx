@@ -8,7 +8,7 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { splitHighlight } from './highlight.ts';
-import { ExportButton } from './resource-import.tsx';
+import { ExportButton } from './resource-export-button.tsx';
 import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResourceSearch } from './resources-api.ts';
 
