@@ -166,7 +166,7 @@ export function MyResourcesPage() {
                     </Button>
                   </Popconfirm>
                 ) : null}
-                {row.reviewStatus === 'published' ? (
+                {row.reviewStatus === 'published' || row.reviewStatus === 'submitted' ? (
                   <Button type="link" size="small" onClick={() => navigate(`/resources/${row.id}`)}>
                     {t('resourceAdmin.view')}
                   </Button>
