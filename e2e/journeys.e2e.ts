@@ -22,9 +22,21 @@ async function menuKeys(page: Page): Promise<string[]> {
 }
 
 const EXPECTED_MENUS: Record<string, string[]> = {
-  admin: ['/', '/towns', '/enterprises', '/institutions', '/resources', '/admin/users', '/admin/audit', '/admin/holidays', '/api/docs'],
-  guzhen: ['/', '/enterprises', '/resources', '/towns', '/institutions'],
-  provider: ['/', '/my/institution', '/resources', '/bookings/queue', '/towns', '/institutions'],
+  admin: [
+    '/',
+    '/towns',
+    '/enterprises',
+    '/institutions',
+    '/resources',
+    '/admin/resources',
+    '/review/resources',
+    '/admin/users',
+    '/admin/audit',
+    '/admin/holidays',
+    '/api/docs',
+  ],
+  guzhen: ['/', '/enterprises', '/resources', '/review/resources', '/towns', '/institutions'],
+  provider: ['/', '/my/institution', '/resources', '/my/resources', '/bookings/queue', '/towns', '/institutions'],
   enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/institutions'],
   expert: ['/', '/resources', '/towns', '/institutions'],
   bank: ['/', '/my/institution', '/resources', '/towns', '/institutions'],
@@ -204,6 +216,70 @@ describe('resource booking', () => {
       await anonymous.context.close();
       await enterprise.context.close();
       await provider.context.close();
+    }
+  });
+});
+
+describe('resource review', () => {
+  it('a provider creates an instrument and submits it → the town admin publishes it → anonymous search finds it', async () => {
+    // lamplab is a provider in 古镇镇, whose town admin is guzhen.
+    const stamp = Date.now().toString(36).toUpperCase();
+    const name = `E2E 积分球光谱辐射计 ${stamp}`;
+    const model = `E2E-${stamp}`;
+    const provider = await newPage(browser);
+    const reviewer = await newPage(browser);
+    const anonymous = await newPage(browser);
+    try {
+      let page = provider.page;
+      await loginViaForm(page, 'lamplab');
+      await page.goto('/my/resources');
+      await page.getByTestId('my-resources').waitFor(POLL);
+      await page.goto('/my/resources/new?kind=instrument');
+      await page.getByTestId('resource-form').waitFor(POLL);
+      await page.getByTestId('resource-form-name').fill(name);
+      await page.getByTestId('resource-form-model').fill(model);
+      await page.getByTestId('resource-form-fee-min').fill('300');
+      await page.getByTestId('resource-form-fee-max').fill('500');
+      await page.getByTestId('hours-mon').fill('09:00-12:00, 13:30-17:30');
+      await page.getByTestId('resource-form-save').click();
+      await page.waitForURL((url) => /\/my\/resources\/[0-9a-f-]{36}\/edit$/.test(url.pathname), POLL);
+      await expect.poll(() => page.getByTestId('resource-status').innerText(), POLL).toBe('草稿');
+      await page.getByTestId('resource-form-submit-review').click();
+      await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+      await page.waitForURL((url) => url.pathname === '/my/resources', POLL);
+      const myRow = page.getByTestId('my-resources').locator('tr', { hasText: name });
+      await expect.poll(() => myRow.getByTestId('resource-status').innerText(), POLL).toBe('待审核');
+
+      // Anonymous visitors do not find it while it waits for review.
+      const hidden = (await (await fetch(`${baseUrl()}/api/v1/resources/search?q=${model}`)).json()) as { total: number };
+      expect(hidden.total).toBe(0);
+
+      // The town admin of 古镇镇 publishes it from the review queue.
+      page = reviewer.page;
+      await loginViaForm(page, 'guzhen');
+      await page.goto('/review/resources');
+      const queueRow = page.getByTestId('review-queue').locator('tr', { hasText: name });
+      await queueRow.getByTestId('review-open').click();
+      await expect.poll(() => page.getByTestId('review-detail').innerText(), POLL).toContain(model);
+      await page.locator('.ant-drawer').getByTestId('review-publish').click();
+      await expect.poll(() => queueRow.count(), POLL).toBe(0);
+
+      // Anonymous search finds it, and its page opens.
+      page = anonymous.page;
+      await page.goto(`/resources?q=${encodeURIComponent(model)}`);
+      const result = page.getByTestId('resource-result').filter({ hasText: name });
+      await expect.poll(() => result.count(), POLL).toBe(1);
+      await result.locator('a').first().click();
+      await expect.poll(() => page.getByTestId('resource-name').innerText(), POLL).toBe(name);
+
+      // The provider sees it published.
+      page = provider.page;
+      await page.reload();
+      await expect.poll(() => myRow.getByTestId('resource-status').innerText(), POLL).toBe('已发布');
+    } finally {
+      await provider.context.close();
+      await reviewer.context.close();
+      await anonymous.context.close();
     }
   });
 });

@@ -116,6 +116,32 @@ try {
   }
   await shot(page, 'audit-zh.png');
   await page.context().close();
+
+  // A provider's own resources (issue 3): statuses (lamplab's include drafts, a submission and a return), import, export.
+  page = await newPage('zh-CN');
+  await login(page, 'lamplab');
+  await page.goto(`${BASE_URL}/my/resources`);
+  await page.locator('[data-testid="my-resources"] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+  await shot(page, 'my-resources-zh.png');
+  await page.context().close();
+
+  // The review queue of the town admin of 古镇镇 (the city admin's when 古镇镇 has nothing waiting), one submission open.
+  page = await newPage('zh-CN');
+  await login(page, 'guzhen');
+  await page.goto(`${BASE_URL}/review/resources`);
+  const queue = page.locator('[data-testid="review-queue"] tbody tr.ant-table-row');
+  await Promise.race([queue.first().waitFor({ timeout: 20_000 }), page.getByText('暂无数据').waitFor({ timeout: 20_000 })]);
+  if ((await queue.count()) === 0) {
+    await page.context().close();
+    page = await newPage('zh-CN');
+    await login(page, 'admin');
+    await page.goto(`${BASE_URL}/review/resources`);
+    await page.locator('[data-testid="review-queue"] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+  }
+  await page.locator('[data-testid="review-queue"] tbody tr.ant-table-row').first().getByTestId('review-open').click();
+  await page.getByTestId('review-detail').waitFor({ timeout: 20_000 });
+  await shot(page, 'resource-review-zh.png', { fullPage: false });
+  await page.context().close();
 } finally {
   await browser.close();
 }

@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { multipartBody } from '../src/modules/files/files.fixtures.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
@@ -177,6 +178,13 @@ const res = {
   otherDraft: await makeResource(t.database, ids.otherInstitutionId),
 };
 const resourceState = (id: string) => () => adminGet(`/api/v1/resources/${id}`);
+/** A one-row instrument CSV as a multipart import (an empty name makes the row bad). */
+const importCsv = (name: string, institutionId?: string): Req => {
+  const body = multipartBody({ kind: 'instrument', ...(institutionId ? { institutionId } : {}) }, [
+    { filename: 'import.csv', content: Buffer.from(`名称* (name),型号 (model)\r\n${name},M-1\r\n`) },
+  ]);
+  return { url: '/api/v1/resources/import', payload: body.payload, headers: body.headers };
+};
 
 const figures = { revenueFen: 500_000_000, rdExpenditureFen: 20_000_000, employees: 80, rdStaff: 12, highTechOutputFen: 300_000_000 };
 let serial = 0;
@@ -506,6 +514,56 @@ const CASES: Case[] = [
       request: () => ({ url: `/api/v1/resources/${id}/links`, payload: { links: [{ toResourceId: res.ownLab, relation: 'located_in' }] } }),
     }),
   ),
+
+  // Resource spreadsheets: providers import for their own institution, the city for a named one; exports follow the search.
+  get(
+    'GET /api/v1/resources/templates/:kind',
+    'the instrument template',
+    [401, 200, 403, 200, 403, 403, 403],
+    '/api/v1/resources/templates/instrument',
+  ),
+  {
+    route: 'POST /api/v1/resources/import',
+    scope: 'a good file, no institution named (the city must name one: 400)',
+    expect: [401, 400, 403, 201, 403, 403, 403],
+    state: count('resources'),
+    request: (role) => importCsv(`矩阵导入 ${role}`),
+  },
+  {
+    route: 'POST /api/v1/resources/import',
+    scope: 'a good file for another institution',
+    expect: [401, 201, 403, 404, 403, 403, 403],
+    state: count('resources'),
+    request: (role) => importCsv(`矩阵导入他机构 ${role}`, ids.otherInstitutionId),
+  },
+  {
+    route: 'POST /api/v1/resources/import',
+    scope: 'a bad row, for the provider’s institution (nothing loads: 422)',
+    expect: [401, 422, 403, 422, 403, 403, 403],
+    state: count('resources'),
+    request: () => importCsv('', ids.providerInstitutionId),
+  },
+  {
+    route: 'POST /api/v1/resources/import/report',
+    scope: 'a report rendered as .xlsx',
+    expect: [401, 200, 403, 200, 403, 403, 403],
+    request: () => ({
+      url: '/api/v1/resources/import/report',
+      payload: {
+        kind: 'lab',
+        rows: 1,
+        issueCount: 1,
+        issues: [{ row: 2, column: 'name', columnLabel: '名称 / Name', value: '', messageZh: '必填项不能为空', messageEn: 'Required' }],
+      },
+    }),
+  },
+  get(
+    'GET /api/v1/resources/export',
+    'a search result (visibility of the search)',
+    ALL_200,
+    `/api/v1/resources/export?q=${encodeURIComponent('光谱')}`,
+  ),
+  get('GET /api/v1/resources/export', 'an unknown filter value', [400, 400, 400, 400, 400, 400, 400], '/api/v1/resources/export?kind=ship'),
 
   // Institutions: a public directory; providers and financiers edit their own profile fields.
   get('GET /api/v1/institutions', 'public', ALL_200),

@@ -137,6 +137,9 @@ export const policyTable = {
   instrumentTraining: { create: { provider: 'institution' } },
   // The public resource search; what each caller sees is decided per row by the search's visibility rule.
   resourceSearch: { read: { everyone: 'all' } },
+  // Spreadsheet import (providers: own institution; the city names one) and export of a search result.
+  resourceImport: { template: { city_admin: 'all', provider: 'institution' }, create: { city_admin: 'all', provider: 'institution' } },
+  resourceExport: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

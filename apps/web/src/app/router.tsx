@@ -28,6 +28,10 @@ const AuditPage = lazyPage(() => import('../features/audit/audit-page.tsx'), 'Au
 const HolidaysPage = lazyPage(() => import('../features/holidays/holidays-page.tsx'), 'HolidaysPage');
 const ResourcesPage = lazyPage(() => import('../features/resources/resources-page.tsx'), 'ResourcesPage');
 const ResourceDetailPage = lazyPage(() => import('../features/resources/resource-detail-page.tsx'), 'ResourceDetailPage');
+const MyResourcesPage = lazyPage(() => import('../features/resources/resource-manage-pages.tsx'), 'MyResourcesPage');
+const ResourceReviewPage = lazyPage(() => import('../features/resources/resource-manage-pages.tsx'), 'ResourceReviewPage');
+const NewResourcePage = lazyPage(() => import('../features/resources/resource-form-page.tsx'), 'NewResourcePage');
+const EditResourcePage = lazyPage(() => import('../features/resources/resource-form-page.tsx'), 'EditResourcePage');
 const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
@@ -118,6 +122,46 @@ export function AppRoutes() {
           />
           <Route path="resources" element={<ResourcesPage />} />
           <Route path="resources/:id" element={<ResourceDetailPage />} />
+          <Route
+            path="my/resources"
+            element={
+              <RequireRole roles={['provider']}>
+                <MyResourcesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="my/resources/new"
+            element={
+              <RequireRole roles={['provider']}>
+                <NewResourcePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="my/resources/:id/edit"
+            element={
+              <RequireRole roles={['provider']}>
+                <EditResourcePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/resources"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <MyResourcesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="review/resources"
+            element={
+              <RequireRole roles={['town_admin', 'city_admin']}>
+                <ResourceReviewPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="my/bookings"
             element={

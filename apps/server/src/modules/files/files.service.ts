@@ -6,12 +6,43 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { requireAccess } from '../../platform/policy.ts';
 import { FileErrors } from './files.errors.ts';
-import { extensionOf, FILE_PURPOSES, FILE_TYPES, type FilePurpose, isFileTypeKey, sanitizeFilename } from './files.purposes.ts';
+import {
+  extensionOf,
+  FILE_PURPOSES,
+  FILE_TYPES,
+  type FilePurpose,
+  type FileTypeKey,
+  isFileTypeKey,
+  sanitizeFilename,
+} from './files.purposes.ts';
 import * as repo from './files.repository.ts';
 import { checkZip, ZipRejected } from './files.zip.ts';
 
 const FILE_READ = { resource: 'file', action: 'read' } as const;
 const scoped = (f: repo.FileMeta) => ({ ownerUserId: f.ownerUserId });
+
+/**
+ * The type of `buffer` by its content (magic bytes), when it is one of `allowed`; null otherwise. ZIP
+ * containers (xlsx, docx) also pass the zip sanity check (FILE_ARCHIVE_REJECTED). Other modules that read
+ * uploads without storing them (imports) use this too.
+ */
+export async function sniffFileType(
+  buffer: Buffer,
+  allowed: readonly FileTypeKey[],
+  maxUnzippedBytes: number,
+): Promise<FileTypeKey | null> {
+  const detected = await fileTypeFromBuffer(buffer);
+  const type = detected && isFileTypeKey(detected.ext) && allowed.includes(detected.ext) ? detected.ext : null;
+  if (type && FILE_TYPES[type].zip) {
+    try {
+      await checkZip(buffer, { maxUnzippedBytes });
+    } catch (err) {
+      if (err instanceof ZipRejected) throw new AppError(FileErrors.FILE_ARCHIVE_REJECTED);
+      throw err;
+    }
+  }
+  return type;
+}
 
 export type StoreFileInput = { purpose: FilePurpose; filename: string; buffer: Buffer };
 
@@ -26,23 +57,13 @@ export async function storeFile(db: Db, ctx: RequestContext, input: StoreFileInp
   if (buffer.length === 0) throw new AppError(FileErrors.FILE_EMPTY);
   if (buffer.length > rule.maxBytes) throw new AppError(FileErrors.FILE_TOO_LARGE, { details: { maxBytes: rule.maxBytes } });
 
-  const allowed: readonly string[] = rule.types;
-  const detected = await fileTypeFromBuffer(buffer);
-  const type = detected && isFileTypeKey(detected.ext) && allowed.includes(detected.ext) ? detected.ext : null;
+  const type = await sniffFileType(buffer, rule.types, rule.maxUnzippedBytes);
   if (!type) throw new AppError(FileErrors.FILE_TYPE_NOT_ALLOWED, { details: { allowed: rule.types } });
   const spec = FILE_TYPES[type];
 
   const filename = sanitizeFilename(input.filename);
   if (!(spec.extensions as readonly string[]).includes(extensionOf(filename))) {
     throw new AppError(FileErrors.FILE_EXTENSION_MISMATCH, { details: { detected: type, extensions: spec.extensions } });
-  }
-  if (spec.zip) {
-    try {
-      await checkZip(buffer, { maxUnzippedBytes: rule.maxUnzippedBytes });
-    } catch (err) {
-      if (err instanceof ZipRejected) throw new AppError(FileErrors.FILE_ARCHIVE_REJECTED);
-      throw err;
-    }
   }
 
   const sha256 = createHash('sha256').update(buffer).digest('hex');

@@ -12,6 +12,9 @@ export const enUS: Messages<typeof zhCN> = {
     documentTitle: 'InnoTown · Innovation services for specialized towns',
   },
   menu: {
+    myResources: 'My resources',
+    resourcesAdmin: 'Manage resources',
+    resourceReview: 'Resource review',
     resources: 'Resources',
     myBookings: 'My bookings',
     bookingQueue: 'Booking requests',

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -6,6 +7,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Feature strings loaded with their pages join the app's keys.
-    resources: { translation: typeof zhCN & typeof resourcesZhCN };
+    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN };
   }
 }

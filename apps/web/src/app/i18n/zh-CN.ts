@@ -9,6 +9,9 @@ export const zhCN = {
     documentTitle: '专业镇科技创新服务平台 · InnoTown',
   },
   menu: {
+    myResources: '我的资源',
+    resourcesAdmin: '资源管理',
+    resourceReview: '资源审核',
     resources: '资源',
     myBookings: '我的预约',
     bookingQueue: '预约审核',

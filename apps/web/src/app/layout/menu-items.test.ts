@@ -14,6 +14,8 @@ describe('menuForRole', () => {
       '/enterprises',
       '/institutions',
       '/resources',
+      '/admin/resources',
+      '/review/resources',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -40,6 +42,15 @@ describe('menuForRole', () => {
     expect(menuForRole('provider').map((entry) => entry.key)).toContain('/bookings/queue');
     expect(menuForRole('provider').map((entry) => entry.key)).not.toContain('/my/bookings');
     expect(menuForRole('enterprise').map((entry) => entry.key)).not.toContain('/bookings/queue');
+  });
+
+  it('gives providers their resources and reviewers the review queue', () => {
+    expect(menuForRole('provider').map((entry) => entry.key)).toContain('/my/resources');
+    expect(menuForRole('town_admin').map((entry) => entry.key)).toContain('/review/resources');
+    expect(menuForRole('city_admin').map((entry) => entry.key)).toContain('/review/resources');
+    for (const role of ['enterprise', 'expert', 'financier', 'provider'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/review/resources');
+    }
   });
 });
 

@@ -30,7 +30,10 @@ export type MenuLabelKey =
   | 'apiDocs'
   | 'resources'
   | 'myBookings'
-  | 'bookingQueue';
+  | 'bookingQueue'
+  | 'myResources'
+  | 'resourcesAdmin'
+  | 'resourceReview';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -39,6 +42,7 @@ const HOME: MenuEntry = { key: '/', label: 'home', icon: 'home' };
 const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
 const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
 const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource' };
+const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
@@ -48,12 +52,21 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/enterprises', label: 'enterprises', icon: 'enterprise' },
     { key: '/institutions', label: 'institutionsAdmin', icon: 'institution' },
     RESOURCES,
+    { key: '/admin/resources', label: 'resourcesAdmin', icon: 'resource' },
+    RESOURCE_REVIEW,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
     { key: '/api/docs', label: 'apiDocs', icon: 'api', external: true },
   ],
-  town_admin: [HOME, { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' }, RESOURCES, TOWNS, INSTITUTIONS],
+  town_admin: [
+    HOME,
+    { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' },
+    RESOURCES,
+    RESOURCE_REVIEW,
+    TOWNS,
+    INSTITUTIONS,
+  ],
   enterprise: [
     HOME,
     { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
@@ -65,6 +78,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     HOME,
     { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
     RESOURCES,
+    { key: '/my/resources', label: 'myResources', icon: 'resource' },
     { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
     TOWNS,
     INSTITUTIONS,

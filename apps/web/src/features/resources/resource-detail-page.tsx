@@ -17,7 +17,7 @@ const BookingForm = lazy(async () => ({ default: (await import('../bookings/book
 
 type Weekday = (typeof weekdays)[number];
 
-function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
+export function OpeningHoursTable({ hours }: { hours: OpeningHours }) {
   const { t } = useTranslation();
   const rows = weekdays.map((day) => ({ day, intervals: hours[day] ?? [] }));
   return (
@@ -64,7 +64,7 @@ function Tags({ values }: { values: string[] }) {
 }
 
 /** The kind-specific fields (specs and the instrument columns). */
-function KindFields({ resource }: { resource: ResourceDetail }) {
+export function KindFields({ resource }: { resource: ResourceDetail }) {
   const { t, i18n } = useTranslation();
   const specs = resource.specs;
   const items: { key: string; label: string; children: React.ReactNode; span?: number }[] = [];

@@ -8,6 +8,7 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { splitHighlight } from './highlight.ts';
+import { ExportButton } from './resource-export-button.tsx';
 import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResourceSearch } from './resources-api.ts';
 
@@ -190,6 +191,7 @@ export function ResourcesPage() {
               {data ? t(data.totalIsEstimate ? 'resources.resultsEstimate' : 'resources.results', { total: data.total }) : '\u00a0'}
             </Typography.Text>
             <Space>
+              <ExportButton query={query} total={data?.total} />
               <Typography.Text type="secondary">{t('resources.sort')}</Typography.Text>
               <Segmented
                 size="small"
