@@ -30,6 +30,7 @@ const ResourcesPage = lazyPage(() => import('../features/resources/resources-pag
 const ResourceDetailPage = lazyPage(() => import('../features/resources/resource-detail-page.tsx'), 'ResourceDetailPage');
 const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
+const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -118,6 +119,14 @@ export function AppRoutes() {
           />
           <Route path="resources" element={<ResourcesPage />} />
           <Route path="resources/:id" element={<ResourceDetailPage />} />
+          <Route
+            path="resources/:id/calendar"
+            element={
+              <RequireRole>
+                <InstrumentCalendarPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="my/bookings"
             element={
