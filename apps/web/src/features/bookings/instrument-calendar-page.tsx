@@ -60,7 +60,7 @@ function WeekGrid({ start, hours, slots }: { start: string; hours: OpeningHours 
   const now = today();
   return (
     <div style={{ overflowX: 'auto' }} data-testid="calendar-week">
-      <div style={{ display: 'grid', gridTemplateColumns: '56px repeat(7, minmax(110px, 1fr))', minWidth: 840 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: '56px repeat(7, minmax(110px, 1fr))', minWidth: 840, paddingBottom: 10 }}>
         <div />
         {days.map((day) => (
           <div
@@ -158,36 +158,37 @@ function MonthView({ day, slots, onPick }: { day: string; slots: Slot[]; onPick:
     for (const seg of slotSegments(slot.start, slot.end)) byDay.set(seg.day, [...(byDay.get(seg.day) ?? []), { slot, ...seg }]);
   }
   return (
-    <Calendar
-      data-testid="calendar-month"
-      value={dayjs(day)}
-      headerRender={() => null}
-      onSelect={(value: Dayjs, info) => {
-        if (info.source === 'date') onPick(value.format('YYYY-MM-DD'));
-      }}
-      cellRender={(value: Dayjs, info) => {
-        if (info.type !== 'date') return info.originNode;
-        const list = byDay.get(value.format('YYYY-MM-DD')) ?? [];
-        return (
-          <Flex vertical gap={2}>
-            {list.slice(0, 3).map((p) => (
-              <Tag
-                key={`${p.slot.start}-${p.from}`}
-                color={COLORS[slotKind(p.slot)]}
-                data-testid="calendar-slot"
-                data-mine={p.slot.mine ? 'true' : 'false'}
-                style={{ marginInlineEnd: 0, fontSize: 11 }}
-              >
-                <SlotLabel slot={p.slot} from={p.from} to={p.to} />
-              </Tag>
-            ))}
-            {list.length > 3 ? (
-              <Typography.Text type="secondary">{t('bookings.slotsInDay', { count: list.length })}</Typography.Text>
-            ) : null}
-          </Flex>
-        );
-      }}
-    />
+    <div data-testid="calendar-month">
+      <Calendar
+        value={dayjs(day)}
+        headerRender={() => null}
+        onSelect={(value: Dayjs, info) => {
+          if (info.source === 'date') onPick(value.format('YYYY-MM-DD'));
+        }}
+        cellRender={(value: Dayjs, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const list = byDay.get(value.format('YYYY-MM-DD')) ?? [];
+          return (
+            <Flex vertical gap={2}>
+              {list.slice(0, 3).map((p) => (
+                <Tag
+                  key={`${p.slot.start}-${p.from}`}
+                  color={COLORS[slotKind(p.slot)]}
+                  data-testid="calendar-slot"
+                  data-mine={p.slot.mine ? 'true' : 'false'}
+                  style={{ marginInlineEnd: 0, fontSize: 11 }}
+                >
+                  <SlotLabel slot={p.slot} from={p.from} to={p.to} />
+                </Tag>
+              ))}
+              {list.length > 3 ? (
+                <Typography.Text type="secondary">{t('bookings.slotsInDay', { count: list.length })}</Typography.Text>
+              ) : null}
+            </Flex>
+          );
+        }}
+      />
+    </div>
   );
 }
 
