@@ -36,7 +36,13 @@ async function waitForCharts(page, count) {
 }
 
 async function newPage(locale = 'zh-CN') {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, deviceScaleFactor: 1 });
+  // China time, as the users see it (slots and opening hours are Asia/Shanghai).
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale,
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
   await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
