@@ -142,7 +142,12 @@ export function BookingForm({ resource }: { resource: Resource }) {
         </Space>
       )}
       <Form.Item name="purpose" label={t('bookings.purpose')} rules={[requiredRule(t('bookings.purpose')), maxRule(1000)]}>
-        <Input.TextArea rows={2} maxLength={1000} placeholder={t('bookings.purposePlaceholder')} data-testid="booking-purpose" />
+        <Input.TextArea
+          rows={2}
+          maxLength={1000}
+          placeholder={expert ? t('bookings.consultationPurposePlaceholder') : t('bookings.purposePlaceholder')}
+          data-testid="booking-purpose"
+        />
       </Form.Item>
       {expert ? null : (
         <Form.Item name="sampleDetails" label={t('bookings.sampleDetails')} rules={[maxRule(2000)]}>

@@ -37,7 +37,11 @@ export function useCreateBooking() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BookingBody) => api.post<Booking>('/api/v1/bookings', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['bookings'] }),
+    onSuccess: (_booking, body) => {
+      void queryClient.invalidateQueries({ queryKey: ['bookings'] });
+      // A booking reveals the resource's contact (an expert's phone and e-mail): read it afresh.
+      void queryClient.invalidateQueries({ queryKey: ['resources', 'detail', body.resourceId] });
+    },
   });
 }
 

@@ -118,6 +118,7 @@ export function MyBookingsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right' as const,
       render: (_value: unknown, row: Booking) => (
         <Space size={0} wrap>
           {row.status === 'usage_recorded' ? (
@@ -222,6 +223,7 @@ export function BookingQueuePage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right' as const,
       render: (_value: unknown, row: Booking) => (
         <Space size={0} wrap>
           {row.status === 'requested' ? (

@@ -133,7 +133,9 @@ export function RecordUsageDialog({ booking, onClose }: { booking: Booking | nul
             <InputNumber min={0} precision={2} style={{ width: 160 }} data-testid="usage-fee" />
           </Form.Item>
         </Space>
-        <Typography.Text strong>{t('bookings.extraCharges')}</Typography.Text>
+        <Typography.Text strong style={{ display: 'block' }}>
+          {t('bookings.extraCharges')}
+        </Typography.Text>
         <Form.List name="extras">
           {(fields, { add, remove }) => (
             <Flex vertical gap={0} style={{ marginTop: 8 }}>
@@ -148,7 +150,13 @@ export function RecordUsageDialog({ booking, onClose }: { booking: Booking | nul
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'amountYuan']} rules={[requiredRule(t('bookings.amountYuan'), 'value')]}>
-                    <InputNumber min={0} precision={2} placeholder={t('bookings.amountYuan')} data-testid="usage-extra-amount" />
+                    <InputNumber
+                      min={0}
+                      precision={2}
+                      placeholder={t('bookings.amountYuan')}
+                      style={{ width: 140 }}
+                      data-testid="usage-extra-amount"
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'note']} rules={[maxRule(200)]}>
                     <Input placeholder={t('bookings.note')} maxLength={200} style={{ width: 180 }} />

@@ -209,6 +209,7 @@ export const resourcesZhCN = {
     selfServiceUntrained: '自主上机须先接受本仪器的培训。您尚未登记培训，可先预约“操作员协助”或“送样检测”；培训请联系仪器所属机构。',
     selfServiceOperatorOnly: '本仪器须由机构操作员操作，不提供自主上机。',
     selfServiceTrained: '您已完成本仪器培训，可预约自主上机。',
+    consultationPurposePlaceholder: '想请专家解决的问题，如 EMC 整改、工艺改进',
     consultationHint: '专家咨询按时段预约，经专家所属机构确认；预约后可查看专家的联系方式。',
     createdAt: '提交时间',
   },
@@ -418,6 +419,7 @@ export const resourcesEnUS: Messages<typeof resourcesZhCN> = {
       'Self-service use needs training on this instrument. You have no training record: book an operator-assisted slot or a sample test; ask the institution about training.',
     selfServiceOperatorOnly: 'This instrument is operated by the institution’s staff only; self-service is not offered.',
     selfServiceTrained: 'You are trained on this instrument and may book self-service use.',
+    consultationPurposePlaceholder: 'What you would like the expert to help with, e.g. EMC fixes, process improvement',
     consultationHint:
       'Consultations are booked by slot and confirmed by the expert’s institution; once booked you see the expert’s contact.',
     createdAt: 'Requested at',
