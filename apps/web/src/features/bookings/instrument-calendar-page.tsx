@@ -247,7 +247,7 @@ function CalendarView({ resource }: { resource: ResourceDetail }) {
             </Typography.Text>
           </Space>
           <Space wrap>
-            <Tag color={COLORS.mine}>{t('bookings.mine')}</Tag>
+            {me?.role === 'enterprise' ? <Tag color={COLORS.mine}>{t('bookings.mine')}</Tag> : null}
             {owner ? <Tag color={COLORS.booked}>{t('bookings.booked')}</Tag> : <Tag color={COLORS.busy}>{t('bookings.busy')}</Tag>}
             <Tag style={{ background: '#fff' }}>{t('bookings.legendOpen')}</Tag>
             <Tag style={{ background: COLORS.closed }}>{t('bookings.legendClosed')}</Tag>
