@@ -30,6 +30,7 @@ const ResourcesPage = lazyPage(() => import('../features/resources/resources-pag
 const ResourceDetailPage = lazyPage(() => import('../features/resources/resource-detail-page.tsx'), 'ResourceDetailPage');
 const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
+const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-detail-page.tsx'), 'BookingDetailPage');
 const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
@@ -140,6 +141,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['provider']}>
                 <BookingQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="bookings/:id"
+            element={
+              <RequireRole>
+                <BookingDetailPage />
               </RequireRole>
             }
           />

@@ -118,3 +118,11 @@ export function useRemoveTrainee(resourceId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['trainings', resourceId] }),
   });
 }
+
+export function useBooking(id: string | undefined) {
+  return useQuery({
+    queryKey: ['bookings', 'detail', id],
+    queryFn: ({ signal }) => api.get<Booking>(`/api/v1/bookings/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}

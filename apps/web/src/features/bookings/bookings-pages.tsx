@@ -48,10 +48,14 @@ function useCommonColumns(): NonNullable<TableProps<Booking>['columns']> {
     {
       title: t('bookings.slot'),
       key: 'slot',
-      render: (_value, row) =>
-        row.start && row.end
-          ? `${formatDateTime(row.start)} – ${formatDateTime(row.end).slice(11)}`
-          : t('bookings.samples', { count: row.sampleCount ?? 0 }),
+      // The slot opens the booking's page (where its notifications link).
+      render: (_value, row) => (
+        <Link to={`/bookings/${row.id}`} data-testid="booking-link">
+          {row.start && row.end
+            ? `${formatDateTime(row.start)} – ${formatDateTime(row.end).slice(11)}`
+            : t('bookings.samples', { count: row.sampleCount ?? 0 })}
+        </Link>
+      ),
     },
     {
       title: t('bookings.fee'),
