@@ -62,3 +62,21 @@ export async function apiAs(username: string, pathAndQuery: string): Promise<unk
   if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status}`);
   return res.json();
 }
+
+/** Sends a JSON POST to the API as a demo user from the test process (to set up what a journey starts from). */
+export async function apiPostAs(username: string, pathAndQuery: string, body: unknown): Promise<unknown> {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${baseUrl()}${pathAndQuery}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${pathAndQuery}: ${res.status} ${await res.text()}`);
+  return res.json();
+}

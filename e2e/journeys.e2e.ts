@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
+import { apiAs, apiPostAs, baseUrl, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
+
+/** An antd InputNumber's <input>, whether the test id sits on the input or on its wrapper. */
+const numberInput = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`);
 
 /** The machines are small and CI runs two suites: give a page time to load before failing. */
 const POLL = { timeout: 20_000, interval: 200 };
@@ -140,7 +143,7 @@ describe('scope', () => {
 });
 
 describe('resource booking', () => {
-  it('anonymous search → instrument → enterprise requests a slot → provider approves → enterprise sees it confirmed', async () => {
+  it('anonymous search → instrument → enterprise requests a slot → provider approves → enterprise sees it confirmed, also in the instrument’s calendar', async () => {
     // An instrument of the demo provider's institution that publishes opening hours.
     const me = (await apiAs('provider', '/api/v1/me')) as { scope: { institutionId: string } };
     const found = (await apiAs(
@@ -212,6 +215,21 @@ describe('resource booking', () => {
       page = enterprise.page;
       await page.reload();
       await expect.poll(() => myRow.getByTestId('booking-status').innerText(), POLL).toBe('已确认');
+
+      // … and marked as its own in the instrument's calendar, on the slot's day and time; the feed is offered.
+      await myRow.getByTestId('booking-calendar').click();
+      await page.waitForURL((url) => url.pathname === `/resources/${instrument.id}/calendar`, POLL);
+      await expect.poll(() => page.getByTestId('calendar-title').innerText(), POLL).toContain(instrument.name);
+      const mine = page.locator(`[data-testid="calendar-day"][data-day="${date}"] [data-testid="calendar-slot"][data-mine="true"]`);
+      await expect.poll(() => mine.count(), POLL).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => mine.first().innerText(), POLL).toContain(`我的预约 ${start}–${end}`);
+      expect(await page.getByTestId('calendar-ics').getAttribute('href')).toBe(`/api/v1/resources/${instrument.id}/bookings.ics`);
+      // The month view shows it too; the instrument page links to the calendar.
+      await page.getByTestId('calendar-view-switch').getByText('月').click();
+      await expect.poll(() => page.locator('[data-testid="calendar-month"] [data-mine="true"]').count(), POLL).toBeGreaterThanOrEqual(1);
+      await page.goto(`/resources/${instrument.id}`);
+      await page.getByTestId('resource-calendar').click();
+      await page.waitForURL((url) => url.pathname === `/resources/${instrument.id}/calendar`, POLL);
     } finally {
       await anonymous.context.close();
       await enterprise.context.close();
@@ -280,6 +298,92 @@ describe('resource review', () => {
       await provider.context.close();
       await reviewer.context.close();
       await anonymous.context.close();
+    }
+  });
+});
+
+describe('usage after the booking', () => {
+  it('provider records actual usage with extra charges → enterprise sees the figures and confirms → completed', async () => {
+    // A sample test at one of the demo provider's instruments: it has no slot, so usage can be recorded once confirmed.
+    const me = (await apiAs('provider', '/api/v1/me')) as { scope: { institutionId: string } };
+    const found = (await apiAs(
+      'provider',
+      `/api/v1/resources/search?kind=instrument&institutionId=${me.scope.institutionId}&pageSize=5`,
+    )) as { items: { id: string; name: string }[] };
+    const instrument = found.items[0];
+    if (!instrument) throw new Error('the demo provider has no instrument');
+    const samples = 17;
+    const booking = (await apiPostAs('enterprise', '/api/v1/bookings', {
+      resourceId: instrument.id,
+      mode: 'sample',
+      sampleCount: samples,
+      purpose: 'E2E 送样：LED 灯珠光色参数',
+    })) as { id: string };
+    await apiPostAs('provider', `/api/v1/bookings/${booking.id}/approve`, {});
+
+    const provider = await newPage(browser);
+    const enterprise = await newPage(browser);
+    try {
+      // Provider: record 2 h 30 min, 17 samples, 600 yuan, plus 50 yuan of consumables.
+      let page = provider.page;
+      await loginViaForm(page, 'provider');
+      await page.goto('/bookings/queue?status=confirmed');
+      const row = page
+        .getByTestId('booking-queue')
+        .locator('tr', { hasText: instrument.name })
+        .filter({ hasText: `${samples} 样` })
+        .first();
+      await row.getByTestId('booking-record-usage').click(POLL);
+      const dialog = page.getByTestId('usage-form');
+      await dialog.waitFor(POLL);
+      await numberInput(page, 'usage-hours').first().fill('2');
+      await numberInput(page, 'usage-minutes').first().fill('30');
+      await numberInput(page, 'usage-samples').first().fill(String(samples));
+      await numberInput(page, 'usage-fee').first().fill('600');
+      await page.getByTestId('usage-add-extra').click();
+      await numberInput(page, 'usage-extra-amount').first().fill('50');
+      await page.locator('#usage-submit').click();
+      await expect.poll(() => row.count(), POLL).toBe(0); // no longer "confirmed"
+      await page.goto('/bookings/queue?status=usage_recorded');
+      const recorded = page
+        .getByTestId('booking-queue')
+        .locator('tr', { hasText: instrument.name })
+        .filter({ hasText: `${samples} 样` })
+        .first();
+      await expect.poll(() => recorded.getByTestId('booking-status').innerText(), POLL).toBe('已登记用量');
+      expect(await recorded.getByTestId('booking-usage-total').innerText()).toContain('650');
+
+      // Enterprise: sees the figures, confirms.
+      page = enterprise.page;
+      await loginViaForm(page, 'enterprise');
+      await page.goto('/my/bookings?status=usage_recorded');
+      const mine = page
+        .getByTestId('my-bookings')
+        .locator('tr', { hasText: instrument.name })
+        .filter({ hasText: `${samples} 样` })
+        .first();
+      await expect.poll(() => mine.getByTestId('booking-usage').innerText(), POLL).toContain('2 小时 30 分');
+      expect(await mine.getByTestId('booking-usage').innerText()).toContain('耗材 50');
+      await mine.getByTestId('booking-confirm-usage').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await expect.poll(() => mine.count(), POLL).toBe(0);
+      await page.goto('/my/bookings?status=completed');
+      const done = page
+        .getByTestId('my-bookings')
+        .locator('tr', { hasText: instrument.name })
+        .filter({ hasText: `${samples} 样` })
+        .first();
+      await expect.poll(() => done.getByTestId('booking-status').innerText(), POLL).toBe('已完成');
+      const stored = (await apiAs('enterprise', `/api/v1/bookings/${booking.id}`)) as {
+        status: string;
+        usage: { minutes: number; sampleCount: number; feeFen: number; extraFen: number; confirmedAt: string | null };
+      };
+      expect(stored.status).toBe('completed');
+      expect(stored.usage).toMatchObject({ minutes: 150, sampleCount: samples, feeFen: 60_000, extraFen: 5_000 });
+      expect(stored.usage.confirmedAt).not.toBeNull();
+    } finally {
+      await provider.context.close();
+      await enterprise.context.close();
     }
   });
 });

@@ -36,12 +36,39 @@ async function waitForCharts(page, count) {
 }
 
 async function newPage(locale = 'zh-CN') {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, deviceScaleFactor: 1 });
+  // China time, as the users see it (slots and opening hours are Asia/Shanghai).
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale,
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
   await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   return page;
 }
+
+/** Calls the API as a demo user (to set up what a screenshot shows). */
+async function api(username, method, path, body) {
+  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** An antd InputNumber's <input>, whether the test id sits on the input or on its wrapper. */
+const numberInput = (page, testId) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`);
 
 async function login(page, username) {
   await page.goto(`${BASE_URL}/login`);
@@ -142,6 +169,59 @@ try {
   await page.getByTestId('review-detail').waitFor({ timeout: 20_000 });
   await shot(page, 'resource-review-zh.png', { fullPage: false });
   await page.context().close();
+
+  // An instrument's calendar as the enterprise: its confirmed booking marked, others' only busy.
+  // The demo seed confirms the enterprise's spectroradiometer slot on 2026-12-08 (lamplab's instrument).
+  const mine = await api('enterprise', 'GET', '/api/v1/bookings?status=confirmed&pageSize=5');
+  const confirmed = mine.items.find((b) => b.start);
+  if (confirmed) {
+    const day = new Date(Date.parse(confirmed.start) + 8 * 3_600_000).toISOString().slice(0, 10);
+    page = await newPage('zh-CN');
+    await login(page, 'enterprise');
+    await page.goto(`${BASE_URL}/resources/${confirmed.resourceId}/calendar?date=${day}`);
+    await page.locator('[data-testid="calendar-slot"][data-mine="true"]').first().waitFor({ timeout: 20_000 });
+    await shot(page, 'instrument-calendar-zh.png');
+    await page.context().close();
+  }
+
+  // After the slot: a sample test at lamplab's instrument with usage recorded (time, samples, fee, extra
+  // charges) as the enterprise sees it, with confirm and dispute.
+  if (confirmed) {
+    const sample = await api('enterprise', 'POST', '/api/v1/bookings', {
+      resourceId: confirmed.resourceId,
+      mode: 'sample',
+      sampleCount: 6,
+      purpose: '筒灯光通量与色温一致性检测',
+      sampleDetails: 'LED 筒灯 6 只，3000 K',
+    });
+    await api('lamplab', 'POST', `/api/v1/bookings/${sample.id}/approve`, {});
+    page = await newPage('zh-CN');
+    await login(page, 'lamplab');
+    await page.goto(`${BASE_URL}/bookings/queue?status=confirmed`);
+    await page.getByTestId('booking-record-usage').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('booking-record-usage').first().click();
+    await page.getByTestId('usage-form').waitFor();
+    await numberInput(page, 'usage-hours').first().fill('3');
+    await numberInput(page, 'usage-minutes').first().fill('15');
+    await numberInput(page, 'usage-samples').first().fill('6');
+    await numberInput(page, 'usage-fee').first().fill('1800');
+    await page.getByTestId('usage-add-extra').click();
+    await numberInput(page, 'usage-extra-amount').last().fill('120');
+    await page.getByTestId('usage-add-extra').click();
+    await page.getByTestId('usage-extra-kind').last().click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '操作员工时' }).click();
+    await numberInput(page, 'usage-extra-amount').last().fill('200');
+    await page.locator('#usage-submit').click();
+    await page.getByTestId('usage-form').waitFor({ state: 'hidden' });
+    await page.context().close();
+
+    page = await newPage('zh-CN');
+    await login(page, 'enterprise');
+    await page.goto(`${BASE_URL}/my/bookings`);
+    await page.getByTestId('booking-confirm-usage').first().waitFor({ timeout: 20_000 });
+    await shot(page, 'booking-usage-zh.png');
+    await page.context().close();
+  }
 } finally {
   await browser.close();
 }

@@ -970,6 +970,54 @@ CASES.push(
   ),
 );
 
+// Training records (list, withdraw, "am I trained?") and expert consultations.
+const trainingOf = async (resourceId: string, username: string) => {
+  await rows(
+    t.database,
+    sql`insert into instrument_trainings (resource_id, user_id, trained_by) values (${resourceId}, ${ids.userIds[username] as string}, ${ids.userIds.provider as string}) on conflict do nothing returning resource_id`,
+  );
+};
+await trainingOf(providerInstrument, 'enterprise');
+await trainingOf(guzhenInstrument, 'enterprise');
+CASES.push(
+  get(
+    'GET /api/v1/resources/:id/trainings',
+    'the provider’s instrument',
+    [401, 200, 404, 200, 403, 403, 403],
+    `/api/v1/resources/${providerInstrument}/trainings`,
+  ),
+  get(
+    'GET /api/v1/resources/:id/trainings',
+    'a 古镇镇 institution’s instrument',
+    [401, 200, 200, 404, 403, 403, 403],
+    `/api/v1/resources/${guzhenInstrument}/trainings`,
+  ),
+  get('GET /api/v1/resources/:id/trainings', 'nonexistent', [401, 404, 404, 404, 403, 403, 403], `/api/v1/resources/${NONE}/trainings`),
+  post(
+    'DELETE /api/v1/resources/:id/trainings/:userId',
+    'a trainee of the provider’s instrument',
+    [401, 403, 403, 204, 403, 403, 403],
+    `/api/v1/resources/${providerInstrument}/trainings/${ids.userIds.enterprise}`,
+    undefined,
+    trainingState,
+  ),
+  post(
+    'DELETE /api/v1/resources/:id/trainings/:userId',
+    'a trainee of another institution’s instrument',
+    [401, 403, 403, 404, 403, 403, 403],
+    `/api/v1/resources/${guzhenInstrument}/trainings/${ids.userIds.enterprise}`,
+    undefined,
+    trainingState,
+  ),
+  get(
+    'GET /api/v1/resources/:id/trainings/me',
+    'a published instrument',
+    SIGNED_IN(200),
+    `/api/v1/resources/${providerInstrument}/trainings/me`,
+  ),
+  get('GET /api/v1/resources/:id/trainings/me', 'nonexistent', SIGNED_IN(404), `/api/v1/resources/${NONE}/trainings/me`),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

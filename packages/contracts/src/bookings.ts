@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { listResponseSchema, optionalText, paginationQuerySchema, text } from './common.ts';
 
-export const bookingModes = ['self_service', 'operator_assisted', 'sample'] as const;
+/**
+ * Instruments: self_service (needs training), operator_assisted, sample (a test without a slot).
+ * Experts: consultation, a slot with the expert — the same rules (no overlap, opening hours if given).
+ */
+export const bookingModes = ['self_service', 'operator_assisted', 'sample', 'consultation'] as const;
 export type BookingMode = (typeof bookingModes)[number];
+/** The modes each bookable kind offers. */
+export const instrumentBookingModes = ['self_service', 'operator_assisted', 'sample'] as const satisfies readonly BookingMode[];
+export const expertBookingModes = ['consultation'] as const satisfies readonly BookingMode[];
 /**
  * requested → confirmed | rejected | cancelled; confirmed → cancelled (before the start) | no_show
  * (after the grace period, by the owner or the sweep) | usage_recorded (the owner, after the slot);
@@ -116,8 +123,26 @@ export const bookingApproveSchema = z.object({ reason: optionalText(500) }).stri
 export const bookingRejectSchema = z.object({ reason: text(500) }).strict();
 export const bookingCancelSchema = z.object({ reason: optionalText(500) }).strict();
 
-export const trainingCreateSchema = z.object({ userId: z.uuid() }).strict();
+/** The trainee by id, or by username (what the owner's staff can ask the trainee for). */
+export const trainingCreateSchema = z
+  .object({ userId: z.uuid().optional(), username: z.string().trim().min(1).max(64).optional() })
+  .strict()
+  .refine((b) => (b.userId === undefined) !== (b.username === undefined), { path: ['username'], message: 'training_user_required' });
 export const trainingSchema = z.object({ resourceId: z.uuid(), userId: z.uuid(), trainedAt: z.string(), trainedBy: z.uuid() });
+/** An instrument's trained users, for its owner. */
+export const traineeSchema = z.object({
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+  trainedAt: z.string(),
+});
+export type Trainee = z.infer<typeof traineeSchema>;
+export const traineeListSchema = z.object({ items: z.array(traineeSchema) });
+export const trainingParamsSchema = z.object({ id: z.uuid(), userId: z.uuid() }).strict();
+/** Whether the caller may book self-service use of an instrument (the booking form explains why not). */
+export const myTrainingSchema = z.object({ trained: z.boolean(), trainedAt: z.string().nullable() });
 
 /** One instrument's confirmed slots in [from, to); at most 93 days per request. */
 export const calendarQuerySchema = z
@@ -132,7 +157,8 @@ export const calendarSchema = z.object({
   from: z.string(),
   to: z.string(),
   // Busy slots only; whose booking it is shows to the booker and the owner, not to everyone.
-  items: z.array(z.object({ start: z.string(), end: z.string(), bookingId: z.uuid().nullable() })),
+  // `mine`: the caller's enterprise booked it (marked in its calendar; others are only "busy").
+  items: z.array(z.object({ start: z.string(), end: z.string(), bookingId: z.uuid().nullable(), mine: z.boolean() })),
 });
 
 export const extraChargeKinds = ['consumables', 'operator_time', 'other'] as const;

@@ -33,6 +33,11 @@ export const validationMessages = {
   booking_slot_required: { zh: '预约时段需填写开始和结束时间', en: 'A slot booking needs a start and an end' },
   booking_sample_count_required: { zh: '送样检测需填写样品数量', en: 'A sample test needs the number of samples' },
   booking_no_slot_for_sample: { zh: '送样检测不占用时段，请勿填写时间', en: 'A sample test takes no time slot' },
+  range_invalid: { zh: '区间无效：最小值不能大于最大值', en: 'Invalid range: the minimum cannot exceed the maximum' },
+  time_invalid: { zh: '时间格式应为 HH:mm（00:00–24:00）', en: 'Time must be HH:mm (00:00–24:00)' },
+  interval_invalid: { zh: '时间段的结束须晚于开始', en: 'An interval must end after it starts' },
+  usage_hours_or_minutes: { zh: '请填写使用时长：小时或分钟二选一', en: 'Give the time used in hours or in minutes (one of them)' },
+  training_user_required: { zh: '请指定受训人：用户 ID 或用户名二选一', en: 'Name the trainee by user id or by username (one of them)' },
   calendar_range_invalid: { zh: '查询区间无效（结束须晚于开始，最长 93 天）', en: 'Invalid range (end after start, at most 93 days)' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

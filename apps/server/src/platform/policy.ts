@@ -134,7 +134,13 @@ export const policyTable = {
   },
   // Busy slots of a visible instrument; the service hides whose booking a slot is.
   bookingCalendar: { read: { signed_in: 'all' } },
-  instrumentTraining: { create: { provider: 'institution' } },
+  instrumentTraining: {
+    create: { provider: 'institution' },
+    list: { city_admin: 'all', town_admin: 'town', provider: 'institution' },
+    delete: { provider: 'institution' },
+    // Whether the caller is trained: a signed-in user asks about themselves.
+    readOwn: { signed_in: 'self' },
+  },
   // The public resource search; what each caller sees is decided per row by the search's visibility rule.
   resourceSearch: { read: { everyone: 'all' } },
   // Spreadsheet import (providers: own institution; the city names one) and export of a search result.

@@ -34,6 +34,8 @@ const NewResourcePage = lazyPage(() => import('../features/resources/resource-fo
 const EditResourcePage = lazyPage(() => import('../features/resources/resource-form-page.tsx'), 'EditResourcePage');
 const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
+const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-detail-page.tsx'), 'BookingDetailPage');
+const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -163,6 +165,14 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="resources/:id/calendar"
+            element={
+              <RequireRole>
+                <InstrumentCalendarPage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="my/bookings"
             element={
               <RequireRole roles={['enterprise']}>
@@ -175,6 +185,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['provider']}>
                 <BookingQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="bookings/:id"
+            element={
+              <RequireRole>
+                <BookingDetailPage />
               </RequireRole>
             }
           />

@@ -63,7 +63,7 @@ export const bookings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('bookings_mode', sql`${t.mode} in ('self_service', 'operator_assisted', 'sample')`),
+    check('bookings_mode', sql`${t.mode} in ('self_service', 'operator_assisted', 'sample', 'consultation')`),
     check(
       'bookings_status',
       sql`${t.status} in ('requested', 'confirmed', 'rejected', 'cancelled', 'usage_recorded', 'disputed', 'completed', 'no_show')`,

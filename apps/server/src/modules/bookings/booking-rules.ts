@@ -9,7 +9,14 @@ export type Weekday = (typeof weekdays)[number];
 /** The catalogue's weekly schedule: { mon: [['09:00', '17:30']], … }; a missing day is closed. */
 export type OpeningHours = Partial<Record<Weekday, [string, string][]>>;
 export type FeeUnit = 'hour' | 'sample' | 'day';
-export type BookingMode = 'self_service' | 'operator_assisted' | 'sample';
+export type BookingMode = 'self_service' | 'operator_assisted' | 'sample' | 'consultation';
+
+/** What can be booked, and how: an instrument by slot or sample test, an expert by consultation slot. */
+export function modeOffered(kind: string, mode: BookingMode): 'not_bookable' | 'mode_not_offered' | null {
+  if (kind === 'instrument') return mode === 'consultation' ? 'mode_not_offered' : null;
+  if (kind === 'expert') return mode === 'consultation' ? null : 'mode_not_offered';
+  return 'not_bookable';
+}
 
 export type BookingSettings = {
   /** Shortest and longest bookable slot. */

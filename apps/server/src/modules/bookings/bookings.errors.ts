@@ -31,7 +31,14 @@ export const BookingErrors = defineErrors({
     zh: '该仪器须由操作员操作，不提供自主上机',
     en: 'This instrument is operated by its staff only; self-service is not offered',
   },
-  BOOKING_NOT_INSTRUMENT: { status: 422, zh: '只能预约仪器设备', en: 'Only instruments can be booked' },
+  BOOKING_NOT_INSTRUMENT: { status: 422, zh: '只能预约仪器设备或专家咨询', en: 'Only instruments and experts can be booked' },
+  BOOKING_MODE_NOT_OFFERED: {
+    status: 422,
+    zh: '该资源不提供此预约方式：专家只能预约咨询，仪器可自主上机、操作员协助或送样检测',
+    en: 'This resource does not offer that mode: experts take consultations; instruments take slots or sample tests',
+  },
+  TRAINING_NOT_INSTRUMENT: { status: 422, zh: '只有仪器设备需要培训记录', en: 'Training is recorded for instruments only' },
+  TRAINING_NOT_FOUND: { status: 404, zh: '该用户没有此仪器的培训记录', en: 'This user has no training record for the instrument' },
   BOOKING_ALREADY_STARTED: {
     status: 422,
     zh: '预约时段已开始，不能再取消',

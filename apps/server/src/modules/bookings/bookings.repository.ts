@@ -192,6 +192,48 @@ export async function upsertTraining(db: Db, values: { resourceId: string; userI
   return r as typeof instrumentTrainings.$inferSelect;
 }
 
+export async function activeUserByUsername(db: Db, username: string) {
+  const [u] = await db
+    .select({ id: users.id, role: users.role, enterpriseId: users.enterpriseId })
+    .from(users)
+    .where(and(sql`lower(${users.username}) = lower(${username})`, eq(users.status, 'active')));
+  return u;
+}
+
+export async function trainees(db: Db, resourceId: string) {
+  return db
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      enterpriseId: users.enterpriseId,
+      enterpriseName: enterprises.name,
+      trainedAt: instrumentTrainings.trainedAt,
+    })
+    .from(instrumentTrainings)
+    .innerJoin(users, eq(users.id, instrumentTrainings.userId))
+    .leftJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .where(eq(instrumentTrainings.resourceId, resourceId))
+    .orderBy(desc(instrumentTrainings.trainedAt), users.username);
+}
+
+export async function deleteTraining(db: Db, resourceId: string, userId: string): Promise<boolean> {
+  const r = await db
+    .delete(instrumentTrainings)
+    .where(and(eq(instrumentTrainings.resourceId, resourceId), eq(instrumentTrainings.userId, userId)))
+    .returning({ u: instrumentTrainings.userId });
+  return r.length > 0;
+}
+
+export async function trainedAt(db: Db, resourceId: string, userId: string): Promise<Date | null> {
+  if (!userId) return null;
+  const [r] = await db
+    .select({ at: instrumentTrainings.trainedAt })
+    .from(instrumentTrainings)
+    .where(and(eq(instrumentTrainings.resourceId, resourceId), eq(instrumentTrainings.userId, userId)));
+  return r?.at ?? null;
+}
+
 export async function activeUser(db: Db, id: string) {
   const [u] = await db
     .select({ id: users.id, role: users.role, enterpriseId: users.enterpriseId })

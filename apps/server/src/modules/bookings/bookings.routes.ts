@@ -10,8 +10,11 @@ import {
   bookingSchema,
   calendarQuerySchema,
   calendarSchema,
+  myTrainingSchema,
   noShowSchema,
+  traineeListSchema,
   trainingCreateSchema,
+  trainingParamsSchema,
   trainingSchema,
   usageConfirmSchema,
   usageDisputeSchema,
@@ -142,18 +145,75 @@ export async function bookingRoutes(app: App) {
       config: { permission: { resource: 'instrumentTraining', action: 'create' } },
       schema: {
         tags,
-        summary: 'Record that an enterprise user is trained on an instrument (allows self-service bookings)',
+        summary: 'Record that an enterprise user (by userId or username) is trained on an instrument (allows self-service bookings)',
         params: idParamsSchema,
         body: trainingCreateSchema,
         response: { 201: trainingSchema },
       },
     },
     async (request, reply) => {
-      const t = await service.recordTraining(app.db, request.ctx, request.params.id, request.body.userId);
+      const t = await service.recordTraining(app.db, request.ctx, request.params.id, request.body);
       return reply
         .status(201)
         .send({ resourceId: t.resourceId, userId: t.userId, trainedAt: t.trainedAt.toISOString(), trainedBy: t.trainedBy });
     },
+  );
+
+  app.get(
+    '/api/v1/resources/:id/trainings',
+    {
+      config: { permission: { resource: 'instrumentTraining', action: 'list' } },
+      schema: {
+        tags,
+        summary: 'The users trained on an instrument (its owner institution; town and city admins read)',
+        params: idParamsSchema,
+        response: { 200: traineeListSchema },
+      },
+    },
+    async (request) => {
+      const items = await service.listTrainings(app.db, request.ctx, request.params.id);
+      return {
+        items: items.map((u) => ({
+          userId: u.userId,
+          username: u.username,
+          displayName: u.displayName,
+          enterpriseId: u.enterpriseId,
+          enterpriseName: u.enterpriseName,
+          trainedAt: new Date(u.trainedAt).toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/v1/resources/:id/trainings/:userId',
+    {
+      config: { permission: { resource: 'instrumentTraining', action: 'delete' } },
+      schema: {
+        tags,
+        summary: 'Withdraw a training record (the user can then book operator-assisted slots only)',
+        params: trainingParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.removeTraining(app.db, request.ctx, request.params.id, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/resources/:id/trainings/me',
+    {
+      config: { permission: { resource: 'instrumentTraining', action: 'readOwn' } },
+      schema: {
+        tags,
+        summary: 'Whether the caller is trained on the instrument (self-service bookings need it)',
+        params: idParamsSchema,
+        response: { 200: myTrainingSchema },
+      },
+    },
+    async (request) => service.myTraining(app.db, request.ctx, request.params.id),
   );
 
   app.get(
@@ -177,7 +237,7 @@ export async function bookingRoutes(app: App) {
         resourceId: request.params.id,
         from: from.toISOString(),
         to: to.toISOString(),
-        items: items.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), bookingId: s.bookingId })),
+        items: items.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString(), bookingId: s.bookingId, mine: s.mine })),
       };
     },
   );

@@ -12,6 +12,7 @@ import {
   cancellation,
   DEFAULT_BOOKING_SETTINGS,
   type FeeUnit,
+  modeOffered,
   modeProblem,
   noShowAllowed,
   quote,
@@ -26,6 +27,8 @@ const READ = { resource: 'booking', action: 'read' } as const;
 const DECIDE = { resource: 'booking', action: 'decide' } as const;
 const CANCEL = { resource: 'booking', action: 'cancel' } as const;
 const TRAIN = { resource: 'instrumentTraining', action: 'create' } as const;
+const TRAIN_LIST = { resource: 'instrumentTraining', action: 'list' } as const;
+const TRAIN_DELETE = { resource: 'instrumentTraining', action: 'delete' } as const;
 const RECORD_USAGE = { resource: 'booking', action: 'recordUsage' } as const;
 const CONFIRM_USAGE = { resource: 'booking', action: 'confirmUsage' } as const;
 const NO_SHOW = { resource: 'booking', action: 'markNoShow' } as const;
@@ -39,17 +42,22 @@ const SLOT_ERRORS: Record<SlotProblem, string> = {
   outside_opening_hours: BookingErrors.BOOKING_OUTSIDE_OPENING_HOURS,
 };
 
-/** An instrument the caller may book: published and visible to them by the catalogue's rule; else "not found". */
-async function bookableInstrument(db: Db, actor: Actor, id: string) {
+/**
+ * A resource the caller may book in this mode: published and visible to them by the catalogue's rule
+ * (else "not found"); an instrument (slot or sample test) or an expert (consultation slot).
+ */
+async function bookableResource(db: Db, actor: Actor, id: string, mode: BookingRequest['mode']) {
   const r = await repo.findInstrument(db, id);
   if (r?.reviewStatus !== 'published' || !visibleTo(actor, r)) throw notFound();
-  if (r.kind !== 'instrument') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
+  const offered = modeOffered(r.kind, mode);
+  if (offered === 'not_bookable') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
+  if (offered === 'mode_not_offered') throw new AppError(BookingErrors.BOOKING_MODE_NOT_OFFERED);
   return r;
 }
 
 /** Checks every rule a request must pass and prices it; the same path serves the quote and the submission. */
 async function checkRequest(db: Db, ctx: RequestContext, input: Omit<BookingRequest, 'purpose'>, settings: BookingSettings, now: Date) {
-  const instrument = await bookableInstrument(db, ctx.actor, input.resourceId);
+  const instrument = await bookableResource(db, ctx.actor, input.resourceId, input.mode);
   const start = input.start ? new Date(input.start) : null;
   const end = input.end ? new Date(input.end) : null;
   if (start && end) {
@@ -112,7 +120,7 @@ export async function createBooking(
       tx,
       booking,
       'booking.requested',
-      `新的仪器预约申请：${booking.resourceName}`,
+      `新的预约申请：${booking.resourceName}`,
       `New booking request: ${booking.resourceName}`,
     );
     return booking;
@@ -213,16 +221,28 @@ export async function cancelBooking(
   });
 }
 
-/** Owners record that an enterprise user has been trained on their instrument (the condition for self-service). */
-export async function recordTraining(db: Db, ctx: RequestContext, resourceId: string, userId: string) {
+/** An instrument of the caller's institution (training is the owner's record); else "not found". */
+async function ownInstrument(
+  db: Db,
+  ctx: RequestContext,
+  resourceId: string,
+  permission: typeof TRAIN | typeof TRAIN_LIST | typeof TRAIN_DELETE,
+) {
+  const instrument = requireAccess(ctx.actor, permission, await repo.findInstrument(db, resourceId), (r) => ({
+    institutionId: r.institutionId,
+    townId: r.townId,
+  }));
+  if (instrument.kind !== 'instrument') throw new AppError(BookingErrors.TRAINING_NOT_INSTRUMENT);
+  return instrument;
+}
+
+/** Owners record that an enterprise user (by id or username) has been trained on their instrument (the condition for self-service). */
+export async function recordTraining(db: Db, ctx: RequestContext, resourceId: string, who: { userId?: string; username?: string }) {
   return db.transaction(async (tx) => {
-    const instrument = requireAccess(ctx.actor, TRAIN, await repo.findInstrument(tx, resourceId), (r) => ({
-      institutionId: r.institutionId,
-      townId: r.townId,
-    }));
-    if (instrument.kind !== 'instrument') throw new AppError(BookingErrors.BOOKING_NOT_INSTRUMENT);
-    const trainee = await repo.activeUser(tx, userId);
+    const instrument = await ownInstrument(tx, ctx, resourceId, TRAIN);
+    const trainee = who.userId ? await repo.activeUser(tx, who.userId) : await repo.activeUserByUsername(tx, who.username ?? '');
     if (trainee?.role !== 'enterprise') throw new AppError(BookingErrors.TRAINEE_INVALID);
+    const userId = trainee.id;
     const row = await repo.upsertTraining(tx, { resourceId, userId, trainedBy: ctx.actor.userId as string });
     await recordAudit(tx, ctx, {
       action: 'instrument.training.record',
@@ -243,6 +263,36 @@ export async function recordTraining(db: Db, ctx: RequestContext, resourceId: st
   });
 }
 
+/** The users trained on an instrument, for its owner (and the town and city that oversee it). */
+export async function listTrainings(db: Db, ctx: RequestContext, resourceId: string) {
+  await ownInstrument(db, ctx, resourceId, TRAIN_LIST);
+  return repo.trainees(db, resourceId);
+}
+
+/** Withdraws a training record (the user books operator-assisted slots again); the owner only. */
+export async function removeTraining(db: Db, ctx: RequestContext, resourceId: string, userId: string) {
+  return db.transaction(async (tx) => {
+    await ownInstrument(tx, ctx, resourceId, TRAIN_DELETE);
+    if (!(await repo.deleteTraining(tx, resourceId, userId))) throw new AppError(BookingErrors.TRAINING_NOT_FOUND);
+    await recordAudit(tx, ctx, {
+      action: 'instrument.training.remove',
+      targetType: 'resource',
+      targetId: resourceId,
+      result: 'success',
+      statusCode: 204,
+      changes: { userId },
+    });
+  });
+}
+
+/** Whether the caller is trained on a visible instrument (the booking form says why self-service is unavailable). */
+export async function myTraining(db: Db, ctx: RequestContext, resourceId: string) {
+  const instrument = await repo.findInstrument(db, resourceId);
+  if (!instrument || !visibleTo(ctx.actor, instrument) || instrument.kind !== 'instrument') throw notFound();
+  const at = await repo.trainedAt(db, resourceId, ctx.actor.userId ?? '');
+  return { trained: at !== null, trainedAt: at?.toISOString() ?? null };
+}
+
 /**
  * One instrument's confirmed slots in a period. Everyone signed in sees when it is busy; which
  * booking a slot belongs to shows only to those who may read that booking.
@@ -256,6 +306,7 @@ export async function calendar(db: Db, ctx: RequestContext, resourceId: string, 
     start: s.start as Date,
     end: s.end as Date,
     bookingId: canSee(ctx, { ...instrument, enterpriseId: s.enterpriseId }) ? s.id : null,
+    mine: ctx.actor.enterpriseId !== null && s.enterpriseId === ctx.actor.enterpriseId,
   }));
 }
 

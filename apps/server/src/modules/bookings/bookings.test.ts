@@ -95,7 +95,7 @@ describe('the workflow', () => {
       provider,
     );
     expect(calendar.statusCode).toBe(200);
-    expect(calendar.json().items).toEqual([{ start: b.start, end: b.end, bookingId: b.id }]);
+    expect(calendar.json().items).toEqual([{ start: b.start, end: b.end, bookingId: b.id, mine: false }]);
 
     const kinds = await rows<{ kind: string; username: string }>(
       t.database,

@@ -7,8 +7,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /**
  * `revealContacts`: a resource's contact phone and e-mail belong to a person (the expert, or the staff
  * member who runs an instrument or lab) — personal data under PIPL, shown in full only to the owner
- * institution and city admins; bookings go through the platform. TODO(bookings): also reveal to users
- * with a booking or order with that contact.
+ * institution and city admins, and (on one resource's page) to an enterprise that has booked it —
+ * see `contactsRevealed` in the service.
  */
 export function presentResource(r: ResourceView, revealContacts: boolean): Resource {
   const mask = !revealContacts;

@@ -2,6 +2,7 @@ import type { resourceListQuerySchema } from '@innotown/contracts/resources';
 import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema/accounts.ts';
+import { bookings } from '../../db/schema/bookings.ts';
 import { institutions, towns } from '../../db/schema/organisations.ts';
 import { files } from '../../db/schema/platform.ts';
 import { resourceLinks, resources } from '../../db/schema/resources.ts';
@@ -191,4 +192,23 @@ export async function providerUserIds(db: Db, institutionId: string): Promise<st
     .from(users)
     .where(and(eq(users.institutionId, institutionId), eq(users.role, 'provider'), eq(users.status, 'active')));
   return rows.map((r) => r.id);
+}
+
+/**
+ * Whether an enterprise has booked a resource (a consultation with an expert, a slot of an instrument)
+ * in any state but rejected or cancelled: the condition for seeing its contact in full.
+ */
+export async function enterpriseHasBooking(db: Db, resourceId: string, enterpriseId: string): Promise<boolean> {
+  const r = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.resourceId, resourceId),
+        eq(bookings.enterpriseId, enterpriseId),
+        sql`${bookings.status} not in ('rejected', 'cancelled')`,
+      ),
+    )
+    .limit(1);
+  return r.length > 0;
 }

@@ -56,10 +56,12 @@ export async function resourceRoutes(app: App) {
         response: { 200: resourceDetailSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = request.ctx.actor;
       const { resource, links } = await service.getResource(app.db, actor, request.params.id);
-      return presentResourceDetail(resource, service.revealsContacts(actor, resource), links);
+      const reveal = await service.contactsRevealed(app.db, request.ctx, resource);
+      if (reveal) reply.header('cache-control', 'private, no-store');
+      return presentResourceDetail(resource, reveal, links);
     },
   );
 

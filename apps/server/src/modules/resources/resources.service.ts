@@ -35,9 +35,34 @@ export function visibleTo(actor: Actor, r: repo.ResourceBrief): boolean {
   return within(actor, MANAGE, r);
 }
 
-/** Experts' phone and e-mail in full: the owner institution and city admins (bookings will add their clients). */
+/** A resource's contact phone and e-mail in full, without asking about bookings: the owner institution and city admins. */
 export function revealsContacts(actor: Actor, r: { institutionId: string }): boolean {
   return actor.role === 'city_admin' || (actor.institutionId !== null && actor.institutionId === r.institutionId);
+}
+
+/**
+ * One resource's contacts in full: the owner institution, city admins, and a signed-in enterprise user
+ * whose enterprise has booked the resource (an expert consultation, an instrument slot) in any state
+ * but rejected or cancelled. That last reveal is personal data shown to a third party: audited (PIPL).
+ */
+export async function contactsRevealed(
+  db: Db,
+  ctx: RequestContext,
+  r: { id: string; institutionId: string; contactPhone: string | null; contactEmail: string | null },
+) {
+  if (revealsContacts(ctx.actor, r)) return true;
+  const { enterpriseId } = ctx.actor;
+  if (!enterpriseId || (!r.contactPhone && !r.contactEmail)) return false;
+  if (!(await repo.enterpriseHasBooking(db, r.id, enterpriseId))) return false;
+  await recordAudit(db, ctx, {
+    action: 'resource.contact.reveal',
+    targetType: 'resource',
+    targetId: r.id,
+    result: 'success',
+    statusCode: 200,
+    changes: { reason: 'booking' },
+  });
+  return true;
 }
 
 export async function getResource(db: Db, actor: Actor, id: string) {

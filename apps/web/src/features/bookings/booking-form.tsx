@@ -1,4 +1,4 @@
-import { type BookingMode, bookingModes, SAMPLE_COUNT_MAX } from '@innotown/contracts/bookings';
+import { type BookingMode, expertBookingModes, instrumentBookingModes, SAMPLE_COUNT_MAX } from '@innotown/contracts/bookings';
 import type { Resource } from '@innotown/contracts/resources';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Space, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -11,7 +11,7 @@ import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, requiredRule } from '../../app/forms/rules.ts';
 import { fenToYuan } from '../resources/resource-tags.tsx';
-import { type BookingBody, type BookingQuote, useCreateBooking, useQuoteBooking } from './bookings-api.ts';
+import { type BookingBody, type BookingQuote, useCreateBooking, useMyTraining, useQuoteBooking } from './bookings-api.ts';
 
 type Values = {
   mode: BookingMode;
@@ -49,7 +49,12 @@ export function BookingForm({ resource }: { resource: Resource }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const mode = Form.useWatch('mode', form) ?? 'self_service';
+  const expert = resource.kind === 'expert';
+  const mode = Form.useWatch('mode', form) ?? (expert ? 'consultation' : 'operator_assisted');
+  // Self-service needs a training record: ask whether the user has one, to say so before they choose.
+  const selfServiceOffered = !expert && !resource.operatorRequired;
+  const training = useMyTraining(resource.id, selfServiceOffered);
+  const trained = training.data?.trained === true;
   const quote = useQuoteBooking();
   const create = useCreateBooking();
   const [quoted, setQuoted] = useState<{ value: BookingQuote } | null>(null);
@@ -82,7 +87,16 @@ export function BookingForm({ resource }: { resource: Resource }) {
   };
 
   const units = (value: NonNullable<BookingQuote>) => ({ units: value.units, unit: t(`resources.unit_${value.unit}`) });
-  const modes = bookingModes.filter((entry) => entry !== 'self_service' || !resource.operatorRequired);
+  const modes: readonly BookingMode[] = expert ? expertBookingModes : instrumentBookingModes;
+  const modeNotice = expert
+    ? { type: 'info' as const, text: t('bookings.consultationHint') }
+    : !selfServiceOffered
+      ? { type: 'info' as const, text: t('bookings.selfServiceOperatorOnly') }
+      : training.isSuccess
+        ? trained
+          ? { type: 'success' as const, text: t('bookings.selfServiceTrained') }
+          : { type: 'warning' as const, text: t('bookings.selfServiceUntrained') }
+        : null;
 
   return (
     <Form<Values>
@@ -90,7 +104,7 @@ export function BookingForm({ resource }: { resource: Resource }) {
       layout="vertical"
       data-testid="booking-form"
       // Self-service needs the instrument's training first, so the assisted slot is the safe default.
-      initialValues={{ mode: 'operator_assisted' }}
+      initialValues={{ mode: expert ? 'consultation' : 'operator_assisted' }}
       onValuesChange={() => setQuoted(null)}
       onFinish={submit}
       style={{ maxWidth: 640 }}
@@ -98,10 +112,18 @@ export function BookingForm({ resource }: { resource: Resource }) {
       <Form.Item name="mode" label={t('bookings.mode')} rules={[requiredRule(t('bookings.mode'), 'select')]}>
         <Radio.Group
           optionType="button"
-          options={modes.map((entry) => ({ value: entry, label: t(`bookings.mode_${entry}`) }))}
+          options={modes.map((entry) => ({
+            value: entry,
+            label: t(`bookings.mode_${entry}`),
+            // Not offered (operator only) or not yet allowed (no training): shown, disabled, and explained below.
+            disabled: entry === 'self_service' && !(selfServiceOffered && trained),
+          }))}
           data-testid="booking-mode"
         />
       </Form.Item>
+      {modeNotice ? (
+        <Alert type={modeNotice.type} showIcon style={{ marginBottom: 16 }} title={modeNotice.text} data-testid="booking-mode-notice" />
+      ) : null}
       {mode === 'sample' ? (
         <Form.Item name="sampleCount" label={t('bookings.sampleCount')} rules={[requiredRule(t('bookings.sampleCount'), 'value')]}>
           <InputNumber min={1} max={SAMPLE_COUNT_MAX} precision={0} data-testid="booking-samples" />
@@ -120,11 +142,18 @@ export function BookingForm({ resource }: { resource: Resource }) {
         </Space>
       )}
       <Form.Item name="purpose" label={t('bookings.purpose')} rules={[requiredRule(t('bookings.purpose')), maxRule(1000)]}>
-        <Input.TextArea rows={2} maxLength={1000} placeholder={t('bookings.purposePlaceholder')} data-testid="booking-purpose" />
+        <Input.TextArea
+          rows={2}
+          maxLength={1000}
+          placeholder={expert ? t('bookings.consultationPurposePlaceholder') : t('bookings.purposePlaceholder')}
+          data-testid="booking-purpose"
+        />
       </Form.Item>
-      <Form.Item name="sampleDetails" label={t('bookings.sampleDetails')} rules={[maxRule(2000)]}>
-        <Input.TextArea rows={2} maxLength={2000} data-testid="booking-sample-details" />
-      </Form.Item>
+      {expert ? null : (
+        <Form.Item name="sampleDetails" label={t('bookings.sampleDetails')} rules={[maxRule(2000)]}>
+          <Input.TextArea rows={2} maxLength={2000} data-testid="booking-sample-details" />
+        </Form.Item>
+      )}
       <FormErrorAlert error={error} />
       {quoted ? (
         <Alert

@@ -11,7 +11,9 @@ import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { fenToYuan } from '../resources/resource-tags.tsx';
-import { useBookings, useDecideBooking } from './bookings-api.ts';
+import { useBookings, useConfirmUsage, useDecideBooking, useMarkNoShow } from './bookings-api.ts';
+import { shanghai } from './calendar-time.ts';
+import { DisputeDialog, RecordUsageDialog, UsageSummary } from './usage-dialogs.tsx';
 
 // Keyed by string: the status list grows with the booking rules (usage_recorded, disputed).
 const STATUS_COLORS: Record<string, string> = {
@@ -46,10 +48,14 @@ function useCommonColumns(): NonNullable<TableProps<Booking>['columns']> {
     {
       title: t('bookings.slot'),
       key: 'slot',
-      render: (_value, row) =>
-        row.start && row.end
-          ? `${formatDateTime(row.start)} – ${formatDateTime(row.end).slice(11)}`
-          : t('bookings.samples', { count: row.sampleCount ?? 0 }),
+      // The slot opens the booking's page (where its notifications link).
+      render: (_value, row) => (
+        <Link to={`/bookings/${row.id}`} data-testid="booking-link">
+          {row.start && row.end
+            ? `${formatDateTime(row.start)} – ${formatDateTime(row.end).slice(11)}`
+            : t('bookings.samples', { count: row.sampleCount ?? 0 })}
+        </Link>
+      ),
     },
     {
       title: t('bookings.fee'),
@@ -62,11 +68,29 @@ function useCommonColumns(): NonNullable<TableProps<Booking>['columns']> {
             ? `${fenToYuan(row.quotedFeeFen, i18n.language)}–${fenToYuan(row.quotedFeeMaxFen, i18n.language)}`
             : fenToYuan(row.quotedFeeFen, i18n.language),
     },
+    { title: t('bookings.usage'), key: 'usage', render: (_value, row) => <UsageSummary booking={row} /> },
     { title: t('bookings.status'), dataIndex: 'status', render: (status: BookingStatus) => <BookingStatusTag status={status} /> },
     { title: t('bookings.reason'), dataIndex: 'decisionReason', render: (reason: string | null) => reason ?? '—' },
     { title: t('bookings.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
   ];
 }
+
+/** A slot booking's link to its instrument's calendar, opened on the slot's week. */
+function CalendarLink({ row }: { row: Booking }) {
+  const { t } = useTranslation();
+  if (!row.start || row.mode === 'consultation') return null;
+  return (
+    <Link to={`/resources/${row.resourceId}/calendar?date=${shanghai(row.start).day}`} data-testid="booking-calendar">
+      <Button type="link" size="small">
+        {t('bookings.calendar')}
+      </Button>
+    </Link>
+  );
+}
+
+/** After the slot (a sample test: once confirmed) the owner may record usage; the server holds the exact rule. */
+const slotOver = (row: Booking) => !row.end || Date.parse(row.end) <= Date.now();
+const slotBegun = (row: Booking) => row.start !== null && Date.parse(row.start) <= Date.now();
 
 function StatusFilter({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
   const { t } = useTranslation();
@@ -83,7 +107,7 @@ function StatusFilter({ value, onChange }: { value: string | undefined; onChange
   );
 }
 
-/** An enterprise's own bookings, with cancel while they are still open. */
+/** An enterprise's own bookings: cancel while open, confirm or dispute recorded usage, see the slot in the calendar. */
 export function MyBookingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -91,27 +115,54 @@ export function MyBookingsPage() {
   const status = search.get('status');
   const list = useBookings({ status, page: search.page, pageSize: search.pageSize });
   const decide = useDecideBooking();
+  const confirmUsage = useConfirmUsage();
+  const [disputing, setDisputing] = useState<Booking | null>(null);
   const columns = [
     ...useCommonColumns(),
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_value: unknown, row: Booking) =>
-        row.status === 'requested' || row.status === 'confirmed' ? (
-          <Popconfirm
-            title={t('bookings.confirmCancel')}
-            onConfirm={() =>
-              decide.mutateAsync({ id: row.id, decision: 'cancel' }).then(
-                () => message.success(t('bookings.cancelled')),
-                (failure: unknown) => message.error(errorMessage(failure)),
-              )
-            }
-          >
-            <Button type="link" size="small" danger data-testid="booking-cancel">
-              {t('bookings.cancel')}
-            </Button>
-          </Popconfirm>
-        ) : null,
+      fixed: 'right' as const,
+      render: (_value: unknown, row: Booking) => (
+        <Space size={0} wrap>
+          {row.status === 'usage_recorded' ? (
+            <>
+              <Popconfirm
+                title={t('bookings.confirmUsageQuestion')}
+                onConfirm={() =>
+                  confirmUsage.mutateAsync({ id: row.id, body: {} }).then(
+                    () => message.success(t('bookings.usageConfirmed')),
+                    (failure: unknown) => message.error(errorMessage(failure)),
+                  )
+                }
+              >
+                <Button type="link" size="small" data-testid="booking-confirm-usage">
+                  {t('bookings.confirmUsage')}
+                </Button>
+              </Popconfirm>
+              <Button type="link" size="small" danger onClick={() => setDisputing(row)} data-testid="booking-dispute-usage">
+                {t('bookings.disputeUsage')}
+              </Button>
+            </>
+          ) : null}
+          {row.status === 'requested' || (row.status === 'confirmed' && !slotBegun(row)) ? (
+            <Popconfirm
+              title={t('bookings.confirmCancel')}
+              onConfirm={() =>
+                decide.mutateAsync({ id: row.id, decision: 'cancel' }).then(
+                  () => message.success(t('bookings.cancelled')),
+                  (failure: unknown) => message.error(errorMessage(failure)),
+                )
+              }
+            >
+              <Button type="link" size="small" danger data-testid="booking-cancel">
+                {t('bookings.cancel')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+          <CalendarLink row={row} />
+        </Space>
+      ),
     },
   ];
   return (
@@ -128,8 +179,9 @@ export function MyBookingsPage() {
         pageSize={search.pageSize}
         onPageChange={(page, pageSize) => search.update({ page, pageSize })}
         columns={columns}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
       />
+      <DisputeDialog booking={disputing} onClose={() => setDisputing(null)} />
     </>
   );
 }
@@ -144,7 +196,9 @@ export function BookingQueuePage() {
   const status = statusParam === 'all' ? undefined : (statusParam ?? 'requested');
   const list = useBookings({ status, page: search.page, pageSize: search.pageSize });
   const decide = useDecideBooking();
+  const noShow = useMarkNoShow();
   const [rejecting, setRejecting] = useState<Booking | null>(null);
+  const [recording, setRecording] = useState<Booking | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
   const approve = (row: Booking) =>
@@ -173,32 +227,57 @@ export function BookingQueuePage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_value: unknown, row: Booking) =>
-        row.status === 'requested' ? (
-          <Space size={0}>
-            <Button
-              type="link"
-              size="small"
-              onClick={() => approve(row)}
-              loading={decide.isPending && decide.variables?.id === row.id}
-              data-testid="booking-approve"
-            >
-              {t('bookings.approve')}
+      fixed: 'right' as const,
+      render: (_value: unknown, row: Booking) => (
+        <Space size={0} wrap>
+          {row.status === 'requested' ? (
+            <>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => approve(row)}
+                loading={decide.isPending && decide.variables?.id === row.id}
+                data-testid="booking-approve"
+              >
+                {t('bookings.approve')}
+              </Button>
+              <Button
+                type="link"
+                size="small"
+                danger
+                onClick={() => {
+                  form.resetFields();
+                  setRejecting(row);
+                }}
+                data-testid="booking-reject"
+              >
+                {t('bookings.reject')}
+              </Button>
+            </>
+          ) : null}
+          {(row.status === 'confirmed' && slotOver(row)) || row.status === 'disputed' ? (
+            <Button type="link" size="small" onClick={() => setRecording(row)} data-testid="booking-record-usage">
+              {row.status === 'disputed' ? t('bookings.recordUsageAgain') : t('bookings.recordUsage')}
             </Button>
-            <Button
-              type="link"
-              size="small"
-              danger
-              onClick={() => {
-                form.resetFields();
-                setRejecting(row);
-              }}
-              data-testid="booking-reject"
+          ) : null}
+          {row.status === 'confirmed' && slotBegun(row) ? (
+            <Popconfirm
+              title={t('bookings.confirmNoShow')}
+              onConfirm={() =>
+                noShow.mutateAsync({ id: row.id, body: {} }).then(
+                  () => message.success(t('bookings.noShowRecorded')),
+                  (failure: unknown) => message.error(errorMessage(failure)),
+                )
+              }
             >
-              {t('bookings.reject')}
-            </Button>
-          </Space>
-        ) : null,
+              <Button type="link" size="small" danger data-testid="booking-no-show">
+                {t('bookings.markNoShow')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+          <CalendarLink row={row} />
+        </Space>
+      ),
     },
   ];
 
@@ -216,8 +295,9 @@ export function BookingQueuePage() {
         pageSize={search.pageSize}
         onPageChange={(page, pageSize) => search.update({ page, pageSize })}
         columns={columns}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
       />
+      <RecordUsageDialog booking={recording} onClose={() => setRecording(null)} />
       <Modal
         open={rejecting !== null}
         forceRender

@@ -14,6 +14,7 @@ import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResource } from './resources-api.ts';
 
 const BookingForm = lazy(async () => ({ default: (await import('../bookings/booking-form.tsx')).BookingForm }));
+const TrainingCard = lazy(async () => ({ default: (await import('../bookings/training-card.tsx')).TrainingCard }));
 
 type Weekday = (typeof weekdays)[number];
 
@@ -122,7 +123,13 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
   const { me } = useAuth();
   const location = useLocation();
   const feeText = useFeeText();
-  const bookable = resource.kind === 'instrument' && (me === null || me.role === 'enterprise');
+  // Instruments are booked by slot or sample test, experts by consultation slot.
+  const bookable = (resource.kind === 'instrument' || resource.kind === 'expert') && (me === null || me.role === 'enterprise');
+  const instrument = resource.kind === 'instrument';
+  const owner = me?.role === 'provider' && me.scope.institutionId === resource.institutionId;
+  // Town and city admins read the training records of the instruments they oversee.
+  const seesTrainings =
+    instrument && (owner || me?.role === 'city_admin' || (me?.role === 'town_admin' && me.scope.townId === resource.townId));
   return (
     <>
       <PageHeader
@@ -141,9 +148,16 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
           </>
         }
         extra={
-          <Link to="/resources">
-            <Button>{t('common.back')}</Button>
-          </Link>
+          <>
+            {instrument && me ? (
+              <Link to={`/resources/${resource.id}/calendar`} data-testid="resource-calendar">
+                <Button>{t('bookings.openCalendar')}</Button>
+              </Link>
+            ) : null}
+            <Link to="/resources">
+              <Button>{t('common.back')}</Button>
+            </Link>
+          </>
         }
       />
       <Flex vertical gap={16}>
@@ -178,7 +192,7 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
           </Card>
         ) : null}
         {bookable ? (
-          <Card title={t('bookings.bookTitle')} data-testid="booking-card">
+          <Card title={instrument ? t('bookings.bookTitle') : t('bookings.bookExpertTitle')} data-testid="booking-card">
             {me?.role === 'enterprise' ? (
               <Suspense fallback={null}>
                 <BookingForm resource={resource} />
@@ -191,6 +205,11 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
               </Link>
             )}
           </Card>
+        ) : null}
+        {seesTrainings ? (
+          <Suspense fallback={null}>
+            <TrainingCard resourceId={resource.id} editable={owner} />
+          </Suspense>
         ) : null}
         {resource.links.length > 0 ? (
           <Card title={t('resources.related')}>

@@ -1,5 +1,21 @@
 import { type ResourceSearchItem, type ResourceSearchResult, resourceSearchSorts } from '@innotown/contracts/resource-search';
-import { Badge, Card, Checkbox, Empty, Flex, Input, List, Pagination, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  List,
+  Pagination,
+  Segmented,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './resources-i18n.ts';
@@ -11,6 +27,7 @@ import { splitHighlight } from './highlight.ts';
 import { ExportButton } from './resource-export-button.tsx';
 import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResourceSearch } from './resources-api.ts';
+import { ALL_FILTERS, FILTER_PARAMS, filtersFor } from './search-filters.ts';
 
 type FacetKey = 'kind' | 'town' | 'industry' | 'accreditation';
 /** Facet → the query parameter that filters by it. */
@@ -22,6 +39,46 @@ const FACET_TITLES = {
   industry: 'resources.facetIndustry',
   accreditation: 'resources.facetAccreditation',
 } as const;
+
+/** The fee range in yuan (the API takes fen). */
+function FeeFilter({ min, max, onApply }: { min?: string; max?: string; onApply: (min: number | null, max: number | null) => void }) {
+  const { t } = useTranslation();
+  const [low, setLow] = useState<number | null>(min ? Number(min) / 100 : null);
+  const [high, setHigh] = useState<number | null>(max ? Number(max) / 100 : null);
+  useEffect(() => setLow(min ? Number(min) / 100 : null), [min]);
+  useEffect(() => setHigh(max ? Number(max) / 100 : null), [max]);
+  const invalid = low !== null && high !== null && low > high;
+  return (
+    <div data-testid="facet-fee">
+      <Typography.Text strong>{t('resources.facetFee')}</Typography.Text>
+      <Flex gap={4} align="center" style={{ marginTop: 6 }}>
+        <InputNumber
+          size="small"
+          min={0}
+          precision={0}
+          value={low}
+          onChange={setLow}
+          placeholder={t('resources.feeMinPlaceholder')}
+          style={{ width: 78 }}
+        />
+        –
+        <InputNumber
+          size="small"
+          min={0}
+          precision={0}
+          value={high}
+          onChange={setHigh}
+          placeholder={t('resources.feeMaxPlaceholder')}
+          style={{ width: 78 }}
+        />
+        <Button size="small" disabled={invalid} onClick={() => onApply(low === null ? null : low * 100, high === null ? null : high * 100)}>
+          {t('resources.apply')}
+        </Button>
+      </Flex>
+      {invalid ? <Typography.Text type="danger">{t('resources.feeRangeInvalid')}</Typography.Text> : null}
+    </div>
+  );
+}
 
 /** The API's highlight fragment as text and <mark> elements (never as HTML). */
 export function Highlighted({ fragment }: { fragment: string }) {
@@ -91,12 +148,13 @@ function Facets({
 }: {
   data: ResourceSearchResult | undefined;
   selected: (param: string) => string | undefined;
-  onToggle: (param: string, value: string | null) => void;
+  onToggle: (param: string, value: string | null, more?: Record<string, string | null>) => void;
 }) {
   const { t } = useTranslation();
+  const applicable = filtersFor(selected('kind'));
   return (
     <Flex vertical gap={16} data-testid="resource-facets">
-      {FACETS.map((facet) => {
+      {FACETS.filter((facet) => applicable.includes(facet)).map((facet) => {
         const param = FACET_PARAMS[facet];
         const current = selected(param);
         const values = data?.facets[facet] ?? [];
@@ -113,6 +171,7 @@ function Facets({
                     key={entry.value}
                     checked={current === entry.value}
                     onChange={(event) => onToggle(param, event.target.checked ? entry.value : null)}
+                    data-testid={`facet-${facet}-option`}
                   >
                     <Flex justify="space-between" gap={8}>
                       <span>{label}</span>
@@ -125,6 +184,24 @@ function Facets({
           </div>
         );
       })}
+      {applicable.includes('fee') ? (
+        <FeeFilter
+          min={selected('feeMin')}
+          max={selected('feeMax')}
+          onApply={(min, max) =>
+            onToggle('fee', null, { feeMin: min === null ? null : String(min), feeMax: max === null ? null : String(max) })
+          }
+        />
+      ) : null}
+      {applicable.includes('available') ? (
+        <Checkbox
+          checked={selected('available') === 'true'}
+          onChange={(event) => onToggle('available', event.target.checked ? 'true' : null)}
+          data-testid="facet-available"
+        >
+          {t('resources.facetAvailable')}
+        </Checkbox>
+      ) : null}
       {data?.facetsAreEstimate ? <Typography.Text type="secondary">{t('resources.facetsEstimate')}</Typography.Text> : null}
     </Flex>
   );
@@ -146,13 +223,29 @@ export function ResourcesPage() {
     townId: search.get('townId'),
     industry: search.get('industry'),
     accreditation: search.get('accreditation'),
+    feeMin: search.get('feeMin'),
+    feeMax: search.get('feeMax'),
+    available: search.get('available'),
     sort: sortParam ? sort : undefined,
     page: search.page,
     pageSize: search.pageSize,
   };
   const results = useResourceSearch(query);
   const data = results.data;
-  const hasFilters = FACETS.some((facet) => search.get(FACET_PARAMS[facet]));
+  const applicable = filtersFor(search.get('kind'));
+  const allParams = ALL_FILTERS.flatMap((filter) => FILTER_PARAMS[filter]);
+  const hasFilters = allParams.some((param) => search.get(param));
+  /** A filter change; choosing a kind also drops the filters that do not apply to it (no fee for experts). */
+  const toggle = (param: string, value: string | null, more: Record<string, string | null> = {}) => {
+    const patch: Record<string, string | null> = { [param]: value, ...more };
+    if (param === 'kind') {
+      const keep = filtersFor(value ?? undefined);
+      for (const filter of ALL_FILTERS) if (!keep.includes(filter)) for (const p of FILTER_PARAMS[filter]) patch[p] = null;
+      if (!keep.includes('fee') && search.get('sort') === 'fee') patch.sort = null;
+    }
+    if (param === 'fee') delete patch.fee;
+    search.update(patch);
+  };
 
   return (
     <>
@@ -171,15 +264,11 @@ export function ResourcesPage() {
       />
       <Flex gap={16} align="flex-start" wrap>
         <Card size="small" style={{ width: 240, flex: 'none' }}>
-          {results.isPending ? (
-            <Skeleton active />
-          ) : (
-            <Facets data={data} selected={search.get} onToggle={(param, value) => search.update({ [param]: value })} />
-          )}
+          {results.isPending ? <Skeleton active /> : <Facets data={data} selected={search.get} onToggle={toggle} />}
           {hasFilters ? (
             <Typography.Link
               style={{ display: 'block', marginTop: 12 }}
-              onClick={() => search.update(Object.fromEntries(FACETS.map((facet) => [FACET_PARAMS[facet], null])))}
+              onClick={() => search.update(Object.fromEntries(allParams.map((param) => [param, null])))}
             >
               {t('resources.clearFilters')}
             </Typography.Link>
@@ -200,7 +289,7 @@ export function ResourcesPage() {
                 options={[
                   { value: 'relevance', label: t('resources.sortRelevance'), disabled: !q },
                   { value: 'newest', label: t('resources.sortNewest') },
-                  { value: 'fee', label: t('resources.sortFee') },
+                  ...(applicable.includes('fee') ? [{ value: 'fee', label: t('resources.sortFee') }] : []),
                 ]}
               />
             </Space>

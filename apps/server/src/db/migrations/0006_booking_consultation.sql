@@ -1,0 +1,2 @@
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_mode";--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_mode" CHECK ("bookings"."mode" in ('self_service', 'operator_assisted', 'sample', 'consultation'));
