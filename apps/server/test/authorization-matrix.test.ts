@@ -197,6 +197,7 @@ const NONE = missingId();
 // Statuses: [anon, city_admin, town_admin, provider, enterprise, expert, financier]
 const ALL_200: Statuses = [200, 200, 200, 200, 200, 200, 200];
 const SIGNED_IN = (s: number): Statuses => [401, s, s, s, s, s, s];
+const EVERYONE = (s: number): Statuses => [s, s, s, s, s, s, s];
 const ADMIN_ONLY = (s: number): Statuses => [401, s, 403, 403, 403, 403, 403];
 const get = (route: string, scope: string, expect: Statuses, url: string = route.split(' ')[1] as string): Case => ({
   route,
@@ -739,6 +740,8 @@ const lamplabInstitution = (await one<{ id: string }>(t.database, sql`select ins
   .id;
 const guzhenInstrument = await makeInstrument(t.database, lamplabInstitution);
 const providerInstrument = await makeInstrument(t.database, ids.providerInstitutionId);
+const membersOnlyInstrument = await makeInstrument(t.database, ids.otherInstitutionId);
+await rows(t.database, sql`update resources set sharing = 'members' where id = ${membersOnlyInstrument} returning id`);
 const bookingOf = (resourceId: string, enterpriseId: string) =>
   makeBooking(t.database, { resourceId, enterpriseId, userId: ids.userIds.enterprise as string });
 const booking = {
@@ -887,8 +890,8 @@ CASES.push(
   ),
   get(
     'GET /api/v1/resources/:id/bookings',
-    'a published instrument',
-    SIGNED_IN(200),
+    'a published open instrument',
+    EVERYONE(200),
     `/api/v1/resources/${providerInstrument}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`,
   ),
   post(
@@ -957,15 +960,27 @@ CASES.push(
   ),
   get(
     'GET /api/v1/resources/:id/bookings.ics',
-    'a published instrument',
-    SIGNED_IN(200),
+    'a published open instrument (calendar apps subscribe without a session)',
+    EVERYONE(200),
     `/api/v1/resources/${providerInstrument}/bookings.ics`,
   ),
-  get('GET /api/v1/resources/:id/bookings.ics', 'nonexistent', SIGNED_IN(404), `/api/v1/resources/${NONE}/bookings.ics`),
+  get(
+    'GET /api/v1/resources/:id/bookings.ics',
+    'a members-only instrument',
+    [404, 200, 200, 200, 200, 200, 200],
+    `/api/v1/resources/${membersOnlyInstrument}/bookings.ics`,
+  ),
+  get('GET /api/v1/resources/:id/bookings.ics', 'nonexistent', EVERYONE(404), `/api/v1/resources/${NONE}/bookings.ics`),
+  get(
+    'GET /api/v1/resources/:id/bookings',
+    'a members-only instrument',
+    [404, 200, 200, 200, 200, 200, 200],
+    `/api/v1/resources/${membersOnlyInstrument}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`,
+  ),
   get(
     'GET /api/v1/resources/:id/bookings',
     'nonexistent',
-    SIGNED_IN(404),
+    EVERYONE(404),
     `/api/v1/resources/${NONE}/bookings?from=${shanghaiAhead(29, '00:00')}&to=${shanghaiAhead(35, '00:00')}`,
   ),
 );

@@ -133,7 +133,9 @@ export const policyTable = {
     markNoShow: { provider: 'institution' },
   },
   // Busy slots of a visible instrument; the service hides whose booking a slot is.
-  bookingCalendar: { read: { signed_in: 'all' } },
+  // Busy slots only (no names), so an open instrument's calendar and .ics feed are public: calendar apps subscribe
+  // without a session. Which instruments is the catalogue's visibility rule (members-only → signed in).
+  bookingCalendar: { read: { everyone: 'all' } },
   instrumentTraining: {
     create: { provider: 'institution' },
     list: { city_admin: 'all', town_admin: 'town', provider: 'institution' },

@@ -164,14 +164,7 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
-          <Route
-            path="resources/:id/calendar"
-            element={
-              <RequireRole>
-                <InstrumentCalendarPage />
-              </RequireRole>
-            }
-          />
+          <Route path="resources/:id/calendar" element={<InstrumentCalendarPage />} />
           <Route
             path="my/bookings"
             element={

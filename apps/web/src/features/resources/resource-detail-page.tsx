@@ -149,7 +149,7 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
         }
         extra={
           <>
-            {instrument && me ? (
+            {instrument ? (
               <Link to={`/resources/${resource.id}/calendar`} data-testid="resource-calendar">
                 <Button>{t('bookings.openCalendar')}</Button>
               </Link>
