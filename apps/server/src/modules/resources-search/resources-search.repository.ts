@@ -5,16 +5,21 @@ import { likePattern } from '../../platform/pagination.ts';
 import type { Actor } from '../../platform/policy.ts';
 
 /**
- * Sized for 1,000,000 rows on PostgreSQL (shared/docs/search.md): the GIN match is cheap, touching every
- * matching row is not. So the relevance order ranks only the first RANK_CANDIDATES matches, the count
- * stops at COUNT_CAP (beyond it the planner's estimate is reported), and facets count a sample of
- * FACET_SAMPLE matches, scaled. Below those sizes every figure is exact.
+ * Sized for 1,000,000 rows on PostgreSQL and 100,000 on PGlite (docs/benchmarks.md). The GIN match is cheap,
+ * touching every matching row is not, so nothing here ranks or counts all matches of a common word:
+ * - relevance is tiered: first the matches with every word in the title (`title_vector`), then the others;
+ *   newest first within a tier. Both tiers follow the order of `resources_newest_idx`, so a page is read from
+ *   the newest RANK_WINDOW rows when they hold enough matches (common words), and from the GIN indexes,
+ *   materialised and sorted, when they do not (then the matches are few);
+ * - the count and the facets come from one pass over at most FACET_SAMPLE + 1 matches: exact below that,
+ *   otherwise the planner's estimate of the total (`totalIsEstimate`) and facets scaled from the sample
+ *   (`facetsAreEstimate`).
  */
-export const RANK_CANDIDATES = 2_000;
-export const COUNT_CAP = 10_000;
-export const FACET_SAMPLE = 10_000;
-/** ts_rank weights {D, C, B, A}: a title (A) match counts five times a body (B) match. */
-const RANK_WEIGHTS = '{0.1, 0.1, 0.2, 1.0}';
+export const RANK_WINDOW = 3_000;
+export const FACET_SAMPLE = 2_000;
+
+/** Newest first, exactly as `resources_newest_idx` is built (created_at is never null). */
+const NEWEST = sql`r.published_at desc nulls last, r.created_at desc nulls last, r.id`;
 
 export type SearchMatch = {
   /** tsquery text of all query tokens (AND, last one a prefix), or null for a browse without words. */
@@ -43,6 +48,16 @@ function textMatch(m: SearchMatch): SQL | undefined {
   if (m.nameFragments.length === 0) return full;
   const names = m.nameFragments.map((f) => sql`r.name ilike ${likePattern(f)}`);
   const rest = m.restTsquery ? [sql`r.search_vector @@ ${m.restTsquery}::tsquery`] : [];
+  return sql`(${full} or (${sql.join([...names, ...rest], sql` and `)}))`;
+}
+
+/** Every query word in the title: the first relevance tier (a subset of textMatch). */
+export function titleMatchOf(m: SearchMatch): SQL | undefined {
+  if (!m.tsquery) return undefined;
+  const full = sql`r.title_vector @@ ${m.tsquery}::tsquery`;
+  if (m.nameFragments.length === 0) return full;
+  const names = m.nameFragments.map((f) => sql`r.name ilike ${likePattern(f)}`);
+  const rest = m.restTsquery ? [sql`r.title_vector @@ ${m.restTsquery}::tsquery`] : [];
   return sql`(${full} or (${sql.join([...names, ...rest], sql` and `)}))`;
 }
 
@@ -88,7 +103,7 @@ const DETAILS = sql`r.id, r.kind, r.name, r.summary, r.town_id, t.name as town_n
   r.institution_id, i.name as institution_name, r.industries, r.accreditations, r.fee_min_fen, r.fee_max_fen,
   r.fee_unit, r.model, r.sharing, r.review_status, r.published_at`;
 
-/** One page of matches; ranking touches at most RANK_CANDIDATES rows, details are joined for the page only. */
+/** One page of matches, in the order of the sort; details are joined for the page's rows only. */
 export async function searchPage(
   db: Db,
   where: SQL,
@@ -97,38 +112,74 @@ export async function searchPage(
   limit: number,
   offset: number,
 ): Promise<SearchRow[]> {
-  let top: SQL;
-  if (sort === 'relevance' && m.tsquery) {
-    const candidates = Math.max(RANK_CANDIDATES, offset + limit);
-    top = sql`select c.id, ts_rank(${RANK_WEIGHTS}::float4[], c.search_vector, ${m.tsquery}::tsquery) as score
-      from (select r.id, r.search_vector from resources r where ${where} limit ${candidates}) c
-      order by score desc, c.id limit ${limit} offset ${offset}`;
-  } else {
-    const order = sort === 'fee' ? sql`r.fee_min_fen asc nulls last, r.id` : sql`r.published_at desc nulls last, r.created_at desc, r.id`;
-    top = sql`select r.id, row_number() over (order by ${order}) as score
-      from resources r where ${where} order by ${order} limit ${limit} offset ${offset}`;
+  const title = titleMatchOf(m);
+  if (sort === 'relevance' && title) {
+    const ids = await relevanceIds(db, where, title, limit, offset);
+    if (ids.length === 0) return [];
+    const rows = await rowsOf<SearchRow>(
+      db,
+      sql`select ${DETAILS} from resources r
+      join towns t on t.id = r.town_id
+      join institutions i on i.id = r.institution_id
+      where r.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is SearchRow => r !== undefined);
   }
-  const direction = sort === 'relevance' && m.tsquery ? sql`desc` : sql`asc`;
+  const order = sort === 'fee' ? sql`r.fee_min_fen asc nulls last, r.id` : NEWEST;
   return rowsOf<SearchRow>(
     db,
-    sql`select ${DETAILS} from (${top}) top
+    sql`select ${DETAILS} from (select r.id, row_number() over (order by ${order}) as pos
+      from resources r where ${where} order by ${order} limit ${limit} offset ${offset}) top
     join resources r on r.id = top.id
     join towns t on t.id = r.town_id
     join institutions i on i.id = r.institution_id
-    order by top.score ${direction}, r.id`,
+    order by top.pos`,
   );
 }
 
-/** Exact count up to COUNT_CAP; beyond it the planner's estimate, which costs a plan and no scan. */
-export async function countMatches(db: Db, where: SQL): Promise<{ total: number; isEstimate: boolean }> {
-  const [capped] = await rowsOf<{ n: number }>(
+type WindowRow = { id: string | null; title: boolean | null; k: number | string };
+
+/**
+ * Ids of one relevance page: the title tier, then the body tier, newest first in each. The newest
+ * RANK_WINDOW rows are a prefix of both tiers' order, so the matches found there are the tiers' first rows;
+ * only a tier with too few of them there is read from the indexes in full (it is then a small set).
+ */
+async function relevanceIds(db: Db, where: SQL, title: SQL, limit: number, offset: number): Promise<string[]> {
+  const need = offset + limit;
+  const found = await rowsOf<WindowRow>(
     db,
-    sql`select count(*)::int as n from (select 1 from resources r where ${where} limit ${COUNT_CAP + 1}) x`,
+    sql`select id, title, k from (
+      select r.id, ${title} as title, row_number() over (partition by ${title} order by ${NEWEST}) as k
+      from (select * from resources r order by ${NEWEST} limit ${RANK_WINDOW}) r
+      where ${where}
+    ) m where m.k <= ${need}
+    union all
+    select null, null, count(*) from (select 1 from resources limit ${RANK_WINDOW + 1}) n`,
   );
-  const n = Number(capped?.n ?? 0);
-  if (n <= COUNT_CAP) return { total: n, isEstimate: false };
-  const [plan] = await rowsOf<unknown>(db, sql`explain (format json) select 1 from resources r where ${where}`);
-  return { total: Math.max(COUNT_CAP + 1, planRows(plan)), isEstimate: true };
+  const wholeTable = Number(found.find((r) => r.id === null)?.k ?? 0) <= RANK_WINDOW;
+  const tier = (t: boolean) =>
+    found
+      .filter((r) => r.id !== null && r.title === t)
+      .sort((a, b) => Number(a.k) - Number(b.k))
+      .map((r) => r.id as string);
+  let titles = tier(true);
+  if (!wholeTable && titles.length < need) titles = await allMatches(db, sql`${where} and ${title}`, need);
+  if (titles.length >= need) return titles.slice(offset, need);
+  let bodies = tier(false);
+  const rest = need - titles.length;
+  if (!wholeTable && bodies.length < rest) bodies = await allMatches(db, sql`${where} and not ${title}`, rest);
+  return [...titles, ...bodies].slice(offset, need);
+}
+
+/** The first `n` matches, newest first, computed from all matches (materialised, so the planner uses GIN). */
+async function allMatches(db: Db, where: SQL, n: number): Promise<string[]> {
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`with m as materialized (select r.id, r.published_at, r.created_at from resources r where ${where})
+    select r.id from m r order by ${NEWEST} limit ${n}`,
+  );
+  return rows.map((r) => r.id);
 }
 
 function planRows(row: unknown): number {
@@ -143,14 +194,19 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 export type FacetRow = { facet: string; value: string; label: string | null; count: number };
+export type CountAndFacets = { total: number; totalIsEstimate: boolean; rows: FacetRow[]; sampled: number };
 
-/** All five facets in one pass over (a sample of) the matches, with the page's WHERE. */
-export async function facetCounts(db: Db, where: SQL): Promise<{ rows: FacetRow[]; sampled: number }> {
-  const rows = await rowsOf<FacetRow>(
+/**
+ * The count and all five facets in one pass over at most FACET_SAMPLE + 1 matches, with the page's WHERE.
+ * Up to FACET_SAMPLE matches both are exact; beyond, the total is the planner's estimate (a plan, no scan)
+ * and the facet counts are the sample's, which the caller scales.
+ */
+export async function countAndFacets(db: Db, where: SQL): Promise<CountAndFacets> {
+  const all = await rowsOf<FacetRow>(
     db,
     sql`with m as (
       select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations
-      from resources r where ${where} limit ${FACET_SAMPLE}
+      from resources r where ${where} limit ${FACET_SAMPLE + 1}
     )
     select 'kind' as facet, kind as value, null as label, count(*)::int as count from m group by kind
     union all
@@ -165,6 +221,9 @@ export async function facetCounts(db: Db, where: SQL): Promise<{ rows: FacetRow[
     union all
     select '_sampled', '', null, count(*)::int from m`,
   );
-  const sampled = rows.find((r) => r.facet === '_sampled')?.count ?? 0;
-  return { rows: rows.filter((r) => r.facet !== '_sampled').map((r) => ({ ...r, count: Number(r.count) })), sampled: Number(sampled) };
+  const sampled = Number(all.find((r) => r.facet === '_sampled')?.count ?? 0);
+  const rows = all.filter((r) => r.facet !== '_sampled').map((r) => ({ ...r, count: Number(r.count) }));
+  if (sampled <= FACET_SAMPLE) return { total: sampled, totalIsEstimate: false, rows, sampled };
+  const [plan] = await rowsOf<unknown>(db, sql`explain (format json) select 1 from resources r where ${where}`);
+  return { total: Math.max(sampled, planRows(plan)), totalIsEstimate: true, rows, sampled };
 }

@@ -31,13 +31,12 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
   const where = repo.whereOf(ctx.actor, q, match);
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
   const { limit, offset } = limitOffset(q);
-  // Three independent queries: on PostgreSQL they run on separate pool connections at once.
-  const [rows, count, facets] = await Promise.all([
+  // Independent: on PostgreSQL they run on separate pool connections at once.
+  const [rows, facets] = await Promise.all([
     repo.searchPage(db, where, match, sort, limit, offset),
-    repo.countMatches(db, where),
-    repo.facetCounts(db, where),
+    repo.countAndFacets(db, where),
   ]);
-  const scale = count.isEstimate && facets.sampled > 0 ? count.total / facets.sampled : 1;
+  const scale = facets.totalIsEstimate && facets.sampled > 0 ? facets.total / facets.sampled : 1;
   const facet = (name: string) =>
     facets.rows
       .filter((r) => r.facet === name)
@@ -46,8 +45,8 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
       .slice(0, FACET_VALUES);
   return {
     items: rows.map((r) => presentSearchItem(r, tokens)),
-    total: count.total,
-    totalIsEstimate: count.isEstimate,
+    total: facets.total,
+    totalIsEstimate: facets.totalIsEstimate,
     page: q.page,
     pageSize: q.pageSize,
     facets: {
