@@ -326,7 +326,8 @@ async function load(database: Database, exec: Exec): Promise<Meta> {
         ${arrayLiteral(cols.vector)}::tsvector[])
         as u(kind, name, summary, inst, town, sharing, status, industries, accreditations, fee, model, minutes, vector)`);
     insert += performance.now() - s2;
-    if (start % 50_000 === 0) process.stdout.write(`\r${start} rows, prepare ${(prepare / 1000).toFixed(0)} s, insert ${(insert / 1000).toFixed(0)} s`);
+    if (start % 50_000 === 0)
+      process.stdout.write(`\r${start} rows, prepare ${(prepare / 1000).toFixed(0)} s, insert ${(insert / 1000).toFixed(0)} s`);
   }
   const t1 = performance.now();
   for (const [, create] of SEARCH_INDEXES) {
@@ -461,7 +462,12 @@ async function main() {
   const concurrency = Number(values.load);
   if (concurrency > 0) await httpLoad(qs, concurrency, Number(values.duration));
   else await serviceTimings(qs);
-  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 /** --serve: the child process of --load. Opens the kept bench database, listens on loopback, says its port. */
@@ -486,4 +492,3 @@ async function serve() {
 
 if (values.serve) await serve();
 else await main();
-

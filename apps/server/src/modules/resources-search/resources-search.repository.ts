@@ -111,10 +111,12 @@ export async function searchPage(
   sort: 'relevance' | 'newest' | 'fee',
   limit: number,
   offset: number,
+  window = RANK_WINDOW,
 ): Promise<SearchRow[]> {
   const title = titleMatchOf(m);
-  if (sort === 'relevance' && title) {
-    const ids = await relevanceIds(db, where, title, limit, offset);
+  if (title && sort !== 'fee') {
+    // Newest first with words is the same walk with one tier (every match counts as a "title" match).
+    const ids = await relevanceIds(db, where, sort === 'relevance' ? title : sql`true`, limit, offset, window);
     if (ids.length === 0) return [];
     const rows = await rowsOf<SearchRow>(
       db,
@@ -145,19 +147,20 @@ type WindowRow = { id: string | null; title: boolean | null; k: number | string 
  * RANK_WINDOW rows are a prefix of both tiers' order, so the matches found there are the tiers' first rows;
  * only a tier with too few of them there is read from the indexes in full (it is then a small set).
  */
-async function relevanceIds(db: Db, where: SQL, title: SQL, limit: number, offset: number): Promise<string[]> {
+async function relevanceIds(db: Db, where: SQL, title: SQL, limit: number, offset: number, window: number): Promise<string[]> {
   const need = offset + limit;
   const found = await rowsOf<WindowRow>(
     db,
     sql`select id, title, k from (
-      select r.id, ${title} as title, row_number() over (partition by ${title} order by ${NEWEST}) as k
-      from (select * from resources r order by ${NEWEST} limit ${RANK_WINDOW}) r
+      select r.id, coalesce(${title}, false) as title,
+        row_number() over (partition by coalesce(${title}, false) order by ${NEWEST}) as k
+      from (select * from resources r order by ${NEWEST} limit ${window}) r
       where ${where}
     ) m where m.k <= ${need}
     union all
-    select null, null, count(*) from (select 1 from resources limit ${RANK_WINDOW + 1}) n`,
+    select null, null, count(*) from (select 1 from resources limit ${window + 1}) n`,
   );
-  const wholeTable = Number(found.find((r) => r.id === null)?.k ?? 0) <= RANK_WINDOW;
+  const wholeTable = Number(found.find((r) => r.id === null)?.k ?? 0) <= window;
   const tier = (t: boolean) =>
     found
       .filter((r) => r.id !== null && r.title === t)
@@ -168,7 +171,7 @@ async function relevanceIds(db: Db, where: SQL, title: SQL, limit: number, offse
   if (titles.length >= need) return titles.slice(offset, need);
   let bodies = tier(false);
   const rest = need - titles.length;
-  if (!wholeTable && bodies.length < rest) bodies = await allMatches(db, sql`${where} and not ${title}`, rest);
+  if (!wholeTable && bodies.length < rest) bodies = await allMatches(db, sql`${where} and not coalesce(${title}, false)`, rest);
   return [...titles, ...bodies].slice(offset, need);
 }
 

@@ -32,10 +32,7 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
   const { limit, offset } = limitOffset(q);
   // Independent: on PostgreSQL they run on separate pool connections at once.
-  const [rows, facets] = await Promise.all([
-    repo.searchPage(db, where, match, sort, limit, offset),
-    repo.countAndFacets(db, where),
-  ]);
+  const [rows, facets] = await Promise.all([repo.searchPage(db, where, match, sort, limit, offset), repo.countAndFacets(db, where)]);
   const scale = facets.totalIsEstimate && facets.sampled > 0 ? facets.total / facets.sampled : 1;
   const facet = (name: string) =>
     facets.rows

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, one } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { ANONYMOUS } from '../../platform/policy.ts';
 import { searchVectorSql } from '../../platform/search/search-vector.ts';
+import * as repo from './resources-search.repository.ts';
+import { matchOf } from './resources-search.service.ts';
 
 /** A fixed corpus in an institution of its own, so that demo data never changes the expectations. */
 const CORPUS = [
@@ -195,6 +198,26 @@ describe('relevance on a fixed corpus', () => {
     expect(r.items[0]?.highlight).toContain('<mark>盐雾</mark>');
     const led = await search(q('led'));
     expect(led.items.find((i) => i.id === id.ledsystem)?.highlight).toContain('<mark>LED</mark>');
+  });
+});
+
+describe('relevance pages read through the newest-first window', () => {
+  // At 1,000,000 rows most pages come from the newest RANK_WINDOW rows and the rest from the GIN indexes;
+  // here a window of 1–3 rows forces every combination of both paths, which must give the same pages.
+  it.each(['光谱', 'LED 测试', '测试', 'LED', '光源', '9000A', 'hexa', '灯具'])('%s: the same pages from any window', async (words) => {
+    const query = { q: words, institutionId: inst, page: 1, pageSize: 20 };
+    const { match } = matchOf(words);
+    const where = repo.whereOf(ANONYMOUS, query, match);
+    for (const sort of ['relevance', 'newest'] as const) {
+      const page = async (limit: number, offset: number, window: number) =>
+        (await repo.searchPage(t.database.db, where, match, sort, limit, offset, window)).map((r) => r.id);
+      const all = await page(20, 0, repo.RANK_WINDOW);
+      expect(all.length).toBeGreaterThan(0);
+      for (const window of [1, 2, 3]) {
+        expect(await page(20, 0, window)).toEqual(all);
+        for (const offset of [0, 1, 2, 3]) expect(await page(2, offset, window)).toEqual(all.slice(offset, offset + 2));
+      }
+    }
   });
 });
 
