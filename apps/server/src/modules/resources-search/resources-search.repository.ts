@@ -6,16 +6,19 @@ import type { Actor } from '../../platform/policy.ts';
 
 /**
  * Sized for 1,000,000 rows on PostgreSQL and 100,000 on PGlite (docs/benchmarks.md). The GIN match is cheap,
- * touching every matching row is not, so nothing here ranks or counts all matches of a common word:
- * - relevance is tiered: first the matches with every word in the title (`title_vector`), then the others;
- *   newest first within a tier. Both tiers follow the order of `resources_newest_idx`, so a page is read from
- *   the newest RANK_WINDOW rows when they hold enough matches (common words), and from the GIN indexes,
- *   materialised and sorted, when they do not (then the matches are few);
- * - the count and the facets come from one pass over at most FACET_SAMPLE + 1 matches: exact below that,
- *   otherwise the planner's estimate of the total (`totalIsEstimate`) and facets scaled from the sample
- *   (`facetsAreEstimate`).
+ * touching every matching row is not, so nothing here ranks or counts all the matches of a common word.
+ *
+ * Relevance is tiered: first the matches with every word in the title (`title_vector`), then the others;
+ * newest first within a tier. Both tiers follow the order of `resources_newest_idx`, so one pass over the
+ * newest RANK_WINDOW rows finds the first rows of both tiers when the words are common, and gives the
+ * count and facets as a sample. Only what the window cannot answer goes to the GIN indexes, and then the
+ * matches are few: a tier with too few rows in the window (read in full, sorted), and the count and facets
+ * when fewer than WINDOW_SAMPLE_MIN rows of the window matched (exact up to FACET_SAMPLE matches, beyond
+ * that the planner's estimate of the total and facets scaled from the first FACET_SAMPLE matches).
+ * Estimates are flagged (`totalIsEstimate`, `facetsAreEstimate`).
  */
 export const RANK_WINDOW = 3_000;
+export const WINDOW_SAMPLE_MIN = 300;
 export const FACET_SAMPLE = 2_000;
 
 /** Newest first, exactly as `resources_newest_idx` is built (created_at is never null). */
@@ -61,8 +64,14 @@ export function titleMatchOf(m: SearchMatch): SQL | undefined {
   return sql`(${full} or (${sql.join([...names, ...rest], sql` and `)}))`;
 }
 
-export function whereOf(actor: Actor, q: ResourceSearchQuery, m: SearchMatch): SQL {
-  const parts: (SQL | undefined)[] = [visibility(actor), textMatch(m)];
+/**
+ * The search's WHERE in two parts: who may see a row (true for ≈ 75 % of rows, so never worth an index)
+ * and the words and filters (served by the GIN and filter indexes).
+ */
+export type Where = { visibility: SQL; rest: SQL };
+
+export function whereOf(actor: Actor, q: ResourceSearchQuery, m: SearchMatch): Where {
+  const parts: (SQL | undefined)[] = [textMatch(m)];
   if (q.kind) parts.push(sql`r.kind = ${q.kind}`);
   if (q.townId) parts.push(sql`r.town_id = ${q.townId}`);
   if (q.institutionId) parts.push(sql`r.institution_id = ${q.institutionId}`);
@@ -72,10 +81,31 @@ export function whereOf(actor: Actor, q: ResourceSearchQuery, m: SearchMatch): S
   if (q.feeMax !== undefined) parts.push(sql`r.fee_min_fen <= ${q.feeMax}`);
   if (q.available === 'true') parts.push(sql`r.opening_hours is not null`);
   if (q.available === 'false') parts.push(sql`r.opening_hours is null`);
-  return sql.join(
-    parts.filter((p): p is SQL => p !== undefined),
-    sql` and `,
-  );
+  const given = parts.filter((p): p is SQL => p !== undefined);
+  return { visibility: visibility(actor), rest: given.length > 0 ? sql.join(given, sql` and `) : sql`true` };
+}
+
+const whole = (w: Where) => sql`${w.visibility} and ${w.rest}`;
+
+/**
+ * FROM clause of the matching rows `r`, found through the indexes of the words and filters only; the
+ * subquery with OFFSET 0 keeps the planner from AND-ing in the visibility index (a bitmap of ≈ 75 % of rows).
+ */
+const indexedMatches = (w: Where, extra?: SQL) =>
+  sql`(select * from resources r where ${w.rest}${extra ? sql` and ${extra}` : sql``} offset 0) r where ${w.visibility}`;
+
+/**
+ * Runs a query that must read its rows through indexes (GIN, filters). With words the planner would rather
+ * scan the table until a LIMIT is met, pricing a tsvector match like an integer comparison; measured 5–10
+ * times slower for common words at 100,000–1,000,000 rows.
+ */
+async function throughIndexes<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql`set local enable_indexscan = off`);
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return rowsOf<T>(tx, query);
+  });
 }
 
 export type SearchRow = {
@@ -103,36 +133,74 @@ const DETAILS = sql`r.id, r.kind, r.name, r.summary, r.town_id, t.name as town_n
   r.institution_id, i.name as institution_name, r.industries, r.accreditations, r.fee_min_fen, r.fee_max_fen,
   r.fee_unit, r.model, r.sharing, r.review_status, r.published_at`;
 
-/** One page of matches, in the order of the sort; details are joined for the page's rows only. */
+export type FacetRow = { facet: string; value: string; label: string | null; count: number };
+export type SearchOutcome = {
+  rows: SearchRow[];
+  total: number;
+  totalIsEstimate: boolean;
+  facets: FacetRow[];
+  /** Factor from the facet rows' counts to the estimated counts of all matches (1 when exact). */
+  scale: number;
+};
+type Sort = 'relevance' | 'newest' | 'fee';
+
+/** One page of matches in the order of the sort, without count and facets. */
 export async function searchPage(
   db: Db,
-  where: SQL,
+  where: Where,
   m: SearchMatch,
-  sort: 'relevance' | 'newest' | 'fee',
+  sort: Sort,
   limit: number,
   offset: number,
   window = RANK_WINDOW,
 ): Promise<SearchRow[]> {
-  const title = titleMatchOf(m);
-  if (title && sort !== 'fee') {
-    // Newest first with words is the same walk with one tier (every match counts as a "title" match).
-    const ids = await relevanceIds(db, where, sort === 'relevance' ? title : sql`true`, limit, offset, window);
-    if (ids.length === 0) return [];
-    const rows = await rowsOf<SearchRow>(
-      db,
-      sql`select ${DETAILS} from resources r
-      join towns t on t.id = r.town_id
-      join institutions i on i.id = r.institution_id
-      where r.id = any(${`{${ids.join(',')}}`}::uuid[])`,
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is SearchRow => r !== undefined);
+  const tiers = tiersOf(m, sort);
+  if (!tiers) return plainPage(db, where, sort, limit, offset);
+  const pass = await windowPass(db, where, tiers, offset + limit, window, false);
+  return details(db, await pageIds(db, where, tiers, pass, limit, offset));
+}
+
+/** One page with the count and the facets of all matches. */
+export async function search(
+  db: Db,
+  where: Where,
+  m: SearchMatch,
+  sort: Sort,
+  limit: number,
+  offset: number,
+  window = RANK_WINDOW,
+  sampleMin = WINDOW_SAMPLE_MIN,
+): Promise<SearchOutcome> {
+  const tiers = tiersOf(m, sort);
+  if (!tiers) {
+    // Independent: on PostgreSQL they run on separate pool connections at once.
+    const [rows, counted] = await Promise.all([plainPage(db, where, sort, limit, offset), countAndFacets(db, where, false)]);
+    return { rows, ...counted };
   }
+  const pass = await windowPass(db, where, tiers, offset + limit, window, true);
+  // A sample needs the table's size to scale from; before the first ANALYZE it is unknown.
+  const fromWindow = pass.wholeTable || (pass.matches >= sampleMin && pass.tableRows > window);
+  const [ids, counted] = await Promise.all([
+    pageIds(db, where, tiers, pass, limit, offset),
+    fromWindow ? windowCount(pass, window) : countAndFacets(db, where, true),
+  ]);
+  return { rows: await details(db, ids), ...counted };
+}
+
+/** The first-tier condition of a sort by words (every match, for newest first), or null without the window walk. */
+function tiersOf(m: SearchMatch, sort: Sort): SQL | null {
+  const title = titleMatchOf(m);
+  if (!title || sort === 'fee') return null;
+  return sort === 'relevance' ? title : sql`true`;
+}
+
+/** Browsing without words, or sorting by fee: the filter indexes and, for newest first, the newest index. */
+async function plainPage(db: Db, where: Where, sort: Sort, limit: number, offset: number): Promise<SearchRow[]> {
   const order = sort === 'fee' ? sql`r.fee_min_fen asc nulls last, r.id` : NEWEST;
   return rowsOf<SearchRow>(
     db,
     sql`select ${DETAILS} from (select r.id, row_number() over (order by ${order}) as pos
-      from resources r where ${where} order by ${order} limit ${limit} offset ${offset}) top
+      from resources r where ${whole(where)} order by ${order} limit ${limit} offset ${offset}) top
     join resources r on r.id = top.id
     join towns t on t.id = r.town_id
     join institutions i on i.id = r.institution_id
@@ -140,49 +208,112 @@ export async function searchPage(
   );
 }
 
-type WindowRow = { id: string | null; title: boolean | null; k: number | string };
+async function details(db: Db, ids: string[]): Promise<SearchRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await rowsOf<SearchRow>(
+    db,
+    sql`select ${DETAILS} from resources r
+    join towns t on t.id = r.town_id
+    join institutions i on i.id = r.institution_id
+    where r.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is SearchRow => r !== undefined);
+}
+
+type WindowPass = {
+  /** The first `need` rows of each tier among the window's matches, in order. */
+  title: string[];
+  body: string[];
+  /** The window held the whole table: everything above is exact. */
+  wholeTable: boolean;
+  /** Matches in the window, and the table's row count as the statistics know it. */
+  matches: number;
+  tableRows: number;
+  facets: FacetRow[];
+};
+
+/** All five facets over the rows of `m` (columns kind, town_id, institution_id, industries, accreditations). */
+const FACETS = sql`select 'kind' as facet, kind as value, null as label, count(*)::int as count from m group by kind
+    union all
+    select 'town', m.town_id::text, min(t.name), count(*)::int from m join towns t on t.id = m.town_id group by m.town_id
+    union all
+    select 'institution', m.institution_id::text, min(i.name), count(*)::int
+      from m join institutions i on i.id = m.institution_id group by m.institution_id
+    union all
+    select 'industry', v, null, count(*)::int from m, unnest(m.industries) v group by v
+    union all
+    select 'accreditation', v, null, count(*)::int from m, unnest(m.accreditations) v group by v`;
+
+type PassRow = { facet: string; value: string; label: string | null; count: number | string; title: boolean | null };
 
 /**
- * Ids of one relevance page: the title tier, then the body tier, newest first in each. The newest
- * RANK_WINDOW rows are a prefix of both tiers' order, so the matches found there are the tiers' first rows;
- * only a tier with too few of them there is read from the indexes in full (it is then a small set).
+ * One pass over the newest `window` rows: the first `need` matches of each tier (they are the tiers' first
+ * rows overall, the window being a prefix of their order), the number of matches and, if asked, their facets.
  */
-async function relevanceIds(db: Db, where: SQL, title: SQL, limit: number, offset: number, window: number): Promise<string[]> {
-  const need = offset + limit;
-  const found = await rowsOf<WindowRow>(
+async function windowPass(db: Db, where: Where, first: SQL, need: number, window: number, withFacets: boolean): Promise<WindowPass> {
+  const rows = await rowsOf<PassRow>(
     db,
-    sql`select id, title, k from (
-      select r.id, coalesce(${title}, false) as title,
-        row_number() over (partition by coalesce(${title}, false) order by ${NEWEST}) as k
+    sql`with m as materialized (
+      select r.id, r.kind, r.town_id, r.institution_id, r.industries, r.accreditations, coalesce(${first}, false) as title,
+        row_number() over (partition by coalesce(${first}, false) order by ${NEWEST}) as k
       from (select * from resources r order by ${NEWEST} limit ${window}) r
-      where ${where}
-    ) m where m.k <= ${need}
+      where ${whole(where)}
+    )
+    select 'row' as facet, m.id::text as value, null as label, m.k::int as count, m.title from m where m.k <= ${need}
     union all
-    select null, null, count(*) from (select 1 from resources limit ${window + 1}) n`,
+    select '_matches', '', null, count(*)::int, null from m
+    union all
+    select '_window', '', null, count(*)::int, null from (select 1 from resources limit ${window + 1}) n
+    union all
+    select '_rows', '', null, greatest(c.reltuples, 0)::int, null from pg_class c where c.oid = 'resources'::regclass
+    ${withFacets ? sql`union all select f.facet, f.value, f.label, f.count, null from (${FACETS}) f` : sql``}`,
   );
-  const wholeTable = Number(found.find((r) => r.id === null)?.k ?? 0) <= window;
+  const number = (name: string) => Number(rows.find((r) => r.facet === name)?.count ?? 0);
   const tier = (t: boolean) =>
-    found
-      .filter((r) => r.id !== null && r.title === t)
-      .sort((a, b) => Number(a.k) - Number(b.k))
-      .map((r) => r.id as string);
-  let titles = tier(true);
-  if (!wholeTable && titles.length < need) titles = await allMatches(db, sql`${where} and ${title}`, need);
+    rows
+      .filter((r) => r.facet === 'row' && r.title === t)
+      .sort((a, b) => Number(a.count) - Number(b.count))
+      .map((r) => r.value);
+  return {
+    title: tier(true),
+    body: tier(false),
+    wholeTable: number('_window') <= window,
+    matches: number('_matches'),
+    tableRows: number('_rows'),
+    facets: rows
+      .filter((r) => !['row', '_matches', '_window', '_rows'].includes(r.facet))
+      .map((r) => ({ facet: r.facet, value: r.value, label: r.label, count: Number(r.count) })),
+  };
+}
+
+/** The page's ids: from the window where it holds enough of a tier, else from the tier's GIN matches. */
+async function pageIds(db: Db, where: Where, first: SQL, pass: WindowPass, limit: number, offset: number): Promise<string[]> {
+  const need = offset + limit;
+  let titles = pass.title;
+  if (!pass.wholeTable && titles.length < need) titles = await allMatches(db, where, first, need);
   if (titles.length >= need) return titles.slice(offset, need);
-  let bodies = tier(false);
+  let bodies = pass.body;
   const rest = need - titles.length;
-  if (!wholeTable && bodies.length < rest) bodies = await allMatches(db, sql`${where} and not coalesce(${title}, false)`, rest);
+  if (!pass.wholeTable && bodies.length < rest) bodies = await allMatches(db, where, sql`not coalesce(${first}, false)`, rest);
   return [...titles, ...bodies].slice(offset, need);
 }
 
-/** The first `n` matches, newest first, computed from all matches (materialised, so the planner uses GIN). */
-async function allMatches(db: Db, where: SQL, n: number): Promise<string[]> {
-  const rows = await rowsOf<{ id: string }>(
+/** The first `n` matches of a tier, newest first, from all its matches (few, or the window would have had them). */
+async function allMatches(db: Db, where: Where, tier: SQL, n: number): Promise<string[]> {
+  const rows = await throughIndexes<{ id: string }>(
     db,
-    sql`with m as materialized (select r.id, r.published_at, r.created_at from resources r where ${where})
+    sql`with m as materialized (select r.id, r.published_at, r.created_at from ${indexedMatches(where, tier)})
     select r.id from m r order by ${NEWEST} limit ${n}`,
   );
   return rows.map((r) => r.id);
+}
+
+/** Count and facets from the window: exact if it held the whole table, else scaled to the table's size. */
+async function windowCount(pass: WindowPass, window: number): Promise<Omit<SearchOutcome, 'rows'>> {
+  if (pass.wholeTable) return { total: pass.matches, totalIsEstimate: false, facets: pass.facets, scale: 1 };
+  const total = Math.max(pass.matches, Math.round((pass.matches * pass.tableRows) / window));
+  return { total, totalIsEstimate: true, facets: pass.facets, scale: total / pass.matches };
 }
 
 function planRows(row: unknown): number {
@@ -196,37 +327,24 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-export type FacetRow = { facet: string; value: string; label: string | null; count: number };
-export type CountAndFacets = { total: number; totalIsEstimate: boolean; rows: FacetRow[]; sampled: number };
-
 /**
- * The count and all five facets in one pass over at most FACET_SAMPLE + 1 matches, with the page's WHERE.
- * Up to FACET_SAMPLE matches both are exact; beyond, the total is the planner's estimate (a plan, no scan)
- * and the facet counts are the sample's, which the caller scales.
+ * The count and all five facets in one pass over at most FACET_SAMPLE + 1 matches. Up to FACET_SAMPLE
+ * matches both are exact; beyond, the total is the planner's estimate (a plan, no scan) and the facets are
+ * the sample's, scaled.
  */
-export async function countAndFacets(db: Db, where: SQL): Promise<CountAndFacets> {
-  const all = await rowsOf<FacetRow>(
-    db,
-    sql`with m as (
+export async function countAndFacets(db: Db, where: Where, hasWords: boolean): Promise<Omit<SearchOutcome, 'rows'>> {
+  const query = sql`with m as (
       select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations
-      from resources r where ${where} limit ${FACET_SAMPLE + 1}
+      from ${indexedMatches(where)} limit ${FACET_SAMPLE + 1}
     )
-    select 'kind' as facet, kind as value, null as label, count(*)::int as count from m group by kind
+    ${FACETS}
     union all
-    select 'town', m.town_id::text, min(t.name), count(*)::int from m join towns t on t.id = m.town_id group by m.town_id
-    union all
-    select 'institution', m.institution_id::text, min(i.name), count(*)::int
-      from m join institutions i on i.id = m.institution_id group by m.institution_id
-    union all
-    select 'industry', v, null, count(*)::int from m, unnest(m.industries) v group by v
-    union all
-    select 'accreditation', v, null, count(*)::int from m, unnest(m.accreditations) v group by v
-    union all
-    select '_sampled', '', null, count(*)::int from m`,
-  );
+    select '_sampled', '', null, count(*)::int from m`;
+  const all = hasWords ? await throughIndexes<FacetRow>(db, query) : await rowsOf<FacetRow>(db, query);
   const sampled = Number(all.find((r) => r.facet === '_sampled')?.count ?? 0);
-  const rows = all.filter((r) => r.facet !== '_sampled').map((r) => ({ ...r, count: Number(r.count) }));
-  if (sampled <= FACET_SAMPLE) return { total: sampled, totalIsEstimate: false, rows, sampled };
-  const [plan] = await rowsOf<unknown>(db, sql`explain (format json) select 1 from resources r where ${where}`);
-  return { total: Math.max(sampled, planRows(plan)), totalIsEstimate: true, rows, sampled };
+  const facets = all.filter((r) => r.facet !== '_sampled').map((r) => ({ ...r, count: Number(r.count) }));
+  if (sampled <= FACET_SAMPLE) return { total: sampled, totalIsEstimate: false, facets, scale: 1 };
+  const [plan] = await rowsOf<unknown>(db, sql`explain (format json) select 1 from resources r where ${whole(where)}`);
+  const total = Math.max(sampled, planRows(plan));
+  return { total, totalIsEstimate: true, facets, scale: total / sampled };
 }

@@ -31,19 +31,17 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
   const where = repo.whereOf(ctx.actor, q, match);
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
   const { limit, offset } = limitOffset(q);
-  // Independent: on PostgreSQL they run on separate pool connections at once.
-  const [rows, facets] = await Promise.all([repo.searchPage(db, where, match, sort, limit, offset), repo.countAndFacets(db, where)]);
-  const scale = facets.totalIsEstimate && facets.sampled > 0 ? facets.total / facets.sampled : 1;
+  const found = await repo.search(db, where, match, sort, limit, offset);
   const facet = (name: string) =>
-    facets.rows
+    found.facets
       .filter((r) => r.facet === name)
-      .map((r) => ({ value: r.value, ...(r.label ? { label: r.label } : {}), count: Math.round(r.count * scale) }))
+      .map((r) => ({ value: r.value, ...(r.label ? { label: r.label } : {}), count: Math.round(r.count * found.scale) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
       .slice(0, FACET_VALUES);
   return {
-    items: rows.map((r) => presentSearchItem(r, tokens)),
-    total: facets.total,
-    totalIsEstimate: facets.totalIsEstimate,
+    items: found.rows.map((r) => presentSearchItem(r, tokens)),
+    total: found.total,
+    totalIsEstimate: found.totalIsEstimate,
     page: q.page,
     pageSize: q.pageSize,
     facets: {
@@ -53,6 +51,6 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
       institution: facet('institution'),
       accreditation: facet('accreditation'),
     },
-    facetsAreEstimate: scale !== 1,
+    facetsAreEstimate: found.scale !== 1,
   };
 }

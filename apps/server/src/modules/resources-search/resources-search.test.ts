@@ -218,6 +218,27 @@ describe('relevance pages read through the newest-first window', () => {
         for (const offset of [0, 1, 2, 3]) expect(await page(2, offset, window)).toEqual(all.slice(offset, offset + 2));
       }
     }
+    // Count and facets: from the window when it holds the table, else exact from the GIN indexes (few matches).
+    const inWindow = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
+    const throughGin = await repo.search(t.database.db, where, match, 'relevance', 20, 0, 2);
+    expect(throughGin.rows.map((r) => r.id)).toEqual(inWindow.rows.map((r) => r.id));
+    expect([throughGin.total, throughGin.totalIsEstimate, throughGin.scale]).toEqual([inWindow.total, false, 1]);
+    const sorted = (f: repo.FacetRow[]) => [...f].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`));
+    expect(sorted(throughGin.facets)).toEqual(sorted(inWindow.facets));
+  });
+
+  it('estimates count and facets from the window when it holds enough matches but not the whole table', async () => {
+    const query = { q: '灯具', page: 1, pageSize: 20 };
+    const { match } = matchOf('灯具');
+    const where = repo.whereOf(ANONYMOUS, query, match);
+    await t.database.db.execute(sql`analyze resources`); // the table's size, which a sample is scaled to
+    const exact = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
+    const sampled = await repo.search(t.database.db, where, match, 'relevance', 20, 0, 4, 1);
+    expect(sampled.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
+    expect(sampled.totalIsEstimate).toBe(true);
+    expect(sampled.scale).toBeGreaterThan(1);
+    expect(sampled.facets.length).toBeGreaterThan(0);
+    expect(exact.totalIsEstimate).toBe(false);
   });
 });
 
