@@ -18,8 +18,8 @@ import type { Actor } from '../../platform/policy.ts';
  * Estimates are flagged (`totalIsEstimate`, `facetsAreEstimate`).
  */
 export const RANK_WINDOW = 3_000;
-export const WINDOW_SAMPLE_MIN = 300;
-export const FACET_SAMPLE = 2_000;
+export const WINDOW_SAMPLE_MIN = 100;
+export const FACET_SAMPLE = 1_000;
 
 /** Newest first, exactly as `resources_newest_idx` is built (created_at is never null). */
 const NEWEST = sql`r.published_at desc nulls last, r.created_at desc nulls last, r.id`;
@@ -236,10 +236,11 @@ type WindowPass = {
 /** All five facets over the rows of `m` (columns kind, town_id, institution_id, industries, accreditations). */
 const FACETS = sql`select 'kind' as facet, kind as value, null as label, count(*)::int as count from m group by kind
     union all
-    select 'town', m.town_id::text, min(t.name), count(*)::int from m join towns t on t.id = m.town_id group by m.town_id
+    select 'town', g.id::text, t.name, g.n
+      from (select m.town_id as id, count(*)::int as n from m group by m.town_id) g join towns t on t.id = g.id
     union all
-    select 'institution', m.institution_id::text, min(i.name), count(*)::int
-      from m join institutions i on i.id = m.institution_id group by m.institution_id
+    select 'institution', g.id::text, i.name, g.n
+      from (select m.institution_id as id, count(*)::int as n from m group by m.institution_id) g join institutions i on i.id = g.id
     union all
     select 'industry', v, null, count(*)::int from m, unnest(m.industries) v group by v
     union all

@@ -10,11 +10,16 @@ import * as repo from './resources-search.repository.ts';
 /** Facet values listed per facet; the long tail is of no use in a filter panel. */
 const FACET_VALUES = 20;
 const LATIN_FRAGMENT = /^[a-z0-9][a-z0-9._/+-]{2,}$/;
+const HAS_DIGIT = /\d/;
 
-/** The query's words as a tsquery, and the Latin fragments that may also match inside a name (trigram index). */
+/**
+ * The query's words as a tsquery, and the fragments of model numbers (3+ Latin characters with a digit:
+ * MS-900, 9000) that may also match inside a name (trigram index). Words without a digit (LED, EMC, CNAS)
+ * are whole tokens already; an infix search on them would read a large trigram bitmap for nothing.
+ */
 export function matchOf(q: string | undefined): { match: repo.SearchMatch; tokens: string[] } {
   const tokens = tokensForQuery(q);
-  const fragments = tokens.filter((t) => LATIN_FRAGMENT.test(t));
+  const fragments = tokens.filter((t) => LATIN_FRAGMENT.test(t) && HAS_DIGIT.test(t));
   const rest = tokens.filter((t) => !fragments.includes(t));
   return {
     tokens,
