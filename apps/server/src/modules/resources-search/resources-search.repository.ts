@@ -65,13 +65,13 @@ export function titleMatchOf(m: SearchMatch): SQL | undefined {
 }
 
 /**
- * The search's WHERE in two parts: who may see a row (true for ≈ 75 % of rows, so never worth an index)
- * and the words and filters (served by the GIN and filter indexes).
+ * The search's WHERE in three parts: who may see a row (true for ≈ 75 % of rows, so never worth an index),
+ * the words, and the filters (served by the GIN and filter indexes).
  */
-export type Where = { visibility: SQL; rest: SQL };
+export type Where = { visibility: SQL; text: SQL | undefined; filters: SQL };
 
 export function whereOf(actor: Actor, q: ResourceSearchQuery, m: SearchMatch): Where {
-  const parts: (SQL | undefined)[] = [textMatch(m)];
+  const parts: SQL[] = [];
   if (q.kind) parts.push(sql`r.kind = ${q.kind}`);
   if (q.townId) parts.push(sql`r.town_id = ${q.townId}`);
   if (q.institutionId) parts.push(sql`r.institution_id = ${q.institutionId}`);
@@ -81,18 +81,16 @@ export function whereOf(actor: Actor, q: ResourceSearchQuery, m: SearchMatch): W
   if (q.feeMax !== undefined) parts.push(sql`r.fee_min_fen <= ${q.feeMax}`);
   if (q.available === 'true') parts.push(sql`r.opening_hours is not null`);
   if (q.available === 'false') parts.push(sql`r.opening_hours is null`);
-  const given = parts.filter((p): p is SQL => p !== undefined);
-  return { visibility: visibility(actor), rest: given.length > 0 ? sql.join(given, sql` and `) : sql`true` };
+  return { visibility: visibility(actor), text: textMatch(m), filters: parts.length > 0 ? sql.join(parts, sql` and `) : sql`true` };
 }
 
-const whole = (w: Where) => sql`${w.visibility} and ${w.rest}`;
+const whole = (w: Where) => sql`${w.visibility} and ${w.filters}${w.text ? sql` and ${w.text}` : sql``}`;
 
 /**
- * FROM clause of the matching rows `r`, found through the indexes of the words and filters only; the
+ * FROM clause of the visible rows `r` that meet `cond`, found through the indexes of `cond` only: the
  * subquery with OFFSET 0 keeps the planner from AND-ing in the visibility index (a bitmap of ≈ 75 % of rows).
  */
-const indexedMatches = (w: Where, extra?: SQL) =>
-  sql`(select * from resources r where ${w.rest}${extra ? sql` and ${extra}` : sql``} offset 0) r where ${w.visibility}`;
+const indexedMatches = (w: Where, cond: SQL) => sql`(select * from resources r where ${cond} offset 0) r where ${w.visibility}`;
 
 /**
  * Runs a query that must read its rows through indexes (GIN, filters). With words the planner would rather
@@ -154,7 +152,7 @@ export async function searchPage(
   offset: number,
   window = RANK_WINDOW,
 ): Promise<SearchRow[]> {
-  const tiers = tiersOf(m, sort);
+  const tiers = tiersOf(where, m, sort);
   if (!tiers) return plainPage(db, where, sort, limit, offset);
   const pass = await windowPass(db, where, tiers, offset + limit, window, false);
   return details(db, await pageIds(db, where, tiers, pass, limit, offset));
@@ -171,7 +169,7 @@ export async function search(
   window = RANK_WINDOW,
   sampleMin = WINDOW_SAMPLE_MIN,
 ): Promise<SearchOutcome> {
-  const tiers = tiersOf(m, sort);
+  const tiers = tiersOf(where, m, sort);
   if (!tiers) {
     // Independent: on PostgreSQL they run on separate pool connections at once.
     const [rows, counted] = await Promise.all([plainPage(db, where, sort, limit, offset), countAndFacets(db, where, false)]);
@@ -187,11 +185,11 @@ export async function search(
   return { rows: await details(db, ids), ...counted };
 }
 
-/** The first-tier condition of a sort by words (every match, for newest first), or null without the window walk. */
-function tiersOf(m: SearchMatch, sort: Sort): SQL | null {
+/** The first tier of a sort by words (for newest first, every match), or null for a sort without the window walk. */
+function tiersOf(where: Where, m: SearchMatch, sort: Sort): SQL | null {
   const title = titleMatchOf(m);
-  if (!title || sort === 'fee') return null;
-  return sort === 'relevance' ? title : sql`true`;
+  if (!title || !where.text || sort === 'fee') return null;
+  return sort === 'relevance' ? title : where.text;
 }
 
 /** Browsing without words, or sorting by fee: the filter indexes and, for newest first, the newest index. */
@@ -292,15 +290,18 @@ async function windowPass(db: Db, where: Where, first: SQL, need: number, window
 async function pageIds(db: Db, where: Where, first: SQL, pass: WindowPass, limit: number, offset: number): Promise<string[]> {
   const need = offset + limit;
   let titles = pass.title;
-  if (!pass.wholeTable && titles.length < need) titles = await allMatches(db, where, first, need);
+  // The title tier through the title index alone (a title match is a match), the body tier through the full one.
+  if (!pass.wholeTable && titles.length < need) titles = await allMatches(db, where, sql`${where.filters} and ${first}`, need);
   if (titles.length >= need) return titles.slice(offset, need);
   let bodies = pass.body;
   const rest = need - titles.length;
-  if (!pass.wholeTable && bodies.length < rest) bodies = await allMatches(db, where, sql`not coalesce(${first}, false)`, rest);
+  if (!pass.wholeTable && bodies.length < rest) {
+    bodies = await allMatches(db, where, sql`${where.filters} and ${where.text ?? sql`true`} and not coalesce(${first}, false)`, rest);
+  }
   return [...titles, ...bodies].slice(offset, need);
 }
 
-/** The first `n` matches of a tier, newest first, from all its matches (few, or the window would have had them). */
+/** The first `n` rows of a tier, newest first, from all its rows (few, or the window would have had them). */
 async function allMatches(db: Db, where: Where, tier: SQL, n: number): Promise<string[]> {
   const rows = await throughIndexes<{ id: string }>(
     db,
@@ -336,7 +337,7 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 export async function countAndFacets(db: Db, where: Where, hasWords: boolean): Promise<Omit<SearchOutcome, 'rows'>> {
   const query = sql`with m as (
       select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations
-      from ${indexedMatches(where)} limit ${FACET_SAMPLE + 1}
+      from ${indexedMatches(where, sql`${where.filters}${where.text ? sql` and ${where.text}` : sql``}`)} limit ${FACET_SAMPLE + 1}
     )
     ${FACETS}
     union all

@@ -37,7 +37,16 @@ export function searchVectorSql(title: string | null | undefined, body: string |
   return sql`${searchVectorLiteral(title, body)}::tsvector`;
 }
 
-/** Query tokens → tsquery text: every token must match; the last one as a prefix, for input still being typed. */
+/** A Chinese word of two or more characters: a whole dictionary word, and every document holds its inner words. */
+const WHOLE_CHINESE_WORD = /^\p{Script=Han}{2,}$/u;
+
+/**
+ * Query tokens → tsquery text: every token must match; the last one as a prefix, for input still being typed
+ * (hexa → hexagon, 光谱辐 → 光谱 & 辐:*), unless it is a Chinese word of 2+ characters: documents already
+ * hold the inner words of their long words (光谱 of 光谱辐射计), and a prefix would make GIN read every
+ * lexeme's posting list in full instead of skipping through them.
+ */
 export function tsqueryText(tokens: readonly string[]): string {
-  return tokens.map((t, i) => `${quoteLexeme(t)}${i === tokens.length - 1 ? ':*' : ''}`).join(' & ');
+  const last = tokens.length - 1;
+  return tokens.map((t, i) => `${quoteLexeme(t)}${i === last && !WHOLE_CHINESE_WORD.test(t) ? ':*' : ''}`).join(' & ');
 }
