@@ -381,7 +381,7 @@ async function serviceTimings(qs: string[]) {
   for (let round = 1; round <= Number(values.repeat); round++) {
     const topOnly = await time(async (q) => {
       const query = parse(q);
-      const { match } = matchOf(query.q);
+      const { match } = matchOf(query.q, await repo.commonWords(db));
       return repo.searchPage(db, repo.whereOf(ANONYMOUS, query, match), match, 'relevance', 20, 0);
     });
     const withFacets = await time((q) => searchResources(db, ctx, parse(q)));

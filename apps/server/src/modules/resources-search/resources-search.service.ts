@@ -17,22 +17,22 @@ const HAS_DIGIT = /\d/;
  * MS-900, 9000) that may also match inside a name (trigram index). Words without a digit (LED, EMC, CNAS)
  * are whole tokens already; an infix search on them would read a large trigram bitmap for nothing.
  */
-export function matchOf(q: string | undefined): { match: repo.SearchMatch; tokens: string[] } {
+export function matchOf(q: string | undefined, wholeWords?: ReadonlySet<string>): { match: repo.SearchMatch; tokens: string[] } {
   const tokens = tokensForQuery(q);
   const fragments = tokens.filter((t) => LATIN_FRAGMENT.test(t) && HAS_DIGIT.test(t));
   const rest = tokens.filter((t) => !fragments.includes(t));
   return {
     tokens,
     match: {
-      tsquery: tokens.length > 0 ? tsqueryText(tokens) : null,
+      tsquery: tokens.length > 0 ? tsqueryText(tokens, wholeWords) : null,
       nameFragments: fragments,
-      restTsquery: rest.length > 0 ? tsqueryText(rest) : null,
+      restTsquery: rest.length > 0 ? tsqueryText(rest, wholeWords) : null,
     },
   };
 }
 
 export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSearchQuery): Promise<ResourceSearchResult> {
-  const { match, tokens } = matchOf(q.q);
+  const { match, tokens } = matchOf(q.q, q.q ? await repo.commonWords(db) : undefined);
   const where = repo.whereOf(ctx.actor, q, match);
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
   const { limit, offset } = limitOffset(q);
