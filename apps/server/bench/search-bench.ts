@@ -386,6 +386,14 @@ async function serviceTimings(qs: string[]) {
     });
     const withFacets = await time((q) => searchResources(db, ctx, parse(q)));
     console.log(`round ${round}: top-20 ${percentiles(topOnly)}; top-20 + count + facets ${percentiles(withFacets)}`);
+    const slowest = (xs: number[]) =>
+      xs
+        .map((ms, i) => [ms, qs[i]] as const)
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 6)
+        .map(([ms, q]) => `${q} ${ms.toFixed(0)}`)
+        .join(', ');
+    console.log(`  slowest top-20: ${slowest(topOnly)}\n  slowest with facets: ${slowest(withFacets)}`);
   }
   const sample = await searchResources(db, ctx, parse('测试'));
   console.log(`'测试': total ${sample.total} (estimate: ${sample.totalIsEstimate}), facets estimated: ${sample.facetsAreEstimate}`);
