@@ -9,7 +9,7 @@
 // alone and with count + facets. With --load C: the real server in a child process listening on loopback,
 // C concurrent keep-alive HTTP clients calling GET /api/v1/resources/search for S seconds.
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -369,7 +369,7 @@ async function serviceTimings(qs: string[]) {
   const ctx = systemContext(ANONYMOUS);
   const parse = (q: string): ResourceSearchQuery => resourceSearchQuerySchema.parse({ q });
   async function time(fn: (q: string) => Promise<unknown>) {
-    for (const q of qs.slice(0, 10)) await fn(q); // warm-up
+    for (const q of qs) await fn(q); // warm-up: one unmeasured pass, so that caches hold what the queries read
     const out: number[] = [];
     for (const q of qs) {
       const s = performance.now();
@@ -398,6 +398,26 @@ async function serviceTimings(qs: string[]) {
   const sample = await searchResources(db, ctx, parse('测试'));
   console.log(`'测试': total ${sample.total} (estimate: ${sample.totalIsEstimate}), facets estimated: ${sample.facetsAreEstimate}`);
   await database.close();
+}
+
+/** PostgreSQL: the server processes serving the bench database's connections (after the warm-up). */
+async function backendPids(): Promise<number[]> {
+  if (engine !== 'postgres') return [];
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [dbName]);
+  await admin.end();
+  return rows.map((r) => r.pid);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (0 where there is none). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** --load C: the server in a child process, C keep-alive clients for `duration` seconds. */
@@ -441,12 +461,19 @@ async function httpLoad(qs: string[], concurrency: number, seconds: number) {
   await run(performance.now() + 3000, null, { n: 0 }); // warm-up
   const times: number[] = [];
   const errors = { n: 0 };
+  const backends = await backendPids();
+  const cpu0 = cpuSeconds(child.pid);
+  const db0 = backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const started = performance.now();
   await run(started + seconds * 1000, times, errors);
   const elapsed = (performance.now() - started) / 1000;
+  const serverCpu = cpuSeconds(child.pid) - cpu0;
+  const dbCpu = backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - db0;
   console.log(
     `HTTP GET /api/v1/resources/search, ${concurrency} connections, ${seconds} s: ${times.length} requests, ` +
-      `${(times.length / elapsed).toFixed(1)} req/s, ${percentiles(times)}, non-200: ${errors.n}`,
+      `${(times.length / elapsed).toFixed(1)} req/s, ${percentiles(times)}, non-200: ${errors.n}; ` +
+      `CPU per request: server process ${((serverCpu * 1000) / Math.max(1, times.length)).toFixed(1)} ms` +
+      (backends.length > 0 ? `, PostgreSQL backends ${((dbCpu * 1000) / Math.max(1, times.length)).toFixed(1)} ms` : ''),
   );
   agent.destroy();
   child.disconnect();

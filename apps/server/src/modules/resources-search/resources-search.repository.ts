@@ -99,9 +99,9 @@ const indexedMatches = (w: Where, cond: SQL) => sql`(select * from resources r w
  */
 async function throughIndexes<T>(db: Db, query: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local work_mem = '32MB'`);
+    await tx.execute(
+      sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
+    );
     return rowsOf<T>(tx, query);
   });
 }
@@ -158,7 +158,12 @@ export async function searchPage(
   return details(db, await pageIds(db, where, tiers, pass, limit, offset));
 }
 
-/** One page with the count and the facets of all matches. */
+export type Counts = Omit<SearchOutcome, 'rows'>;
+
+/**
+ * One page with the count and the facets of all matches. `known` are counts the caller kept from an
+ * earlier identical search (see the service's cache); they are then not computed again.
+ */
 export async function search(
   db: Db,
   where: Where,
@@ -166,21 +171,20 @@ export async function search(
   sort: Sort,
   limit: number,
   offset: number,
-  window = RANK_WINDOW,
-  sampleMin = WINDOW_SAMPLE_MIN,
+  { window = RANK_WINDOW, sampleMin = WINDOW_SAMPLE_MIN, known }: { window?: number; sampleMin?: number; known?: Counts } = {},
 ): Promise<SearchOutcome> {
   const tiers = tiersOf(where, m, sort);
   if (!tiers) {
     // Independent: on PostgreSQL they run on separate pool connections at once.
-    const [rows, counted] = await Promise.all([plainPage(db, where, sort, limit, offset), countAndFacets(db, where, false)]);
+    const [rows, counted] = await Promise.all([plainPage(db, where, sort, limit, offset), known ?? countAndFacets(db, where, false)]);
     return { rows, ...counted };
   }
-  const pass = await windowPass(db, where, tiers, offset + limit, window, true);
+  const pass = await windowPass(db, where, tiers, offset + limit, window, !known);
   // A sample needs the table's size to scale from; before the first ANALYZE it is unknown.
   const fromWindow = pass.wholeTable || (pass.matches >= sampleMin && pass.tableRows > window);
   const [ids, counted] = await Promise.all([
     pageIds(db, where, tiers, pass, limit, offset),
-    fromWindow ? windowCount(pass, window) : countAndFacets(db, where, true),
+    known ?? (fromWindow ? windowCount(pass, window) : countAndFacets(db, where, true)),
   ]);
   return { rows: await details(db, ids), ...counted };
 }
@@ -312,7 +316,7 @@ async function allMatches(db: Db, where: Where, tier: SQL, n: number): Promise<s
 }
 
 /** Count and facets from the window: exact if it held the whole table, else scaled to the table's size. */
-async function windowCount(pass: WindowPass, window: number): Promise<Omit<SearchOutcome, 'rows'>> {
+async function windowCount(pass: WindowPass, window: number): Promise<Counts> {
   if (pass.wholeTable) return { total: pass.matches, totalIsEstimate: false, facets: pass.facets, scale: 1 };
   const total = Math.max(pass.matches, Math.round((pass.matches * pass.tableRows) / window));
   return { total, totalIsEstimate: true, facets: pass.facets, scale: total / pass.matches };
@@ -355,7 +359,7 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
  * matches both are exact; beyond, the total is the planner's estimate (a plan, no scan) and the facets are
  * the sample's, scaled.
  */
-export async function countAndFacets(db: Db, where: Where, hasWords: boolean): Promise<Omit<SearchOutcome, 'rows'>> {
+export async function countAndFacets(db: Db, where: Where, hasWords: boolean): Promise<Counts> {
   const query = sql`with m as (
       select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations
       from ${indexedMatches(where, sql`${where.filters}${where.text ? sql` and ${where.text}` : sql``}`)} limit ${FACET_SAMPLE + 1}

@@ -31,12 +31,45 @@ export function matchOf(q: string | undefined, wholeWords?: ReadonlySet<string>)
   };
 }
 
+/**
+ * Estimated counts and facets (large results only) are kept for a minute per database and per identical
+ * search (caller's visibility, words, filters): the next pages, another sort and the same search by other
+ * callers then cost only their page. An estimate a minute old is still an estimate; exact (small) counts
+ * are never kept, so a change is visible at once where it can be seen in the numbers.
+ */
+const COUNTS_TTL_MS = 60_000;
+const COUNTS_KEPT = 1_000;
+const countsCache = new WeakMap<Db, Map<string, { at: number; counts: repo.Counts }>>();
+
+function countsKey(ctx: RequestContext, q: ResourceSearchQuery, match: repo.SearchMatch): string {
+  const { actor } = ctx;
+  const { page: _page, pageSize: _pageSize, sort: _sort, q: _q, ...filters } = q;
+  return JSON.stringify([actor.role, actor.townId, actor.institutionId, match, filters]);
+}
+
+function keptCounts(db: Db, key: string): repo.Counts | undefined {
+  const kept = countsCache.get(db)?.get(key);
+  return kept && Date.now() - kept.at < COUNTS_TTL_MS ? kept.counts : undefined;
+}
+
+function keepCounts(db: Db, key: string, counts: repo.Counts): void {
+  if (!counts.totalIsEstimate) return;
+  const kept = countsCache.get(db) ?? new Map<string, { at: number; counts: repo.Counts }>();
+  countsCache.set(db, kept);
+  kept.delete(key);
+  if (kept.size >= COUNTS_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(key, { at: Date.now(), counts });
+}
+
 export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSearchQuery): Promise<ResourceSearchResult> {
   const { match, tokens } = matchOf(q.q, q.q ? await repo.commonWords(db) : undefined);
   const where = repo.whereOf(ctx.actor, q, match);
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
   const { limit, offset } = limitOffset(q);
-  const found = await repo.search(db, where, match, sort, limit, offset);
+  const key = countsKey(ctx, q, match);
+  const known = keptCounts(db, key);
+  const found = await repo.search(db, where, match, sort, limit, offset, { known });
+  if (!known) keepCounts(db, key, found);
   const facet = (name: string) =>
     found.facets
       .filter((r) => r.facet === name)

@@ -220,7 +220,7 @@ describe('relevance pages read through the newest-first window', () => {
     }
     // Count and facets: from the window when it holds the table, else exact from the GIN indexes (few matches).
     const inWindow = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
-    const throughGin = await repo.search(t.database.db, where, match, 'relevance', 20, 0, 2);
+    const throughGin = await repo.search(t.database.db, where, match, 'relevance', 20, 0, { window: 2 });
     expect(throughGin.rows.map((r) => r.id)).toEqual(inWindow.rows.map((r) => r.id));
     expect([throughGin.total, throughGin.totalIsEstimate, throughGin.scale]).toEqual([inWindow.total, false, 1]);
     const sorted = (f: repo.FacetRow[]) => [...f].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`));
@@ -233,7 +233,7 @@ describe('relevance pages read through the newest-first window', () => {
     const where = repo.whereOf(ANONYMOUS, query, match);
     await t.database.db.execute(sql`analyze resources`); // the table's size, which a sample is scaled to
     const exact = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
-    const sampled = await repo.search(t.database.db, where, match, 'relevance', 20, 0, 4, 1);
+    const sampled = await repo.search(t.database.db, where, match, 'relevance', 20, 0, { window: 4, sampleMin: 1 });
     expect(sampled.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
     expect(sampled.totalIsEstimate).toBe(true);
     expect(sampled.scale).toBeGreaterThan(1);
