@@ -11,15 +11,18 @@ import type { Actor } from '../../platform/policy.ts';
  * Relevance is tiered: first the matches with every word in the title (`title_vector`), then the others;
  * newest first within a tier. Both tiers follow the order of `resources_newest_idx`, so one pass over the
  * newest RANK_WINDOW rows finds the first rows of both tiers when the words are common, and gives the
- * count and facets as a sample. Only what the window cannot answer goes to the GIN indexes, and then the
- * matches are few: a tier with too few rows in the window (read in full, sorted), and the count and facets
- * when fewer than WINDOW_SAMPLE_MIN rows of the window matched (exact up to FACET_SAMPLE matches, beyond
- * that the planner's estimate of the total and facets scaled from the first FACET_SAMPLE matches).
+ * count and facets as a sample. Only what the window cannot answer goes further: a tier with too few rows
+ * there is read from a wider window when its share of the window promises many rows, else in full through
+ * the GIN indexes (it is small then); the count and facets, when fewer than WINDOW_SAMPLE_MIN rows of the
+ * window matched, come through GIN: exact up to FACET_SAMPLE matches, beyond that the planner's estimate of
+ * the total and facets scaled from the first FACET_SAMPLE matches.
  * Estimates are flagged (`totalIsEstimate`, `facetsAreEstimate`).
  */
 export const RANK_WINDOW = 3_000;
 export const WINDOW_SAMPLE_MIN = 100;
 export const FACET_SAMPLE = 1_000;
+export const GIN_TIER_MAX = 4_000;
+export const WIDEST_WINDOW = 60_000;
 
 /** Newest first, exactly as `resources_newest_idx` is built (created_at is never null). */
 const NEWEST = sql`r.published_at desc nulls last, r.created_at desc nulls last, r.id`;
@@ -150,15 +153,17 @@ export async function searchPage(
   sort: Sort,
   limit: number,
   offset: number,
-  window = RANK_WINDOW,
+  { window = RANK_WINDOW, ginTierMax = GIN_TIER_MAX }: Sizes = {},
 ): Promise<SearchRow[]> {
   const tiers = tiersOf(where, m, sort);
   if (!tiers) return plainPage(db, where, sort, limit, offset);
   const pass = await windowPass(db, where, tiers, offset + limit, window, false);
-  return details(db, await pageIds(db, where, tiers, pass, limit, offset));
+  return details(db, await pageIds(db, where, tiers, pass, limit, offset, ginTierMax));
 }
 
 export type Counts = Omit<SearchOutcome, 'rows'>;
+/** The sizes above, which tests shrink to take every path on a small table. */
+export type Sizes = { window?: number; sampleMin?: number; ginTierMax?: number };
 
 /**
  * One page with the count and the facets of all matches. `known` are counts the caller kept from an
@@ -171,7 +176,7 @@ export async function search(
   sort: Sort,
   limit: number,
   offset: number,
-  { window = RANK_WINDOW, sampleMin = WINDOW_SAMPLE_MIN, known }: { window?: number; sampleMin?: number; known?: Counts } = {},
+  { window = RANK_WINDOW, sampleMin = WINDOW_SAMPLE_MIN, ginTierMax = GIN_TIER_MAX, known }: Sizes & { known?: Counts } = {},
 ): Promise<SearchOutcome> {
   const tiers = tiersOf(where, m, sort);
   if (!tiers) {
@@ -183,7 +188,7 @@ export async function search(
   // A sample needs the table's size to scale from; before the first ANALYZE it is unknown.
   const fromWindow = pass.wholeTable || (pass.matches >= sampleMin && pass.tableRows > window);
   const [ids, counted] = await Promise.all([
-    pageIds(db, where, tiers, pass, limit, offset),
+    pageIds(db, where, tiers, pass, limit, offset, ginTierMax),
     known ?? (fromWindow ? windowCount(pass, window) : countAndFacets(db, where, true)),
   ]);
   return { rows: await details(db, ids), ...counted };
@@ -227,7 +232,8 @@ type WindowPass = {
   /** The first `need` rows of each tier among the window's matches, in order. */
   title: string[];
   body: string[];
-  /** The window held the whole table: everything above is exact. */
+  /** Rows walked, and whether they were the whole table (everything above is then exact). */
+  window: number;
   wholeTable: boolean;
   /** Matches in the window, and the table's row count as the statistics know it. */
   matches: number;
@@ -281,6 +287,7 @@ async function windowPass(db: Db, where: Where, first: SQL, need: number, window
   return {
     title: tier(true),
     body: tier(false),
+    window,
     wholeTable: number('_window') <= window,
     matches: number('_matches'),
     tableRows: number('_rows'),
@@ -291,18 +298,52 @@ async function windowPass(db: Db, where: Where, first: SQL, need: number, window
 }
 
 /** The page's ids: from the window where it holds enough of a tier, else from the tier's GIN matches. */
-async function pageIds(db: Db, where: Where, first: SQL, pass: WindowPass, limit: number, offset: number): Promise<string[]> {
+async function pageIds(
+  db: Db,
+  where: Where,
+  first: SQL,
+  pass: WindowPass,
+  limit: number,
+  offset: number,
+  ginTierMax: number,
+): Promise<string[]> {
   const need = offset + limit;
-  let titles = pass.title;
   // The title tier through the title index alone (a title match is a match), the body tier through the full one.
-  if (!pass.wholeTable && titles.length < need) titles = await allMatches(db, where, sql`${where.filters} and ${first}`, need);
+  const titles = await tierRows(db, where, first, pass, 'title', need, sql`${where.filters} and ${first}`, ginTierMax);
   if (titles.length >= need) return titles.slice(offset, need);
-  let bodies = pass.body;
   const rest = need - titles.length;
-  if (!pass.wholeTable && bodies.length < rest) {
-    bodies = await allMatches(db, where, sql`${where.filters} and ${where.text ?? sql`true`} and not coalesce(${first}, false)`, rest);
-  }
+  const bodyCond = sql`${where.filters} and ${where.text ?? sql`true`} and not coalesce(${first}, false)`;
+  const bodies = await tierRows(db, where, first, pass, 'body', rest, bodyCond, ginTierMax);
   return [...titles, ...bodies].slice(offset, need);
+}
+
+/**
+ * The first `need` rows of a tier the window held too few of. If its share of the window still promises
+ * more than GIN_TIER_MAX rows in the table, a wider window (sized for twice the rows needed, at most
+ * WIDEST_WINDOW) is cheaper than reading them all at random; otherwise, or if that falls short too, all of
+ * the tier's rows through the indexes.
+ */
+async function tierRows(
+  db: Db,
+  where: Where,
+  first: SQL,
+  pass: WindowPass,
+  tier: 'title' | 'body',
+  need: number,
+  cond: SQL,
+  ginTierMax: number,
+): Promise<string[]> {
+  const found = pass[tier];
+  if (pass.wholeTable || found.length >= need) return found.slice(0, need);
+  const expected = ((found.length + 0.5) / pass.window) * pass.tableRows;
+  if (expected > ginTierMax) {
+    const wider = Math.min(WIDEST_WINDOW, Math.ceil((2 * need * pass.window) / Math.max(found.length, 1)));
+    if (wider > pass.window) {
+      const again = await windowPass(db, where, first, need, wider, false);
+      if (again.wholeTable || again[tier].length >= need) return again[tier].slice(0, need);
+    }
+  }
+  return allMatches(db, where, cond, need);
 }
 
 /** The first `n` rows of a tier, newest first, from all its rows (few, or the window would have had them). */

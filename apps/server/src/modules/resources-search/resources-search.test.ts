@@ -208,14 +208,16 @@ describe('relevance pages read through the newest-first window', () => {
     const query = { q: words, institutionId: inst, page: 1, pageSize: 20 };
     const { match } = matchOf(words);
     const where = repo.whereOf(ANONYMOUS, query, match);
+    await t.database.db.execute(sql`analyze resources`); // the table's size, which a wider window is sized from
     for (const sort of ['relevance', 'newest'] as const) {
-      const page = async (limit: number, offset: number, window: number) =>
-        (await repo.searchPage(t.database.db, where, match, sort, limit, offset, window)).map((r) => r.id);
-      const all = await page(20, 0, repo.RANK_WINDOW);
+      const page = async (limit: number, offset: number, sizes: repo.Sizes) =>
+        (await repo.searchPage(t.database.db, where, match, sort, limit, offset, sizes)).map((r) => r.id);
+      const all = await page(20, 0, {});
       expect(all.length).toBeGreaterThan(0);
-      for (const window of [1, 2, 3]) {
-        expect(await page(20, 0, window)).toEqual(all);
-        for (const offset of [0, 1, 2, 3]) expect(await page(2, offset, window)).toEqual(all.slice(offset, offset + 2));
+      // ginTierMax 0: a tier short in the window is read from a wider window first.
+      for (const sizes of [1, 2, 3].flatMap((window) => [{ window }, { window, ginTierMax: 0 }])) {
+        expect(await page(20, 0, sizes)).toEqual(all);
+        for (const offset of [0, 1, 2, 3]) expect(await page(2, offset, sizes)).toEqual(all.slice(offset, offset + 2));
       }
     }
     // Count and facets: from the window when it holds the table, else exact from the GIN indexes (few matches).
