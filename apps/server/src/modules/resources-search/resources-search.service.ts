@@ -47,6 +47,11 @@ function countsKey(ctx: RequestContext, q: ResourceSearchQuery, match: repo.Sear
   return JSON.stringify([actor.role, actor.townId, actor.institutionId, match, filters]);
 }
 
+/** Forgets the kept counts of a database (the bench measures searches without them). */
+export function forgetKeptCounts(db: Db): void {
+  countsCache.delete(db);
+}
+
 function keptCounts(db: Db, key: string): repo.Counts | undefined {
   const kept = countsCache.get(db)?.get(key);
   return kept && Date.now() - kept.at < COUNTS_TTL_MS ? kept.counts : undefined;
