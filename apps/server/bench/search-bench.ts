@@ -202,7 +202,7 @@ const execOf =
 const arrayLiteral = (xs: readonly (string | number | null)[]) =>
   `{${xs.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 
-/** The search indexes of migration 0006 and 0003, dropped for the bulk load and built after it. */
+/** The search indexes of migrations 0003 and 0006, dropped for the bulk load and built after it. */
 const SEARCH_INDEXES: [string, SQL][] = [
   ['resources_search_idx', sql`create index resources_search_idx on resources using gin (search_vector)`],
   ['resources_title_search_idx', sql`create index resources_title_search_idx on resources using gin (title_vector)`],
@@ -211,6 +211,7 @@ const SEARCH_INDEXES: [string, SQL][] = [
     'resources_newest_idx',
     sql`create index resources_newest_idx on resources (published_at desc nulls last, created_at desc nulls last, id)`,
   ],
+  ['resources_fee_idx', sql`create index resources_fee_idx on resources (fee_min_fen, id)`],
 ];
 
 type Meta = { generator: string; records: number; prepareSeconds: number; insertSeconds: number; indexSeconds: number };

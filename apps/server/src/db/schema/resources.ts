@@ -92,6 +92,7 @@ export const resources = pgTable(
     index('resources_title_search_idx').using('gin', t.titleVector),
     // The newest-first order of browsing and of each relevance tier: a search walks it and stops early.
     index('resources_newest_idx').on(t.publishedAt.desc().nullsLast(), t.createdAt.desc(), t.id),
+    index('resources_fee_idx').on(t.feeMinFen.asc().nullsLast(), t.id),
     index('resources_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );

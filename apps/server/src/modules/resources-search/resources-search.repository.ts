@@ -26,6 +26,8 @@ export const WIDEST_WINDOW = 60_000;
 
 /** Newest first, exactly as `resources_newest_idx` is built (created_at is never null). */
 const NEWEST = sql`r.published_at desc nulls last, r.created_at desc nulls last, r.id`;
+/** Lowest fee first, exactly as `resources_fee_idx` is built. */
+const FEE = sql`r.fee_min_fen asc nulls last, r.id`;
 
 export type SearchMatch = {
   /** tsquery text of all query tokens (AND, last one a prefix), or null for a browse without words. */
@@ -155,10 +157,9 @@ export async function searchPage(
   offset: number,
   { window = RANK_WINDOW, ginTierMax = GIN_TIER_MAX }: Sizes = {},
 ): Promise<SearchRow[]> {
-  const tiers = tiersOf(where, m, sort);
-  if (!tiers) return plainPage(db, where, sort, limit, offset);
-  const pass = await windowPass(db, where, tiers, offset + limit, window, false);
-  return details(db, await pageIds(db, where, tiers, pass, limit, offset, ginTierMax));
+  const walk = walkOf(where, m, sort);
+  const pass = await windowPass(db, where, walk, offset + limit, window, false);
+  return details(db, await pageIds(db, where, walk, pass, limit, offset, ginTierMax));
 }
 
 export type Counts = Omit<SearchOutcome, 'rows'>;
@@ -178,41 +179,31 @@ export async function search(
   offset: number,
   { window = RANK_WINDOW, sampleMin = WINDOW_SAMPLE_MIN, ginTierMax = GIN_TIER_MAX, known }: Sizes & { known?: Counts } = {},
 ): Promise<SearchOutcome> {
-  const tiers = tiersOf(where, m, sort);
-  if (!tiers) {
-    // Independent: on PostgreSQL they run on separate pool connections at once.
-    const [rows, counted] = await Promise.all([plainPage(db, where, sort, limit, offset), known ?? countAndFacets(db, where, false)]);
-    return { rows, ...counted };
-  }
-  const pass = await windowPass(db, where, tiers, offset + limit, window, !known);
-  // A sample needs the table's size to scale from; before the first ANALYZE it is unknown.
-  const fromWindow = pass.wholeTable || (pass.matches >= sampleMin && pass.tableRows > window);
+  const walk = walkOf(where, m, sort);
+  const pass = await windowPass(db, where, walk, offset + limit, window, !known);
+  // The window is a sample of the matches of words: it needs the table's size to scale from (unknown before
+  // the first ANALYZE) and the newest rows (the cheapest ones are no sample: resources without a fee come
+  // last). Browsing without words is counted by the planner, whose estimate of filters alone is good.
+  const fromWindow =
+    pass.wholeTable || (where.text !== undefined && walk.order === NEWEST && pass.matches >= sampleMin && pass.tableRows > window);
   const [ids, counted] = await Promise.all([
-    pageIds(db, where, tiers, pass, limit, offset, ginTierMax),
-    known ?? (fromWindow ? windowCount(pass, window) : countAndFacets(db, where, true)),
+    pageIds(db, where, walk, pass, limit, offset, ginTierMax),
+    known ?? (fromWindow ? windowCount(pass, window) : countAndFacets(db, where, where.text !== undefined)),
   ]);
   return { rows: await details(db, ids), ...counted };
 }
 
-/** The first tier of a sort by words (for newest first, every match), or null for a sort without the window walk. */
-function tiersOf(where: Where, m: SearchMatch, sort: Sort): SQL | null {
-  const title = titleMatchOf(m);
-  if (!title || !where.text || sort === 'fee') return null;
-  return sort === 'relevance' ? title : where.text;
-}
+/**
+ * How a page is read: the order to walk (newest first, or lowest fee first) and the condition of the first
+ * tier. Relevance with words has two tiers (every word in the title, then the other matches), newest first
+ * in each; every other search has one (every match).
+ */
+type Walk = { first: SQL; order: SQL };
 
-/** Browsing without words, or sorting by fee: the filter indexes and, for newest first, the newest index. */
-async function plainPage(db: Db, where: Where, sort: Sort, limit: number, offset: number): Promise<SearchRow[]> {
-  const order = sort === 'fee' ? sql`r.fee_min_fen asc nulls last, r.id` : NEWEST;
-  return rowsOf<SearchRow>(
-    db,
-    sql`select ${DETAILS} from (select r.id, row_number() over (order by ${order}) as pos
-      from resources r where ${whole(where)} order by ${order} limit ${limit} offset ${offset}) top
-    join resources r on r.id = top.id
-    join towns t on t.id = r.town_id
-    join institutions i on i.id = r.institution_id
-    order by top.pos`,
-  );
+function walkOf(where: Where, m: SearchMatch, sort: Sort): Walk {
+  const title = titleMatchOf(m);
+  if (sort === 'relevance' && title) return { first: title, order: NEWEST };
+  return { first: where.text ?? sql`true`, order: sort === 'fee' ? FEE : NEWEST };
 }
 
 async function details(db: Db, ids: string[]): Promise<SearchRow[]> {
@@ -260,13 +251,20 @@ type PassRow = { facet: string; value: string; label: string | null; count: numb
  * One pass over the newest `window` rows: the first `need` matches of each tier (they are the tiers' first
  * rows overall, the window being a prefix of their order), the number of matches and, if asked, their facets.
  */
-async function windowPass(db: Db, where: Where, first: SQL, need: number, window: number, withFacets: boolean): Promise<WindowPass> {
+async function windowPass(
+  db: Db,
+  where: Where,
+  { first, order }: Walk,
+  need: number,
+  window: number,
+  withFacets: boolean,
+): Promise<WindowPass> {
   const rows = await rowsOf<PassRow>(
     db,
     sql`with m as materialized (
       select r.id, r.kind, r.town_id, r.institution_id, r.industries, r.accreditations, coalesce(${first}, false) as title,
-        row_number() over (partition by coalesce(${first}, false) order by ${NEWEST}) as k
-      from (select * from resources r order by ${NEWEST} limit ${window}) r
+        row_number() over (partition by coalesce(${first}, false) order by ${order}) as k
+      from (select * from resources r order by ${order} limit ${window}) r
       where ${whole(where)}
     )
     select 'row' as facet, m.id::text as value, null as label, m.k::int as count, m.title from m where m.k <= ${need}
@@ -301,19 +299,20 @@ async function windowPass(db: Db, where: Where, first: SQL, need: number, window
 async function pageIds(
   db: Db,
   where: Where,
-  first: SQL,
+  walk: Walk,
   pass: WindowPass,
   limit: number,
   offset: number,
   ginTierMax: number,
 ): Promise<string[]> {
   const need = offset + limit;
+  const { first } = walk;
   // The title tier through the title index alone (a title match is a match), the body tier through the full one.
-  const titles = await tierRows(db, where, first, pass, 'title', need, sql`${where.filters} and ${first}`, ginTierMax);
+  const titles = await tierRows(db, where, walk, pass, 'title', need, sql`${where.filters} and ${first}`, ginTierMax);
   if (titles.length >= need) return titles.slice(offset, need);
   const rest = need - titles.length;
   const bodyCond = sql`${where.filters} and ${where.text ?? sql`true`} and not coalesce(${first}, false)`;
-  const bodies = await tierRows(db, where, first, pass, 'body', rest, bodyCond, ginTierMax);
+  const bodies = await tierRows(db, where, walk, pass, 'body', rest, bodyCond, ginTierMax);
   return [...titles, ...bodies].slice(offset, need);
 }
 
@@ -326,7 +325,7 @@ async function pageIds(
 async function tierRows(
   db: Db,
   where: Where,
-  first: SQL,
+  walk: Walk,
   pass: WindowPass,
   tier: 'title' | 'body',
   need: number,
@@ -339,19 +338,19 @@ async function tierRows(
   if (expected > ginTierMax) {
     const wider = Math.min(WIDEST_WINDOW, Math.ceil((2 * need * pass.window) / Math.max(found.length, 1)));
     if (wider > pass.window) {
-      const again = await windowPass(db, where, first, need, wider, false);
+      const again = await windowPass(db, where, walk, need, wider, false);
       if (again.wholeTable || again[tier].length >= need) return again[tier].slice(0, need);
     }
   }
-  return allMatches(db, where, cond, need);
+  return allMatches(db, where, cond, walk.order, need);
 }
 
 /** The first `n` rows of a tier, newest first, from all its rows (few, or the window would have had them). */
-async function allMatches(db: Db, where: Where, tier: SQL, n: number): Promise<string[]> {
+async function allMatches(db: Db, where: Where, tier: SQL, order: SQL, n: number): Promise<string[]> {
   const rows = await throughIndexes<{ id: string }>(
     db,
-    sql`with m as materialized (select r.id, r.published_at, r.created_at from ${indexedMatches(where, tier)})
-    select r.id from m r order by ${NEWEST} limit ${n}`,
+    sql`with m as materialized (select r.id, r.published_at, r.created_at, r.fee_min_fen from ${indexedMatches(where, tier)})
+    select r.id from m r order by ${order} limit ${n}`,
   );
   return rows.map((r) => r.id);
 }

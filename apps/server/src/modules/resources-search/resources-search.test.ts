@@ -209,7 +209,7 @@ describe('relevance pages read through the newest-first window', () => {
     const { match } = matchOf(words);
     const where = repo.whereOf(ANONYMOUS, query, match);
     await t.database.db.execute(sql`analyze resources`); // the table's size, which a wider window is sized from
-    for (const sort of ['relevance', 'newest'] as const) {
+    for (const sort of ['relevance', 'newest', 'fee'] as const) {
       const page = async (limit: number, offset: number, sizes: repo.Sizes) =>
         (await repo.searchPage(t.database.db, where, match, sort, limit, offset, sizes)).map((r) => r.id);
       const all = await page(20, 0, {});
@@ -227,6 +227,19 @@ describe('relevance pages read through the newest-first window', () => {
     expect([throughGin.total, throughGin.totalIsEstimate, throughGin.scale]).toEqual([inWindow.total, false, 1]);
     const sorted = (f: repo.FacetRow[]) => [...f].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`));
     expect(sorted(throughGin.facets)).toEqual(sorted(inWindow.facets));
+  });
+
+  it.each(['newest', 'fee'] as const)('browsing without words, %s first: the same pages from any window', async (sort) => {
+    const { match } = matchOf(undefined);
+    const where = repo.whereOf(ANONYMOUS, { institutionId: inst, page: 1, pageSize: 20 }, match);
+    const page = async (limit: number, offset: number, sizes: repo.Sizes) =>
+      (await repo.searchPage(t.database.db, where, match, sort, limit, offset, sizes)).map((r) => r.id);
+    const all = await page(20, 0, {});
+    expect(all).toHaveLength(CORPUS.length);
+    for (const sizes of [{ window: 1 }, { window: 2, ginTierMax: 0 }]) {
+      expect(await page(20, 0, sizes)).toEqual(all);
+      for (const offset of [0, 5, 10]) expect(await page(5, offset, sizes)).toEqual(all.slice(offset, offset + 5));
+    }
   });
 
   it('estimates count and facets from the window when it holds enough matches but not the whole table', async () => {
