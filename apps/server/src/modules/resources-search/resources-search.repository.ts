@@ -30,9 +30,9 @@ const NEWEST = sql`r.published_at desc nulls last, r.created_at desc nulls last,
 const FEE = sql`r.fee_min_fen asc nulls last, r.id`;
 
 export type SearchMatch = {
-  /** tsquery text of all query tokens (AND, last one a prefix), or null for a browse without words. */
+  /** tsquery text of all query tokens (AND, the last one a prefix unless a whole word), or null without words. */
   tsquery: string | null;
-  /** Latin fragments of 3+ characters that may also match inside the name (9000 in LMS-9000A). */
+  /** Model-number fragments (3+ Latin characters with a digit) that may also match inside the name (9000 in LMS-9000A). */
   nameFragments: string[];
   /** tsquery of the other tokens, which must still match when a fragment matched the name. */
   restTsquery: string | null;
