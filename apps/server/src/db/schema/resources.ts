@@ -66,6 +66,9 @@ export const resources = pgTable(
     contactEmail: varchar('contact_email', { length: 120 }),
     photoFileIds: uuid('photo_file_ids').array().notNull().default(sql`'{}'::uuid[]`),
     searchVector: tsvector('search_vector'),
+    // The title's part of the search document (weight A), kept by the database: the first ranking tier
+    // is "every word in the title", and it needs its own index and statistics (docs/benchmarks.md).
+    titleVector: tsvector('title_vector').generatedAlwaysAs(sql`ts_filter(search_vector, '{a}')`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +89,10 @@ export const resources = pgTable(
     index('resources_institution_idx').on(t.institutionId),
     index('resources_kind_idx').on(t.kind),
     index('resources_search_idx').using('gin', t.searchVector),
+    index('resources_title_search_idx').using('gin', t.titleVector),
+    // The newest-first order of browsing and of each relevance tier: a search walks it and stops early.
+    index('resources_newest_idx').on(t.publishedAt.desc().nullsLast(), t.createdAt.desc(), t.id),
+    index('resources_fee_idx').on(t.feeMinFen.asc().nullsLast(), t.id),
     index('resources_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
   ],
 );

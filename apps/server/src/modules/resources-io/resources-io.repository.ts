@@ -47,6 +47,12 @@ export type ExportRow = {
 };
 
 /** Up to `limit` matches of the search's WHERE (the search module builds it, with the caller's visibility), in `order`. */
+/** How many rows meet `where`, counting no further than `cap`. */
+export async function countUpTo(db: Db, where: SQL, cap: number): Promise<number> {
+  const res = await db.execute(sql`select count(*)::int as n from (select 1 from resources r where ${where} limit ${cap}) m`);
+  return Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+}
+
 export async function exportRows(db: Db, where: SQL, order: SQL, limit: number): Promise<ExportRow[]> {
   const res = await db.execute(sql`select r.id, r.kind, r.name, r.model, r.manufacturer, r.category, r.summary,
       i.name as institution_name, t.name as town_name, r.sharing, r.industries, r.accreditations, r.fee_unit,

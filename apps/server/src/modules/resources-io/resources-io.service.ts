@@ -19,7 +19,7 @@ import type { Actor } from '../../platform/policy.ts';
 import { sniffFileType } from '../files/files.service.ts';
 import { ResourceErrors } from '../resources/resources.errors.ts';
 import type { ResourceInsert } from '../resources/resources.repository.ts';
-import { countMatches, whereOf } from '../resources-search/resources-search.repository.ts';
+import { commonWords, titleMatchOf, whereOf } from '../resources-search/resources-search.repository.ts';
 import { matchOf } from '../resources-search/resources-search.service.ts';
 import { COLUMNS, type Column, columnOfHeader, labelOf, WEEKDAY_NAMES } from './resources-io.columns.ts';
 import { ResourceIoErrors } from './resources-io.errors.ts';
@@ -332,20 +332,22 @@ export async function importResources(
 
 /** The search's matches (same filters, same visibility) for a spreadsheet; more than the cap is refused. */
 export async function exportResources(db: Db, actor: Actor, q: ResourceSearchQuery) {
-  const { match } = matchOf(q.q);
+  // The same words as the search matches (a common last word whole, not as a prefix).
+  const { match } = matchOf(q.q, q.q ? await commonWords(db) : undefined);
   const where = whereOf(actor, q, match);
-  const count = await countMatches(db, where);
-  if (count.isEstimate || count.total > RESOURCE_EXPORT_MAX_ROWS) {
+  const cond = sql`${where.visibility} and ${where.filters}${where.text ? sql` and ${where.text}` : sql``}`;
+  // Counting stops at the cap + 1: a common word over a million rows is refused without being counted.
+  const matches = await repo.countUpTo(db, cond, RESOURCE_EXPORT_MAX_ROWS + 1);
+  if (matches > RESOURCE_EXPORT_MAX_ROWS) {
     throw new AppError(ResourceIoErrors.RESOURCE_EXPORT_TOO_LARGE, {
-      details: { total: count.total, totalIsEstimate: count.isEstimate, max: RESOURCE_EXPORT_MAX_ROWS },
+      details: { total: matches, totalIsEstimate: true, max: RESOURCE_EXPORT_MAX_ROWS },
     });
   }
   const sort = q.sort ?? (match.tsquery ? 'relevance' : 'newest');
+  const newest = sql`r.published_at desc nulls last, r.created_at desc nulls last, r.id`;
+  const title = titleMatchOf(match);
+  // The search's order: title matches first, then the rest, newest first in each.
   const order =
-    sort === 'relevance' && match.tsquery
-      ? sql`ts_rank('{0.1, 0.1, 0.2, 1.0}'::float4[], r.search_vector, ${match.tsquery}::tsquery) desc, r.id`
-      : sort === 'fee'
-        ? sql`r.fee_min_fen asc nulls last, r.id`
-        : sql`r.published_at desc nulls last, r.created_at desc, r.id`;
-  return repo.exportRows(db, where, order, RESOURCE_EXPORT_MAX_ROWS);
+    sort === 'relevance' && title ? sql`(${title}) desc, ${newest}` : sort === 'fee' ? sql`r.fee_min_fen asc nulls last, r.id` : newest;
+  return repo.exportRows(db, cond, order, RESOURCE_EXPORT_MAX_ROWS);
 }

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds, one } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { ANONYMOUS } from '../../platform/policy.ts';
 import { searchVectorSql } from '../../platform/search/search-vector.ts';
+import * as repo from './resources-search.repository.ts';
+import { matchOf } from './resources-search.service.ts';
 
 /** A fixed corpus in an institution of its own, so that demo data never changes the expectations. */
 const CORPUS = [
@@ -195,6 +198,62 @@ describe('relevance on a fixed corpus', () => {
     expect(r.items[0]?.highlight).toContain('<mark>盐雾</mark>');
     const led = await search(q('led'));
     expect(led.items.find((i) => i.id === id.ledsystem)?.highlight).toContain('<mark>LED</mark>');
+  });
+});
+
+describe('relevance pages read through the newest-first window', () => {
+  // At 1,000,000 rows most pages come from the newest RANK_WINDOW rows and the rest from the GIN indexes;
+  // here a window of 1–3 rows forces every combination of both paths, which must give the same pages.
+  it.each(['光谱', 'LED 测试', '测试', 'LED', '光源', '9000A', 'hexa', '灯具'])('%s: the same pages from any window', async (words) => {
+    const query = { q: words, institutionId: inst, page: 1, pageSize: 20 };
+    const { match } = matchOf(words);
+    const where = repo.whereOf(ANONYMOUS, query, match);
+    await t.database.db.execute(sql`analyze resources`); // the table's size, which a wider window is sized from
+    for (const sort of ['relevance', 'newest', 'fee'] as const) {
+      const page = async (limit: number, offset: number, sizes: repo.Sizes) =>
+        (await repo.searchPage(t.database.db, where, match, sort, limit, offset, sizes)).map((r) => r.id);
+      const all = await page(20, 0, {});
+      expect(all.length).toBeGreaterThan(0);
+      // ginTierMax 0: a tier short in the window is read from a wider window first.
+      for (const sizes of [1, 2, 3].flatMap((window) => [{ window }, { window, ginTierMax: 0 }])) {
+        expect(await page(20, 0, sizes)).toEqual(all);
+        for (const offset of [0, 1, 2, 3]) expect(await page(2, offset, sizes)).toEqual(all.slice(offset, offset + 2));
+      }
+    }
+    // Count and facets: from the window when it holds the table, else exact from the GIN indexes (few matches).
+    const inWindow = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
+    const throughGin = await repo.search(t.database.db, where, match, 'relevance', 20, 0, { window: 2 });
+    expect(throughGin.rows.map((r) => r.id)).toEqual(inWindow.rows.map((r) => r.id));
+    expect([throughGin.total, throughGin.totalIsEstimate, throughGin.scale]).toEqual([inWindow.total, false, 1]);
+    const sorted = (f: repo.FacetRow[]) => [...f].sort((a, b) => `${a.facet}${a.value}`.localeCompare(`${b.facet}${b.value}`));
+    expect(sorted(throughGin.facets)).toEqual(sorted(inWindow.facets));
+  });
+
+  it.each(['newest', 'fee'] as const)('browsing without words, %s first: the same pages from any window', async (sort) => {
+    const { match } = matchOf(undefined);
+    const where = repo.whereOf(ANONYMOUS, { institutionId: inst, page: 1, pageSize: 20 }, match);
+    const page = async (limit: number, offset: number, sizes: repo.Sizes) =>
+      (await repo.searchPage(t.database.db, where, match, sort, limit, offset, sizes)).map((r) => r.id);
+    const all = await page(20, 0, {});
+    expect(all).toHaveLength(CORPUS.length);
+    for (const sizes of [{ window: 1 }, { window: 2, ginTierMax: 0 }]) {
+      expect(await page(20, 0, sizes)).toEqual(all);
+      for (const offset of [0, 5, 10]) expect(await page(5, offset, sizes)).toEqual(all.slice(offset, offset + 5));
+    }
+  });
+
+  it('estimates count and facets from the window when it holds enough matches but not the whole table', async () => {
+    const query = { q: '灯具', page: 1, pageSize: 20 };
+    const { match } = matchOf('灯具');
+    const where = repo.whereOf(ANONYMOUS, query, match);
+    await t.database.db.execute(sql`analyze resources`); // the table's size, which a sample is scaled to
+    const exact = await repo.search(t.database.db, where, match, 'relevance', 20, 0);
+    const sampled = await repo.search(t.database.db, where, match, 'relevance', 20, 0, { window: 4, sampleMin: 1 });
+    expect(sampled.rows.map((r) => r.id)).toEqual(exact.rows.map((r) => r.id));
+    expect(sampled.totalIsEstimate).toBe(true);
+    expect(sampled.scale).toBeGreaterThan(1);
+    expect(sampled.facets.length).toBeGreaterThan(0);
+    expect(exact.totalIsEstimate).toBe(false);
   });
 });
 
