@@ -33,6 +33,12 @@ export const validationMessages = {
   booking_slot_required: { zh: '预约时段需填写开始和结束时间', en: 'A slot booking needs a start and an end' },
   booking_sample_count_required: { zh: '送样检测需填写样品数量', en: 'A sample test needs the number of samples' },
   booking_no_slot_for_sample: { zh: '送样检测不占用时段，请勿填写时间', en: 'A sample test takes no time slot' },
+  sharing_period_invalid: {
+    zh: '统计区间无效（截止日不早于起始日，最长 731 天）',
+    en: 'Invalid period (to on or after from, at most 731 days)',
+  },
+  sharing_level_id_required: { zh: '请选择镇街、机构或仪器', en: 'Choose the town, institution or instrument' },
+  purchase_budget_positive: { zh: '预算须大于 0', en: 'The budget must be more than 0' },
   calendar_range_invalid: { zh: '查询区间无效（结束须晚于开始，最长 93 天）', en: 'Invalid range (end after start, at most 93 days)' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;
