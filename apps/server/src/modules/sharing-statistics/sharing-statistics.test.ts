@@ -106,7 +106,7 @@ await booked(B, E3, '2026-03-20', 8, 'completed', { minutes: 480, feeFen: 200_00
 await booked(B, E1, '2026-03-24', 2, 'usage_recorded', { minutes: 120, feeFen: 60_000 });
 
 const get = (url: string, cookie = admin) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-const post = (url: string, payload: unknown, cookie = owner) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+const post = (url: string, payload: object, cookie = owner) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
 describe('internal use', () => {
   it('the owner records its own staff’s use with the internal income; others cannot', async () => {
