@@ -220,7 +220,7 @@ describe('figures of a known month', () => {
       effectiveHours: 19,
     });
     // The city's total is the sum of its towns (sums before ratios).
-    const sum = (k: string) => city.rows.reduce((s: number, x: { figures: Record<string, number> }) => s + x.figures[k], 0);
+    const sum = (k: string) => city.rows.reduce((s: number, x: { figures: Record<string, number> }) => s + (x.figures[k] ?? 0), 0);
     expect(city.totals.externalIncomeFen).toBe(sum('externalIncomeFen'));
     expect(city.totals.instruments).toBe(sum('instruments'));
   });
