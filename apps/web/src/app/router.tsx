@@ -30,6 +30,12 @@ const ResourcesPage = lazyPage(() => import('../features/resources/resources-pag
 const ResourceDetailPage = lazyPage(() => import('../features/resources/resource-detail-page.tsx'), 'ResourceDetailPage');
 const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'MyBookingsPage');
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
+const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
+const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
+const PurchaseReviewDetailPage = lazyPage(
+  () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
+  'PurchaseReviewDetailPage',
+);
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -131,6 +137,30 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['provider']}>
                 <BookingQueuePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="sharing-statistics"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <SharingStatisticsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="purchase-reviews"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <PurchaseReviewsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="purchase-reviews/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <PurchaseReviewDetailPage />
               </RequireRole>
             }
           />

@@ -14,6 +14,8 @@ describe('menuForRole', () => {
       '/enterprises',
       '/institutions',
       '/resources',
+      '/sharing-statistics',
+      '/purchase-reviews',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',

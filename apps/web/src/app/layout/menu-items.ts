@@ -11,7 +11,9 @@ export type MenuIcon =
   | 'holiday'
   | 'api'
   | 'resource'
-  | 'booking';
+  | 'booking'
+  | 'statistics'
+  | 'purchase';
 
 export type MenuLabelKey =
   | 'home'
@@ -30,7 +32,9 @@ export type MenuLabelKey =
   | 'apiDocs'
   | 'resources'
   | 'myBookings'
-  | 'bookingQueue';
+  | 'bookingQueue'
+  | 'sharingStatistics'
+  | 'purchaseReviews';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -39,6 +43,8 @@ const HOME: MenuEntry = { key: '/', label: 'home', icon: 'home' };
 const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
 const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
 const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource' };
+const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
+const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
@@ -48,12 +54,22 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/enterprises', label: 'enterprises', icon: 'enterprise' },
     { key: '/institutions', label: 'institutionsAdmin', icon: 'institution' },
     RESOURCES,
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
     { key: '/api/docs', label: 'apiDocs', icon: 'api', external: true },
   ],
-  town_admin: [HOME, { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' }, RESOURCES, TOWNS, INSTITUTIONS],
+  town_admin: [
+    HOME,
+    { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' },
+    RESOURCES,
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
+    TOWNS,
+    INSTITUTIONS,
+  ],
   enterprise: [
     HOME,
     { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
@@ -66,6 +82,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
     RESOURCES,
     { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
     TOWNS,
     INSTITUTIONS,
   ],
