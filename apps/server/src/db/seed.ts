@@ -4,12 +4,13 @@ import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
 import { users } from './schema/accounts.ts';
 import { bookings, bookingUsages } from './schema/bookings.ts';
 import { enterpriseAnnualFigures, enterprises, institutions, towns } from './schema/organisations.ts';
 import { holidays } from './schema/platform.ts';
 import { resourceLinks, resources } from './schema/resources.ts';
-import { internalUsages } from './schema/sharing.ts';
+import { internalUsages, purchaseReviews } from './schema/sharing.ts';
 
 const SEED_LOCK = 7_420_002;
 const BATCH = 1000;
@@ -28,7 +29,7 @@ export type SeedSummary = {
   resources: number;
   resourceLinks: number;
   bookings: number;
-  usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number };
+  usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
 };
 
 /**
@@ -295,5 +296,25 @@ async function seedUsageHistory(tx: Db, data: ReturnType<typeof generateDemoData
     };
   });
   await insertInBatches(internalRows, (batch) => tx.insert(internalUsages).values(batch));
-  return { clients: clientRows.length, bookings: bookingRows.length, usages: usageRows.length, internalUsages: internalRows.length };
+  const reviews = DEMO_PURCHASE_REVIEWS.filter((r) => ids.institutionId.has(r.institutionKey) && ids.userId.has(r.filedBy));
+  if (reviews.length) {
+    await tx.insert(purchaseReviews).values(
+      reviews.map(({ institutionKey, filedBy, decidedBy, createdAt, decidedAt, ...r }) => ({
+        ...r,
+        institutionId: ids.institutionId.get(institutionKey) as string,
+        townId: ids.institutionTown.get(institutionKey) as string,
+        createdBy: ids.userId.get(filedBy) as string,
+        decidedBy: decidedBy ? (ids.userId.get(decidedBy) ?? null) : null,
+        createdAt: new Date(createdAt),
+        decidedAt: decidedAt ? new Date(decidedAt) : null,
+      })),
+    );
+  }
+  return {
+    clients: clientRows.length,
+    bookings: bookingRows.length,
+    usages: usageRows.length,
+    internalUsages: internalRows.length,
+    purchaseReviews: reviews.length,
+  };
 }

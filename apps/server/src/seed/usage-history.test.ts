@@ -18,7 +18,7 @@ describe('demo usage history', () => {
     expect(statuses).toEqual(new Set(['completed', 'usage_recorded', 'disputed', 'no_show']));
     expect(h.bookings.some((b) => b.usage && b.usage.extraFen > 0)).toBe(true);
     expect(h.internalUsages.length).toBeGreaterThan(100);
-    expect(h.clients).toHaveLength(12);
+    expect(h.clients).toHaveLength(16);
     expect(h.bookings.every((b) => b.enterpriseKey !== DEMO_ENTERPRISE_KEY)).toBe(true);
     // Slots lie inside one day and end after they start; a no-show has no usage.
     for (const b of h.bookings) {

@@ -36,12 +36,63 @@ export type SeedUsageBooking = {
   } | null;
 };
 export type SeedInternalUsage = { resourceKey: string; usedOn: string; minutes: number; incomeFen: number; note: string };
+/** Planned purchases on file in the demo (新购仪器查重): one waiting for review, one decided. */
+export type SeedPurchaseReview = {
+  institutionKey: string;
+  /** Username of the provider who filed it. */
+  filedBy: string;
+  name: string;
+  model: string | null;
+  category: string | null;
+  keywords: string | null;
+  budgetFen: number;
+  reason: string;
+  status: 'submitted' | 'approved' | 'rejected';
+  decisionComment: string | null;
+  /** Username of the reviewer. */
+  decidedBy: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+};
+export const DEMO_PURCHASE_REVIEWS: readonly SeedPurchaseReview[] = [
+  {
+    institutionKey: 'national-lighting-test-centre',
+    filedBy: 'lamplab',
+    name: '积分球光谱辐射计',
+    model: 'HAAS-2000 2 m',
+    category: '光学测量',
+    keywords: 'LED 光通量 光色',
+    budgetFen: 86_000_000,
+    reason: '出口灯具能效检测业务增长，现有积分球排队时间较长，拟新增一套 2 米积分球系统。',
+    status: 'submitted',
+    decisionComment: null,
+    decidedBy: null,
+    createdAt: '2026-11-18T10:20:00+08:00',
+    decidedAt: null,
+  },
+  {
+    institutionKey: 'zhongshan-productivity-centre',
+    filedBy: 'provider',
+    name: '盐雾试验箱',
+    model: null,
+    category: '环境试验',
+    keywords: '盐雾 腐蚀',
+    budgetFen: 18_000_000,
+    reason: '为东区五金企业提供中性盐雾试验服务。',
+    status: 'rejected',
+    decisionComment: '小榄镇已有多台同类设备且使用率不足三成，建议通过平台共享预约，暂不新购。',
+    decidedBy: 'admin',
+    createdAt: '2026-10-09T15:00:00+08:00',
+    decidedAt: '2026-10-12T09:40:00+08:00',
+  },
+];
+
 /** An enterprise user account of a client enterprise (the bookers of the history). */
 export type SeedClient = { username: string; displayName: string; enterpriseKey: string; email: string };
 
 const HISTORY_STREAM = 0x5a7e;
 const HISTORY_MONTHS = 12;
-const CLIENTS = 12;
+const CLIENTS = 16;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 const PURPOSES = [
@@ -98,7 +149,9 @@ export function generateUsageHistory(
       [[0.5, 0.85], 15],
     ]);
     const rate = rng.between(demand[0], demand[1]);
+    // Each instrument has a few regular clients and a wider circle of occasional ones.
     const regulars = [rng.pick(clients), rng.pick(clients), rng.pick(clients)];
+    const circle = Array.from({ length: 5 }, () => rng.pick(clients));
     const hours = r.openingHours as SeedOpeningHours;
     const fee = r.feeMinFen ?? 0;
     const hasInternalUse = rate > 0 ? rng.chance(0.6) : rng.chance(0.15);
@@ -114,7 +167,7 @@ export function generateUsageHistory(
         const last = intervals[intervals.length - 1] as [string, string];
         const [from, until] = whole ? [first[0], last[1]] : (rng.pick(intervals) as [string, string]);
         const slotMinutes = minutesOf(until) - minutesOf(from);
-        const client = rng.chance(0.7) ? rng.pick(regulars) : rng.pick(clients);
+        const client = rng.chance(0.8) ? rng.pick(regulars) : rng.pick(circle);
         const status = rng.weighted<SeedUsageBooking['status']>([
           ['completed', 88],
           ['usage_recorded', 3],

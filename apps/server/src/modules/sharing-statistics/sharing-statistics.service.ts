@@ -301,10 +301,19 @@ export async function similarInstruments(
   planned: { name: string; model: string | null; category: string | null; keywords: string | null },
   now = new Date(),
 ) {
-  const tokens = tokensForQuery([planned.name, planned.model, planned.category, planned.keywords].filter(Boolean).join(' '));
   // Any token may match (a planned 积分球光谱辐射计 should also find a 光谱辐射计); ranking puts the closest first.
-  const query = tokens.map((t) => `${quoteLexeme(t)}${t === tokens.at(-1) ? ':*' : ''}`).join(' | ');
-  const ids = await repo.similarInstrumentIds(db, query, SIMILAR_LIMIT);
+  // The name, model and keywords say what is planned; the category (光学测量 …) is broad, so it is asked only
+  // when they find nothing.
+  const anyOf = (text: string) => {
+    const tokens = tokensForQuery(text);
+    return tokens.map((t, i) => `${quoteLexeme(t)}${i === tokens.length - 1 ? ':*' : ''}`).join(' | ');
+  };
+  let ids = await repo.similarInstrumentIds(
+    db,
+    anyOf([planned.name, planned.model, planned.keywords].filter(Boolean).join(' ')),
+    SIMILAR_LIMIT,
+  );
+  if (ids.length === 0 && planned.category) ids = await repo.similarInstrumentIds(db, anyOf(planned.category), SIMILAR_LIMIT);
   const to = shanghaiDate(now);
   const from = addCalendarDays(to, -364);
   const calendar = await calendarFor(db, from, to);

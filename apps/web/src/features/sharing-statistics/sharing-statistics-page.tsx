@@ -77,7 +77,7 @@ function Kpis({ f, workingDays }: { f: SharingFigures; workingDays: number }) {
   return (
     <Row gutter={[12, 12]} data-testid="sharing-kpis">
       {items.map(([title, value, hint]) => (
-        <Col key={title} flex="1 0 160px">
+        <Col key={title} flex="1 0 112px">
           <Card size="small" style={{ height: '100%' }}>
             <Statistic title={title} value={value} valueStyle={{ fontSize: 22 }} />
             {hint ? (
