@@ -81,102 +81,122 @@ export type InstrumentSums = {
   noShows: number;
 };
 
-/** One row per evaluated instrument of the unit with its sums over the period: three grouped aggregates joined once. */
-export async function instrumentSums(db: Db, unit: Unit, p: Period): Promise<InstrumentSums[]> {
-  const rows = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`with ext as (
-          select b.resource_id, sum(u.minutes) as minutes, sum(u.fee_fen + u.extra_fen) as income,
-                 count(*) as services, count(distinct b.enterprise_id) as users
-          from bookings b join booking_usages u on u.booking_id = b.id
-          where ${countedUsage(p)} and ${unitWhere('b', unit)}
-          group by b.resource_id
-        ), ns as (
-          select b.resource_id, count(*) as n from bookings b
-          where ${noShowIn(p)} and ${unitWhere('b', unit)}
-          group by b.resource_id
-        ), inn as (
-          select iu.resource_id, sum(iu.minutes) as minutes, sum(iu.income_fen) as income from internal_usages iu
-          where ${internalIn(p)} and ${unitWhere('iu', unit)}
-          group by iu.resource_id
-        )
-        select r.id, r.name, r.model, r.category, r.sharing, r.institution_id, i.name as institution_name, r.town_id,
-               t.name as town_name, coalesce(r.original_value_fen, 0) as original_value_fen, r.opening_hours,
-               ext.minutes as ext_minutes, ext.income as ext_income, ext.services, ext.users,
-               inn.minutes as int_minutes, inn.income as int_income, ns.n as no_shows
-        from resources r
-        join institutions i on i.id = r.institution_id
-        join towns t on t.id = r.town_id
-        left join ext on ext.resource_id = r.id
-        left join inn on inn.resource_id = r.id
-        left join ns on ns.resource_id = r.id
-        where ${evaluated} and ${unitWhere('r', unit)}
-        order by t.code, i.name, r.name, r.id`,
-  );
-  return rows.map((r) => ({
-    id: r.id as string,
-    name: r.name as string,
-    model: (r.model as string | null) ?? null,
-    category: (r.category as string | null) ?? null,
-    sharing: r.sharing as string,
-    institutionId: r.institution_id as string,
-    institutionName: r.institution_name as string,
-    townId: r.town_id as string,
-    townName: r.town_name as string,
-    originalValueFen: num(r.original_value_fen),
-    openingHours: (typeof r.opening_hours === 'string' ? JSON.parse(r.opening_hours) : r.opening_hours) as OpeningHours | null,
-    externalMinutes: num(r.ext_minutes),
-    externalIncomeFen: num(r.ext_income),
-    externalServices: num(r.services),
-    externalUsers: num(r.users),
-    internalMinutes: num(r.int_minutes),
-    internalIncomeFen: num(r.int_income),
-    noShows: num(r.no_shows),
-  }));
-}
+export type UsageSums = {
+  instruments: InstrumentSums[];
+  /** Distinct enterprises served (not additive, so counted by the database) per institution, per town and in all. */
+  users: { byInstitution: Map<string, number>; byTown: Map<string, number>; all: number };
+  /** Counted external and internal minutes per Shanghai calendar month ('2026-03'). */
+  monthly: Map<string, { external: number; internal: number }>;
+};
 
-/** Distinct enterprises served, per institution, per town and in all (not additive, so counted by the database). */
-export async function externalUsersByUnit(db: Db, unit: Unit, p: Period) {
-  const rows = await rowsOf<{ institution_id: string | null; town_id: string | null; g_inst: number; g_town: number; users: unknown }>(
-    db,
-    sql`select b.institution_id, b.town_id, grouping(b.institution_id) as g_inst, grouping(b.town_id) as g_town,
-               count(distinct b.enterprise_id) as users
-        from bookings b
-        join booking_usages u on u.booking_id = b.id
-        join resources r on r.id = b.resource_id
-        where ${countedUsage(p)} and ${evaluated} and ${unitWhere('b', unit)}
-        group by grouping sets ((b.institution_id), (b.town_id), ())`,
-  );
-  const byInstitution = new Map<string, number>();
-  const byTown = new Map<string, number>();
-  let all = 0;
-  for (const r of rows) {
-    if (Number(r.g_inst) === 0 && r.institution_id) byInstitution.set(r.institution_id, num(r.users));
-    else if (Number(r.g_town) === 0 && r.town_id) byTown.set(r.town_id, num(r.users));
-    else all = num(r.users);
-  }
-  return { byInstitution, byTown, all };
-}
+type GroupedRow = { g: number; key: string | null; minutes: unknown; income: unknown; services: unknown; users: unknown };
 
-/** Counted external and internal minutes per month (Shanghai calendar month) of the unit. */
-export async function monthlyMinutes(db: Db, unit: Unit, p: Period) {
-  const rows = await rowsOf<{ month: string; external: unknown; internal: unknown }>(
-    db,
-    sql`select month, sum(external) as external, sum(internal) as internal from (
-          select to_char(timezone('UTC', coalesce(lower(b.period), u.recorded_at)) + interval '8 hours', 'YYYY-MM') as month,
-                 u.minutes as external, 0 as internal
-          from bookings b
-          join booking_usages u on u.booking_id = b.id
-          join resources r on r.id = b.resource_id
-          where ${countedUsage(p)} and ${evaluated} and ${unitWhere('b', unit)}
+/**
+ * The sums of a unit over a period: one grouped scan of the counted booking usage (per instrument,
+ * institution, town, month and in all, with distinct enterprises), one of internal use (per
+ * instrument and month), one of no-shows, and the list of evaluated instruments.
+ */
+export async function usageSums(db: Db, unit: Unit, p: Period): Promise<UsageSums> {
+  const month = sql`to_char(timezone('UTC', coalesce(lower(b.period), u.recorded_at)) + interval '8 hours', 'YYYY-MM')`;
+  const [external, internal, noShows, instruments] = await Promise.all([
+    // The counted rows are read once; distinct enterprises are counted over (instrument, enterprise) pairs,
+    // a few per instrument, so that no grouping sorts the whole year's rows.
+    rowsOf<GroupedRow>(
+      db,
+      sql`with c as materialized (
+            select b.resource_id, b.institution_id, b.town_id, b.enterprise_id, ${month} as month,
+                   u.minutes, u.fee_fen + u.extra_fen as income
+            from bookings b
+            join booking_usages u on u.booking_id = b.id
+            join resources r on r.id = b.resource_id
+            where ${countedUsage(p)} and ${evaluated} and ${unitWhere('b', unit)}
+          ), pair as (
+            select resource_id, institution_id, town_id, enterprise_id, sum(minutes) as minutes, sum(income) as income, count(*) as services
+            from c group by resource_id, institution_id, town_id, enterprise_id
+          )
+          select case when grouping(resource_id) = 0 then 0 when grouping(institution_id) = 0 then 1
+                      when grouping(town_id) = 0 then 2 else 4 end as g,
+                 coalesce(resource_id::text, institution_id::text, town_id::text) as key,
+                 sum(minutes) as minutes, sum(income) as income, sum(services) as services, count(distinct enterprise_id) as users
+          from pair
+          group by grouping sets ((resource_id), (institution_id), (town_id), ())
           union all
-          select to_char(iu.used_on, 'YYYY-MM'), 0, iu.minutes
+          select 3, month, sum(minutes), sum(income), count(*), 0 from c group by month`,
+    ),
+    rowsOf<GroupedRow>(
+      db,
+      sql`select case when grouping(iu.resource_id) = 0 then 0 else 3 end as g,
+                 coalesce(iu.resource_id::text, to_char(iu.used_on, 'YYYY-MM')) as key,
+                 sum(iu.minutes) as minutes, sum(iu.income_fen) as income, 0 as services, 0 as users
           from internal_usages iu
           join resources r on r.id = iu.resource_id
           where ${internalIn(p)} and ${evaluated} and ${unitWhere('iu', unit)}
-        ) m group by month order by month`,
-  );
-  return new Map(rows.map((r) => [r.month, { external: num(r.external), internal: num(r.internal) }]));
+          group by grouping sets ((iu.resource_id), (to_char(iu.used_on, 'YYYY-MM')))`,
+    ),
+    rowsOf<{ resource_id: string; n: unknown }>(
+      db,
+      sql`select b.resource_id, count(*) as n from bookings b
+          where ${noShowIn(p)} and ${unitWhere('b', unit)}
+          group by b.resource_id`,
+    ),
+    rowsOf<Record<string, unknown>>(
+      db,
+      sql`select r.id, r.name, r.model, r.category, r.sharing, r.institution_id, i.name as institution_name, r.town_id,
+                 t.name as town_name, coalesce(r.original_value_fen, 0) as original_value_fen, r.opening_hours
+          from resources r
+          join institutions i on i.id = r.institution_id
+          join towns t on t.id = r.town_id
+          where ${evaluated} and ${unitWhere('r', unit)}
+          order by t.code, i.name, r.name, r.id`,
+    ),
+  ]);
+  const ext = new Map<string, GroupedRow>();
+  const users: UsageSums['users'] = { byInstitution: new Map(), byTown: new Map(), all: 0 };
+  const monthly: UsageSums['monthly'] = new Map();
+  const monthOf = (key: string) => monthly.get(key) ?? { external: 0, internal: 0 };
+  for (const r of external) {
+    const g = Number(r.g);
+    if (g === 0) ext.set(r.key as string, r);
+    else if (g === 1) users.byInstitution.set(r.key as string, num(r.users));
+    else if (g === 2) users.byTown.set(r.key as string, num(r.users));
+    else if (g === 3) monthly.set(r.key as string, { ...monthOf(r.key as string), external: num(r.minutes) });
+    else users.all = num(r.users);
+  }
+  const inn = new Map<string, GroupedRow>();
+  for (const r of internal) {
+    if (Number(r.g) === 0) inn.set(r.key as string, r);
+    else monthly.set(r.key as string, { ...monthOf(r.key as string), internal: num(r.minutes) });
+  }
+  const ns = new Map(noShows.map((r) => [r.resource_id, num(r.n)]));
+  return {
+    users,
+    monthly,
+    instruments: instruments.map((r) => {
+      const id = r.id as string;
+      const e = ext.get(id);
+      const i = inn.get(id);
+      return {
+        id,
+        name: r.name as string,
+        model: (r.model as string | null) ?? null,
+        category: (r.category as string | null) ?? null,
+        sharing: r.sharing as string,
+        institutionId: r.institution_id as string,
+        institutionName: r.institution_name as string,
+        townId: r.town_id as string,
+        townName: r.town_name as string,
+        originalValueFen: num(r.original_value_fen),
+        openingHours: (typeof r.opening_hours === 'string' ? JSON.parse(r.opening_hours) : r.opening_hours) as OpeningHours | null,
+        externalMinutes: num(e?.minutes),
+        externalIncomeFen: num(e?.income),
+        externalServices: num(e?.services),
+        externalUsers: num(e?.users),
+        internalMinutes: num(i?.minutes),
+        internalIncomeFen: num(i?.income),
+        noShows: ns.get(id) ?? 0,
+      };
+    }),
+  };
 }
 
 export async function findTown(db: Db, id: string) {

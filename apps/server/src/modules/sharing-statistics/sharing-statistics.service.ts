@@ -83,8 +83,8 @@ function periodOf(from: string, to: string, now: Date): repo.Period {
 /** Every evaluated instrument of a unit with its figures over the period. */
 async function instrumentRows(db: Db, unit: repo.Unit, period: repo.Period, calendar: WorkingCalendar) {
   const { days, workingDays } = scheduleDays(period.from, period.to, calendar);
-  const sums = await repo.instrumentSums(db, unit, period);
-  const rows: InstrumentRow[] = sums.map((s) => {
+  const sums = await repo.usageSums(db, unit, period);
+  const rows: InstrumentRow[] = sums.instruments.map((s) => {
     const raw: RawFigures = {
       instruments: 1,
       originalValueFen: s.originalValueFen,
@@ -154,11 +154,11 @@ export async function report(db: Db, ctx: RequestContext, q: SharingQuery, now =
 async function compute(db: Db, target: Target, q: SharingQuery, now: Date) {
   const calendar = await calendarFor(db, q.from, q.to);
   const period = periodOf(q.from, q.to, now);
-  const [{ rows: instruments, workingDays }, users, monthly] = await Promise.all([
-    instrumentRows(db, target.unit, period, calendar),
-    repo.externalUsersByUnit(db, target.unit, period),
-    repo.monthlyMinutes(db, target.unit, period),
-  ]);
+  const {
+    rows: instruments,
+    workingDays,
+    sums: { users, monthly },
+  } = await instrumentRows(db, target.unit, period, calendar);
   const totals = figuresOf(
     sumRaw(
       instruments.map((r) => r.raw),
@@ -318,8 +318,8 @@ export async function similarInstruments(
   const from = addCalendarDays(to, -364);
   const calendar = await calendarFor(db, from, to);
   const { days } = scheduleDays(from, to, calendar);
-  const sums = await repo.instrumentSums(db, { kind: 'instruments', resourceIds: ids }, periodOf(from, to, now));
-  const byId = new Map(sums.map((s) => [s.id, s]));
+  const sums = await repo.usageSums(db, { kind: 'instruments', resourceIds: ids }, periodOf(from, to, now));
+  const byId = new Map(sums.instruments.map((s) => [s.id, s]));
   const similar = ids.flatMap((id) => {
     const s = byId.get(id);
     if (!s) return [];
