@@ -304,10 +304,13 @@ export async function similarInstruments(
   // Any token may match (a planned 积分球光谱辐射计 should also find a 光谱辐射计); ranking puts the closest first.
   // The name, model and keywords say what is planned; the category (光学测量 …) is broad, so it is asked only
   // when they find nothing.
-  const anyOf = (text: string) => {
-    const tokens = tokensForQuery(text);
-    return tokens.map((t, i) => `${quoteLexeme(t)}${i === tokens.length - 1 ? ':*' : ''}`).join(' | ');
-  };
+  // Whole tokens of two or more characters: a filed form is not typed-ahead input, and single characters
+  // (the '2' of '2 m') would match every second unit (2号机).
+  const anyOf = (text: string) =>
+    tokensForQuery(text)
+      .filter((t) => [...t].length >= 2)
+      .map(quoteLexeme)
+      .join(' | ');
   let ids = await repo.similarInstrumentIds(
     db,
     anyOf([planned.name, planned.model, planned.keywords].filter(Boolean).join(' ')),

@@ -337,7 +337,7 @@ describe('Excel export', () => {
 describe('new-purchase review (新购仪器查重)', () => {
   const planned = {
     name: '积分球光谱辐射计',
-    model: 'HAAS-2000',
+    model: 'HAAS-2000 2 m',
     category: '光学测量',
     keywords: 'LED 光通量',
     budgetFen: 68_000_000,
@@ -373,6 +373,8 @@ describe('new-purchase review (新购仪器查重)', () => {
     }[];
     expect(similar.length).toBeGreaterThan(0);
     expect(similar[0]?.name).toContain('积分球光谱辐射计');
+    // Unrelated equipment stays out (single characters such as the '2' of '2 m' match nothing).
+    expect(similar.filter((x) => /三坐标|CT|3D|盐雾/.test(x.name))).toEqual([]);
     expect(similar[0]?.townName).toBeTruthy();
     expect(similar[0]?.institutionName).toBeTruthy();
     expect(similar[0]?.availableHours).toBeGreaterThan(0);
