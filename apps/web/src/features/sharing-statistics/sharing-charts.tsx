@@ -76,6 +76,14 @@ export function SharingCharts({ report, idle }: { report: SharingReport; idle: R
     ],
   };
   const height = (n: number) => Math.max(160, Math.min(520, 28 * n + 40));
+  // One instrument: its months are the whole story.
+  if (report.level === 'instrument') {
+    return (
+      <Panel title={t('sharing.chartTrend')} data-testid="sharing-trend">
+        <Chart option={trend} height={320} />
+      </Panel>
+    );
+  }
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
