@@ -938,6 +938,15 @@ const toDecide = {
   },
   atProvider: { city_admin: await purchaseOf(ids.providerInstitutionId, providerUser), other: purchase.atProvider },
 };
+const internalOf = async (resourceId: string) =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into internal_usages (resource_id, institution_id, town_id, used_on, minutes, recorded_by)
+          select r.id, r.institution_id, r.town_id, '2026-03-02', 60, ${providerUser} from resources r where r.id = ${resourceId} returning id`,
+    )
+  ).id;
+const internalEntry = { atProvider: await internalOf(providerInstrument), inGuzhen: await internalOf(guzhenInstrument) };
 const purchaseState = (id: string) => () =>
   rows(t.database, sql`select status, decision_comment, decided_at from purchase_reviews where id = ${id}`);
 const purchasesState = () => rows(t.database, sql`select id, status, decided_at from purchase_reviews order by id`);
@@ -1025,6 +1034,26 @@ CASES.push(
     STATS_NOBODY_ELSE(200, 200, 404),
     `/api/v1/resources/${guzhenInstrument}/internal-usages`,
   ),
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'an entry of the provider’s instrument',
+    expect: [401, 403, 403, 204, 403, 403, 403],
+    state: count('internal_usages'),
+    request: () => ({ url: `/api/v1/internal-usages/${internalEntry.atProvider}` }),
+  },
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'an entry of another institution’s instrument',
+    expect: [401, 403, 403, 404, 403, 403, 403],
+    state: count('internal_usages'),
+    request: () => ({ url: `/api/v1/internal-usages/${internalEntry.inGuzhen}` }),
+  },
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'nonexistent',
+    expect: [401, 403, 403, 404, 403, 403, 403],
+    request: () => ({ url: `/api/v1/internal-usages/${NONE}` }),
+  },
   post(
     'POST /api/v1/purchase-reviews',
     'a planned purchase of the caller’s institution',

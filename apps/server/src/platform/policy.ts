@@ -141,7 +141,7 @@ export const policyTable = {
   // Open-sharing statistics: the city sees all, a town admin its town, a provider its own institution; not public.
   sharingStatistics: { read: sharingReaders, export: sharingReaders },
   // Internal use of an instrument by the owner's own staff: recorded by the owner, read by whoever reads its statistics.
-  internalUsage: { list: sharingReaders, create: { provider: 'institution' } },
+  internalUsage: { list: sharingReaders, create: { provider: 'institution' }, delete: { provider: 'institution' } },
   // New-purchase review (新购仪器查重): the institution files, the town admin of its town or the city decides.
   purchaseReview: {
     list: sharingReaders,

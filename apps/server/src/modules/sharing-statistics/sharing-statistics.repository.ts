@@ -247,6 +247,16 @@ export async function insertInternalUsage(db: Db, values: typeof internalUsages.
   return row as typeof internalUsages.$inferSelect;
 }
 
+export async function findInternalUsage(db: Db, id: string) {
+  const [row] = await db.select().from(internalUsages).where(eq(internalUsages.id, id));
+  return row;
+}
+
+export async function deleteInternalUsage(db: Db, id: string): Promise<boolean> {
+  const rows = await db.delete(internalUsages).where(eq(internalUsages.id, id)).returning({ id: internalUsages.id });
+  return rows.length > 0;
+}
+
 export async function listInternalUsages(db: Db, resourceId: string, from?: string, to?: string) {
   return db
     .select()

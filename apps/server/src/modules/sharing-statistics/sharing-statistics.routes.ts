@@ -14,6 +14,7 @@ import {
   sharingQuerySchema,
   sharingReportSchema,
 } from '@innotown/contracts/sharing-statistics';
+import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
 import { evaluationWorkbook } from './sharing-statistics.export.ts';
@@ -95,6 +96,18 @@ export async function sharingStatisticsRoutes(app: App) {
     async (request) => ({
       items: (await service.listInternalUsages(app.db, request.ctx, request.params.id, request.query)).map(presentInternalUsage),
     }),
+  );
+
+  app.delete(
+    '/api/v1/internal-usages/:id',
+    {
+      config: { permission: { resource: 'internalUsage', action: 'delete' } },
+      schema: { tags, summary: 'The owner withdraws a mistaken internal-use entry', params: idParamsSchema, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await service.deleteInternalUsage(app.db, request.ctx, request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

@@ -37,6 +37,7 @@ import * as repo from './sharing-statistics.repository.ts';
 const READ = { resource: 'sharingStatistics', action: 'read' } as const;
 const RECORD_INTERNAL = { resource: 'internalUsage', action: 'create' } as const;
 const LIST_INTERNAL = { resource: 'internalUsage', action: 'list' } as const;
+const DELETE_INTERNAL = { resource: 'internalUsage', action: 'delete' } as const;
 const REVIEW_READ = { resource: 'purchaseReview', action: 'read' } as const;
 const REVIEW_DECIDE = { resource: 'purchaseReview', action: 'review' } as const;
 
@@ -281,6 +282,25 @@ export async function recordInternalUsage(db: Db, ctx: RequestContext, resourceI
       changes: { usedOn: input.usedOn, minutes, incomeFen: input.incomeFen },
     });
     return row;
+  });
+}
+
+/** The owner withdraws a mistaken entry (and records it again if need be); the audit keeps what it said. */
+export async function deleteInternalUsage(db: Db, ctx: RequestContext, id: string) {
+  await db.transaction(async (tx) => {
+    const row = requireAccess(ctx.actor, DELETE_INTERNAL, await repo.findInternalUsage(tx, id), (u) => ({
+      institutionId: u.institutionId,
+      townId: u.townId,
+    }));
+    if (!(await repo.deleteInternalUsage(tx, id))) throw notFound();
+    await recordAudit(tx, ctx, {
+      action: 'internal_usage.delete',
+      targetType: 'resource',
+      targetId: row.resourceId,
+      result: 'success',
+      statusCode: 204,
+      changes: { id, usedOn: row.usedOn, minutes: row.minutes, incomeFen: row.incomeFen },
+    });
   });
 }
 

@@ -123,13 +123,19 @@ describe('internal use', () => {
     expect((await post(`/api/v1/resources/${A}/internal-usages`, { usedOn: '2026-03-05', hours: 1 }, otherProvider)).statusCode).toBe(404);
     expect((await post(`/api/v1/resources/${A}/internal-usages`, { usedOn: '2099-01-01', hours: 1 })).statusCode).toBe(422);
     expect((await post(`/api/v1/resources/${A}/internal-usages`, { usedOn: '2026-03-05', hours: 0 })).statusCode).toBe(400);
+    // A mistaken entry is withdrawn by the owner only.
+    const mistake = (await post(`/api/v1/resources/${A}/internal-usages`, { usedOn: '2026-03-06', hours: 7 })).json();
+    const del = (cookie: string) => t.app.inject({ method: 'DELETE', url: `/api/v1/internal-usages/${mistake.id}`, headers: { cookie } });
+    expect((await del(otherProvider)).statusCode).toBe(404);
+    expect((await del(owner)).statusCode).toBe(204);
+    expect((await del(owner)).statusCode).toBe(404);
     const list = await get(`/api/v1/resources/${A}/internal-usages`, owner);
     expect(list.json().items.map((u: { usedOn: string }) => u.usedOn)).toEqual(['2026-04-01', '2026-03-05']);
     const audited = await one<{ n: number }>(
       t.database,
-      sql`select count(*)::int as n from audit_events where action = 'internal_usage.record'`,
+      sql`select count(*)::int as n from audit_events where action in ('internal_usage.record', 'internal_usage.delete')`,
     );
-    expect(audited.n).toBe(2);
+    expect(audited.n).toBe(4);
   });
 });
 
