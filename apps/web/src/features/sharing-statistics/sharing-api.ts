@@ -31,6 +31,24 @@ export function useRecordInternalUsage(resourceId: string) {
   });
 }
 
+export type InternalUsage = { id: string; resourceId: string; usedOn: string; minutes: number; incomeFen: number; note: string | null };
+
+export function useInternalUsages(resourceId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: ['sharing-statistics', 'internal', resourceId, from, to],
+    queryFn: ({ signal }) =>
+      api.get<{ items: InternalUsage[] }>(`/api/v1/resources/${encodeURIComponent(resourceId)}/internal-usages`, { from, to }, signal),
+  });
+}
+
+export function useDeleteInternalUsage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/internal-usages/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sharing-statistics'] }),
+  });
+}
+
 export function usePurchaseReviews(query: QueryParams) {
   return useQuery({
     queryKey: ['purchase-reviews', 'list', query],

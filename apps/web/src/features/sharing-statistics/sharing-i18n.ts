@@ -62,6 +62,10 @@ export const sharingZhCN = {
     note: '备注',
     recorded: '已登记',
     back: '返回上一级',
+    internalList: '本单位内部使用记录',
+    noInternal: '该期间没有内部使用记录',
+    confirmDelete: '撤销这条内部使用记录？',
+    delete: '撤销',
   },
   purchase: {
     title: '新购仪器查重',
@@ -157,6 +161,10 @@ export const sharingEnUS: Messages<typeof sharingZhCN> = {
     note: 'Note',
     recorded: 'Recorded',
     back: 'Up one level',
+    internalList: 'Internal use by own staff',
+    noInternal: 'No internal use recorded in this period',
+    confirmDelete: 'Withdraw this internal-use entry?',
+    delete: 'Withdraw',
   },
   purchase: {
     title: 'New-purchase review',

@@ -13,6 +13,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Result,
   Row,
   Segmented,
@@ -32,7 +33,14 @@ import { NotFoundResult } from '../../app/errors/not-found-result.tsx';
 import { formatWan } from '../../app/format/money.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
-import { type SharingParams, useRecordInternalUsage, useSharingReport } from './sharing-api.ts';
+import {
+  type InternalUsage,
+  type SharingParams,
+  useDeleteInternalUsage,
+  useInternalUsages,
+  useRecordInternalUsage,
+  useSharingReport,
+} from './sharing-api.ts';
 import './sharing-i18n.ts';
 
 const SharingCharts = lazy(async () => ({ default: (await import('./sharing-charts.tsx')).SharingCharts }));
@@ -142,6 +150,61 @@ function InternalUsageButton({ resourceId }: { resourceId: string }) {
         </Form>
       </Modal>
     </>
+  );
+}
+
+function InternalUsages({ params, canEdit }: { params: SharingParams; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const list = useInternalUsages(params.id as string, params.from, params.to);
+  const remove = useDeleteInternalUsage();
+  return (
+    <Card size="small" title={t('sharing.internalList')}>
+      <Table<InternalUsage>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={(list.data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        locale={{ emptyText: <Empty description={t('sharing.noInternal')} /> }}
+        columns={[
+          { title: t('sharing.usedOn'), dataIndex: 'usedOn', width: 130 },
+          { title: t('sharing.hours'), dataIndex: 'minutes', width: 130, align: 'right', render: (m: number) => hours(m / 60) },
+          {
+            title: t('sharing.internalIncome'),
+            dataIndex: 'incomeFen',
+            width: 150,
+            align: 'right',
+            render: (f: number) => (f / 100).toFixed(2),
+          },
+          { title: t('sharing.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+          ...(canEdit
+            ? [
+                {
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, u: InternalUsage) => (
+                    <Popconfirm
+                      title={t('sharing.confirmDelete')}
+                      onConfirm={async () => {
+                        try {
+                          await remove.mutateAsync(u.id);
+                        } catch (error) {
+                          message.error(errorMessage(error));
+                        }
+                      }}
+                    >
+                      <Button size="small" type="link" danger>
+                        {t('sharing.delete')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -391,7 +454,9 @@ export function SharingStatisticsPage() {
                 <Card size="small" title={t('sharing.table')}>
                   <FiguresTable report={query.data} onOpen={open} />
                 </Card>
-              ) : null}
+              ) : (
+                <InternalUsages params={params} canEdit={me?.role === 'provider'} />
+              )}
             </>
           )}
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
