@@ -239,10 +239,13 @@ describe('open-sharing statistics and new-purchase review', () => {
       const rows = page.locator('[data-testid="sharing-table"] tbody tr.ant-table-row');
       await rows.first().waitFor(POLL);
       // The busiest town first; drill into it, then into its first institution.
+      // A drill-down shows the previous table until the next level's figures arrive: wait for them.
+      const shown = (level: string) => page.locator(`[data-testid="sharing-report"][data-level="${level}"][data-fetching="false"]`);
+      await shown('city').waitFor(POLL);
       await rows.first().getByTestId('sharing-drill').click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('level'), POLL).toBe('town');
+      await shown('town').waitFor(POLL);
       await rows.first().getByTestId('sharing-drill').click();
-      await expect.poll(() => new URL(page.url()).searchParams.get('level'), POLL).toBe('institution');
+      await shown('institution').waitFor(POLL);
       await rows.first().waitFor(POLL);
       expect(await page.getByTestId('sharing-export').isEnabled()).toBe(true);
     } finally {

@@ -439,7 +439,14 @@ export function SharingStatisticsPage() {
           />
         )
       ) : (
-        <Flex vertical gap={16} style={{ opacity: query.isFetching ? 0.6 : 1, transition: 'opacity .2s' }}>
+        <Flex
+          vertical
+          gap={16}
+          style={{ opacity: query.isFetching ? 0.6 : 1, transition: 'opacity .2s' }}
+          data-testid="sharing-report"
+          data-level={query.data.level}
+          data-fetching={query.isFetching ? 'true' : 'false'}
+        >
           <Kpis f={query.data.totals} workingDays={query.data.workingDays} />
           {query.data.totals.instruments === 0 ? (
             <Card>
