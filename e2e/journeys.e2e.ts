@@ -33,13 +33,25 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/resources',
     '/admin/resources',
     '/review/resources',
+    '/sharing-statistics',
+    '/purchase-reviews',
     '/admin/users',
     '/admin/audit',
     '/admin/holidays',
     '/api/docs',
   ],
-  guzhen: ['/', '/enterprises', '/resources', '/review/resources', '/towns', '/institutions'],
-  provider: ['/', '/my/institution', '/resources', '/my/resources', '/bookings/queue', '/towns', '/institutions'],
+  guzhen: ['/', '/enterprises', '/resources', '/review/resources', '/sharing-statistics', '/purchase-reviews', '/towns', '/institutions'],
+  provider: [
+    '/',
+    '/my/institution',
+    '/resources',
+    '/my/resources',
+    '/bookings/queue',
+    '/sharing-statistics',
+    '/purchase-reviews',
+    '/towns',
+    '/institutions',
+  ],
   enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/institutions'],
   expert: ['/', '/resources', '/towns', '/institutions'],
   bank: ['/', '/my/institution', '/resources', '/towns', '/institutions'],
@@ -384,6 +396,65 @@ describe('usage after the booking', () => {
     } finally {
       await provider.context.close();
       await enterprise.context.close();
+    }
+  });
+});
+
+describe('open-sharing statistics and new-purchase review', () => {
+  it('the city drills down from towns to an institution’s instruments', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await loginViaForm(page, 'admin');
+      await page.goto('/sharing-statistics');
+      await page.getByTestId('sharing-kpis').waitFor(POLL);
+      const rows = page.locator('[data-testid="sharing-table"] tbody tr.ant-table-row');
+      await rows.first().waitFor(POLL);
+      // The busiest town first; drill into it, then into its first institution.
+      // A drill-down shows the previous table until the next level's figures arrive: wait for them.
+      const shown = (level: string) => page.locator(`[data-testid="sharing-report"][data-level="${level}"][data-fetching="false"]`);
+      await shown('city').waitFor(POLL);
+      await rows.first().getByTestId('sharing-drill').click();
+      await shown('town').waitFor(POLL);
+      await rows.first().getByTestId('sharing-drill').click();
+      await shown('institution').waitFor(POLL);
+      await rows.first().waitFor(POLL);
+      expect(await page.getByTestId('sharing-export').isEnabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lamplab files a planned purchase → the town admin sees similar instruments and rejects it → lamplab sees why', async () => {
+    const lab = await newPage(browser);
+    const town = await newPage(browser);
+    try {
+      let page = lab.page;
+      await loginViaForm(page, 'lamplab');
+      await page.goto('/purchase-reviews');
+      await page.getByTestId('purchase-new').click();
+      await page.locator('#name').fill('分布光度计');
+      await page.locator('#keywords').fill('配光 光强');
+      await page.locator('#budgetWan').fill('120');
+      await page.locator('#reason').fill('E2E 新购查重');
+      await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await page.waitForURL((url) => /^\/purchase-reviews\/[0-9a-f-]{36}$/.test(url.pathname), POLL);
+      const id = new URL(page.url()).pathname.split('/').at(-1) as string;
+
+      page = town.page;
+      await loginViaForm(page, 'guzhen');
+      await page.goto(`/purchase-reviews/${id}`);
+      await page.locator('[data-testid="purchase-similar"] tbody tr.ant-table-row').first().waitFor(POLL);
+      expect(await page.locator('[data-testid="purchase-similar"] tbody tr.ant-table-row').first().innerText()).toContain('分布');
+      await page.getByPlaceholder(/不同意的理由/).fill('本镇已有同类设备，请共享使用');
+      await page.getByTestId('purchase-reject').click();
+      await expect.poll(() => page.getByText('未同意').count(), POLL).toBeGreaterThan(0);
+
+      page = lab.page;
+      await page.reload();
+      await expect.poll(() => page.getByText('本镇已有同类设备，请共享使用').count(), POLL).toBe(1);
+    } finally {
+      await lab.context.close();
+      await town.context.close();
     }
   });
 });

@@ -142,6 +142,18 @@ try {
     await rows.nth(i).locator('.ant-table-row-expand-icon').click();
   }
   await shot(page, 'audit-zh.png');
+
+  // Open-sharing statistics of the city (the demo's year of recorded use) and a new-purchase review.
+  await page.goto(`${BASE_URL}/sharing-statistics`);
+  await page.getByTestId('sharing-kpis').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="sharing-table"] tbody tr.ant-table-row').first().waitFor();
+  await waitForCharts(page, 3);
+  await shot(page, 'sharing-statistics-zh.png');
+
+  await page.goto(`${BASE_URL}/purchase-reviews?status=submitted`);
+  await page.locator('[data-testid="purchase-list"] tbody tr.ant-table-row a').first().click();
+  await page.locator('[data-testid="purchase-similar"] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+  await shot(page, 'purchase-review-zh.png');
   await page.context().close();
 
   // A provider's own resources (issue 3): statuses (lamplab's include drafts, a submission and a return), import, export.

@@ -21,6 +21,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
+import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(fileRoutes);
   await app.register(holidayRoutes);
   await app.register(bookingRoutes);
+  await app.register(sharingStatisticsRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

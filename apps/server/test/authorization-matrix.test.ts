@@ -1033,6 +1033,200 @@ CASES.push(
   get('GET /api/v1/resources/:id/trainings/me', 'nonexistent', SIGNED_IN(404), `/api/v1/resources/${NONE}/trainings/me`),
 );
 
+// Open-sharing statistics, internal use and new-purchase review. Not public; the provider's institution is in 东区,
+// lamplab's (and so guzhenInstrument) in 古镇镇, the town admin's town.
+const PERIOD = 'from=2026-01-01&to=2026-03-31';
+const STATS_NOBODY_ELSE = (city: number, town: number, provider: number): Statuses => [401, city, town, provider, 403, 403, 403];
+const purchaseOf = async (institutionId: string, createdBy: string) =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into purchase_reviews (institution_id, town_id, name, budget_fen, reason, created_by)
+          select i.id, i.town_id, '积分球光谱辐射计', 50000000, '矩阵测试', ${createdBy} from institutions i where i.id = ${institutionId} returning id`,
+    )
+  ).id;
+const providerUser = ids.userIds.provider as string;
+const lamplabUser = (await one<{ id: string }>(t.database, sql`select id from users where username = 'lamplab'`)).id;
+const purchase = {
+  atProvider: await purchaseOf(ids.providerInstitutionId, providerUser),
+  inGuzhen: await purchaseOf(lamplabInstitution, lamplabUser),
+};
+/** A fresh submitted filing for each role that may decide, so that one decision does not spoil the next. */
+const toDecide = {
+  inGuzhen: {
+    city_admin: await purchaseOf(lamplabInstitution, lamplabUser),
+    town_admin: await purchaseOf(lamplabInstitution, lamplabUser),
+  },
+  atProvider: { city_admin: await purchaseOf(ids.providerInstitutionId, providerUser), other: purchase.atProvider },
+};
+const internalOf = async (resourceId: string) =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into internal_usages (resource_id, institution_id, town_id, used_on, minutes, recorded_by)
+          select r.id, r.institution_id, r.town_id, '2026-03-02', 60, ${providerUser} from resources r where r.id = ${resourceId} returning id`,
+    )
+  ).id;
+const internalEntry = { atProvider: await internalOf(providerInstrument), inGuzhen: await internalOf(guzhenInstrument) };
+const purchaseState = (id: string) => () =>
+  rows(t.database, sql`select status, decision_comment, decided_at from purchase_reviews where id = ${id}`);
+const purchasesState = () => rows(t.database, sql`select id, status, decided_at from purchase_reviews order by id`);
+CASES.push(
+  get('GET /api/v1/sharing-statistics', 'the city', STATS_NOBODY_ELSE(200, 404, 404), `/api/v1/sharing-statistics?level=city&${PERIOD}`),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/sharing-statistics?level=town&id=${ids.guzhenTownId}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'another town',
+    STATS_NOBODY_ELSE(200, 404, 404),
+    `/api/v1/sharing-statistics?level=town&id=${ids.xiaolanTownId}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'the provider’s institution (another town)',
+    STATS_NOBODY_ELSE(200, 404, 200),
+    `/api/v1/sharing-statistics?level=institution&id=${ids.providerInstitutionId}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'an institution in the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/sharing-statistics?level=institution&id=${lamplabInstitution}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'an instrument in the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/sharing-statistics?level=instrument&id=${guzhenInstrument}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics',
+    'nonexistent instrument',
+    STATS_NOBODY_ELSE(404, 404, 404),
+    `/api/v1/sharing-statistics?level=instrument&id=${NONE}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics/export',
+    'the city',
+    STATS_NOBODY_ELSE(200, 404, 404),
+    `/api/v1/sharing-statistics/export?level=city&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics/export',
+    'the provider’s institution (another town)',
+    STATS_NOBODY_ELSE(200, 404, 200),
+    `/api/v1/sharing-statistics/export?level=institution&id=${ids.providerInstitutionId}&${PERIOD}`,
+  ),
+  get(
+    'GET /api/v1/sharing-statistics/export',
+    'the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/sharing-statistics/export?level=town&id=${ids.guzhenTownId}&${PERIOD}`,
+  ),
+  post(
+    'POST /api/v1/resources/:id/internal-usages',
+    'the provider’s instrument',
+    [401, 403, 403, 201, 403, 403, 403],
+    `/api/v1/resources/${providerInstrument}/internal-usages`,
+    { usedOn: '2026-03-02', hours: 2, incomeFen: 10_000 },
+    count('internal_usages'),
+  ),
+  post(
+    'POST /api/v1/resources/:id/internal-usages',
+    'another institution’s instrument',
+    [401, 403, 403, 404, 403, 403, 403],
+    `/api/v1/resources/${guzhenInstrument}/internal-usages`,
+    { usedOn: '2026-03-02', hours: 2 },
+    count('internal_usages'),
+  ),
+  get(
+    'GET /api/v1/resources/:id/internal-usages',
+    'the provider’s instrument',
+    STATS_NOBODY_ELSE(200, 404, 200),
+    `/api/v1/resources/${providerInstrument}/internal-usages`,
+  ),
+  get(
+    'GET /api/v1/resources/:id/internal-usages',
+    'an instrument in the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/resources/${guzhenInstrument}/internal-usages`,
+  ),
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'an entry of the provider’s instrument',
+    expect: [401, 403, 403, 204, 403, 403, 403],
+    state: count('internal_usages'),
+    request: () => ({ url: `/api/v1/internal-usages/${internalEntry.atProvider}` }),
+  },
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'an entry of another institution’s instrument',
+    expect: [401, 403, 403, 404, 403, 403, 403],
+    state: count('internal_usages'),
+    request: () => ({ url: `/api/v1/internal-usages/${internalEntry.inGuzhen}` }),
+  },
+  {
+    route: 'DELETE /api/v1/internal-usages/:id',
+    scope: 'nonexistent',
+    expect: [401, 403, 403, 404, 403, 403, 403],
+    request: () => ({ url: `/api/v1/internal-usages/${NONE}` }),
+  },
+  post(
+    'POST /api/v1/purchase-reviews',
+    'a planned purchase of the caller’s institution',
+    [401, 403, 403, 201, 403, 403, 403],
+    '/api/v1/purchase-reviews',
+    { name: '盐雾试验箱', budgetFen: 12_000_000, reason: '矩阵测试' },
+    count('purchase_reviews'),
+  ),
+  get('GET /api/v1/purchase-reviews', 'list (filtered by scope)', STATS_NOBODY_ELSE(200, 200, 200)),
+  get(
+    'GET /api/v1/purchase-reviews/:id',
+    'the provider’s filing (another town)',
+    STATS_NOBODY_ELSE(200, 404, 200),
+    `/api/v1/purchase-reviews/${purchase.atProvider}`,
+  ),
+  get(
+    'GET /api/v1/purchase-reviews/:id',
+    'a filing in the town admin’s town',
+    STATS_NOBODY_ELSE(200, 200, 404),
+    `/api/v1/purchase-reviews/${purchase.inGuzhen}`,
+  ),
+  get('GET /api/v1/purchase-reviews/:id', 'nonexistent', STATS_NOBODY_ELSE(404, 404, 404), `/api/v1/purchase-reviews/${NONE}`),
+  {
+    route: 'POST /api/v1/purchase-reviews/:id/approve',
+    scope: 'a filing in the town admin’s town (a fresh one per deciding role)',
+    expect: [401, 200, 200, 403, 403, 403, 403],
+    state: purchasesState,
+    request: (role) => ({
+      url: `/api/v1/purchase-reviews/${role === 'city_admin' ? toDecide.inGuzhen.city_admin : toDecide.inGuzhen.town_admin}/approve`,
+      payload: {},
+    }),
+  },
+  {
+    route: 'POST /api/v1/purchase-reviews/:id/reject',
+    scope: 'another town’s filing',
+    expect: [401, 200, 404, 403, 403, 403, 403],
+    state: purchasesState,
+    request: (role) => ({
+      url: `/api/v1/purchase-reviews/${role === 'city_admin' ? toDecide.atProvider.city_admin : toDecide.atProvider.other}/reject`,
+      payload: { comment: '本市已有同类设备，请共享使用' },
+    }),
+  },
+  post(
+    'POST /api/v1/purchase-reviews/:id/reject',
+    'nonexistent',
+    [401, 404, 404, 403, 403, 403, 403],
+    `/api/v1/purchase-reviews/${NONE}/reject`,
+    { comment: '矩阵测试' },
+    purchaseState(NONE),
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

@@ -38,6 +38,12 @@ export const validationMessages = {
   interval_invalid: { zh: '时间段的结束须晚于开始', en: 'An interval must end after it starts' },
   usage_hours_or_minutes: { zh: '请填写使用时长：小时或分钟二选一', en: 'Give the time used in hours or in minutes (one of them)' },
   training_user_required: { zh: '请指定受训人：用户 ID 或用户名二选一', en: 'Name the trainee by user id or by username (one of them)' },
+  sharing_period_invalid: {
+    zh: '统计区间无效（截止日不早于起始日，最长 731 天）',
+    en: 'Invalid period (to on or after from, at most 731 days)',
+  },
+  sharing_level_id_required: { zh: '请选择镇街、机构或仪器', en: 'Choose the town, institution or instrument' },
+  purchase_budget_positive: { zh: '预算须大于 0', en: 'The budget must be more than 0' },
   calendar_range_invalid: { zh: '查询区间无效（结束须晚于开始，最长 93 天）', en: 'Invalid range (end after start, at most 93 days)' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -4,11 +4,13 @@ import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
 import { users } from './schema/accounts.ts';
-import { bookings } from './schema/bookings.ts';
+import { bookings, bookingUsages } from './schema/bookings.ts';
 import { enterpriseAnnualFigures, enterprises, institutions, towns } from './schema/organisations.ts';
 import { holidays } from './schema/platform.ts';
 import { resourceLinks, resources } from './schema/resources.ts';
+import { internalUsages, purchaseReviews } from './schema/sharing.ts';
 
 const SEED_LOCK = 7_420_002;
 const BATCH = 1000;
@@ -27,6 +29,7 @@ export type SeedSummary = {
   resources: number;
   resourceLinks: number;
   bookings: number;
+  usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
 };
 
 /**
@@ -161,6 +164,12 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
           })
         : [];
     if (bookingRows.length) await tx.insert(bookings).values(bookingRows);
+    const history = await seedUsageHistory(
+      tx,
+      data,
+      { userId, enterpriseId, institutionId, institutionTown, idOfResource, idOfTown },
+      passwordHash,
+    );
 
     return {
       towns: data.towns.length,
@@ -172,6 +181,140 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       resources: data.resources.length,
       resourceLinks: data.resourceLinks.length,
       bookings: bookingRows.length,
+      usageHistory: history,
     };
   });
+}
+
+type SeedIds = {
+  userId: Map<string, string>;
+  enterpriseId: Map<string, string>;
+  institutionId: Map<string, string>;
+  institutionTown: Map<string, string>;
+  idOfResource: (key: string) => string;
+  idOfTown: (code: string) => string;
+};
+
+/**
+ * The year of instrument use: client enterprise accounts, their bookings with the usage the owners
+ * recorded, and the owners' internal use. The owner's provider account records the usage; an owner
+ * without a demo provider account had it recorded on its behalf by the platform operator (admin).
+ */
+async function seedUsageHistory(tx: Db, data: ReturnType<typeof generateDemoData>, ids: SeedIds, passwordHash: string) {
+  const h = data.usageHistory;
+  const clientRows = h.clients.length
+    ? await tx
+        .insert(users)
+        .values(
+          h.clients.map((c) => {
+            const ent = data.enterprises.find((e) => e.key === c.enterpriseKey);
+            return {
+              username: c.username,
+              passwordHash,
+              displayName: c.displayName,
+              role: 'enterprise',
+              enterpriseId: ids.enterpriseId.get(c.enterpriseKey) ?? null,
+              townId: ent ? ids.idOfTown(ent.townCode) : null,
+              email: c.email,
+              phone: null,
+            };
+          }),
+        )
+        .returning({ id: users.id, username: users.username })
+    : [];
+  const clientId = new Map(clientRows.map((u) => [u.username, u.id]));
+  const resourceByKey = new Map(data.resources.map((r) => [r.key, r]));
+  const providerOf = new Map<string, string>();
+  for (const u of data.users) {
+    if (u.role === 'provider' && u.institutionKey) providerOf.set(u.institutionKey, ids.userId.get(u.username) as string);
+  }
+  const admin = ids.userId.get('admin') as string;
+  const ownerOf = (resourceKey: string) => {
+    const r = resourceByKey.get(resourceKey);
+    if (!r) throw new Error(`seed: unknown resource ${resourceKey}`);
+    return r.institutionKey;
+  };
+
+  const bookingRows: (typeof bookings.$inferInsert)[] = [];
+  const usageRows: (typeof bookingUsages.$inferInsert)[] = [];
+  for (const b of h.bookings) {
+    const owner = ownerOf(b.resourceKey);
+    const booker = clientId.get(b.username);
+    const enterpriseId = ids.enterpriseId.get(b.enterpriseKey);
+    if (!booker || !enterpriseId) continue;
+    const id = randomUUID();
+    const recorder = providerOf.get(owner) ?? admin;
+    bookingRows.push({
+      id,
+      resourceId: ids.idOfResource(b.resourceKey),
+      enterpriseId,
+      userId: booker,
+      institutionId: ids.institutionId.get(owner) as string,
+      townId: ids.institutionTown.get(owner) as string,
+      mode: b.mode,
+      period: `[${new Date(b.period[0]).toISOString()},${new Date(b.period[1]).toISOString()})`,
+      purpose: b.purpose,
+      quotedFeeFen: b.quotedFeeFen,
+      quotedFeeMaxFen: b.quotedFeeFen,
+      status: b.status,
+      decisionReason: b.status === 'no_show' ? '超过宽限时间未到场' : null,
+      decidedBy: providerOf.get(owner) ?? null,
+      decidedAt: new Date(b.decidedAt),
+      createdAt: new Date(b.createdAt),
+      updatedAt: new Date(b.usage?.confirmedAt ?? b.usage?.recordedAt ?? b.period[1]),
+    });
+    if (b.usage) {
+      usageRows.push({
+        bookingId: id,
+        minutes: b.usage.minutes,
+        feeFen: b.usage.feeFen,
+        extraCharges: b.usage.extraCharges,
+        extraFen: b.usage.extraFen,
+        recordedBy: recorder,
+        recordedAt: new Date(b.usage.recordedAt),
+        confirmedBy: b.usage.confirmedAt ? booker : null,
+        confirmedAt: b.usage.confirmedAt ? new Date(b.usage.confirmedAt) : null,
+        disputeReason: b.usage.disputeReason,
+        disputedAt: b.usage.disputeReason ? new Date(b.usage.recordedAt) : null,
+      });
+    }
+  }
+  await insertInBatches(bookingRows, (batch) => tx.insert(bookings).values(batch));
+  await insertInBatches(usageRows, (batch) => tx.insert(bookingUsages).values(batch));
+  const internalRows = h.internalUsages.map((u) => {
+    const owner = ownerOf(u.resourceKey);
+    return {
+      resourceId: ids.idOfResource(u.resourceKey),
+      institutionId: ids.institutionId.get(owner) as string,
+      townId: ids.institutionTown.get(owner) as string,
+      usedOn: u.usedOn,
+      minutes: u.minutes,
+      incomeFen: u.incomeFen,
+      note: u.note,
+      recordedBy: providerOf.get(owner) ?? admin,
+      recordedAt: new Date(`${u.usedOn}T18:00:00+08:00`),
+    };
+  });
+  await insertInBatches(internalRows, (batch) => tx.insert(internalUsages).values(batch));
+  const reviews = DEMO_PURCHASE_REVIEWS.filter((r) => ids.institutionId.has(r.institutionKey) && ids.userId.has(r.filedBy));
+  if (reviews.length) {
+    await tx.insert(purchaseReviews).values(
+      reviews.map(({ institutionKey, filedBy, decidedBy, createdAt, decidedAt, ...r }) => ({
+        ...r,
+        institutionId: ids.institutionId.get(institutionKey) as string,
+        townId: ids.institutionTown.get(institutionKey) as string,
+        createdBy: ids.userId.get(filedBy) as string,
+        decidedBy: decidedBy ? (ids.userId.get(decidedBy) ?? null) : null,
+        createdAt: new Date(createdAt),
+        decidedAt: decidedAt ? new Date(decidedAt) : null,
+      })),
+    );
+  }
+  return {
+    clients: clientRows.length,
+    bookings: bookingRows.length,
+    usages: usageRows.length,
+    internalUsages: internalRows.length,
+    purchaseReviews: reviews.length,
+  };
 }

@@ -57,6 +57,7 @@ const RESOURCE_FIELDS = [
 ] as const;
 
 const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
+const sharingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution' };
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 
 export const policyTable = {
@@ -148,6 +149,17 @@ export const policyTable = {
   // Spreadsheet import (providers: own institution; the city names one) and export of a search result.
   resourceImport: { template: { city_admin: 'all', provider: 'institution' }, create: { city_admin: 'all', provider: 'institution' } },
   resourceExport: { read: { everyone: 'all' } },
+  // Open-sharing statistics: the city sees all, a town admin its town, a provider its own institution; not public.
+  sharingStatistics: { read: sharingReaders, export: sharingReaders },
+  // Internal use of an instrument by the owner's own staff: recorded by the owner, read by whoever reads its statistics.
+  internalUsage: { list: sharingReaders, create: { provider: 'institution' }, delete: { provider: 'institution' } },
+  // New-purchase review (新购仪器查重): the institution files, the town admin of its town or the city decides.
+  purchaseReview: {
+    list: sharingReaders,
+    read: sharingReaders,
+    create: { provider: 'institution' },
+    review: { city_admin: 'all', town_admin: 'town' },
+  },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

@@ -18,6 +18,7 @@ import { INSTITUTION_ROWS } from './institutions-data.ts';
 import { mixSeed, Random } from './random.ts';
 import { generateResources, type SeedBooking, type SeedResource, type SeedResourceLink } from './resources-data.ts';
 import { TOWN_ROWS, type TownRow } from './towns-data.ts';
+import { generateUsageHistory } from './usage-history.ts';
 
 export type SeedTown = {
   code: string;
@@ -85,8 +86,11 @@ export type DemoData = {
   resourceLinks: SeedResourceLink[];
   /** Bookings of the `enterprise` account on lighting instruments, at fixed times. */
   bookings: SeedBooking[];
+  /** A year of use of the instruments (the last months only at scale < 1), for the sharing statistics. */
+  usageHistory: UsageHistory;
 };
 export type { SeedBooking, SeedResource, SeedResourceLink };
+export type UsageHistory = ReturnType<typeof generateUsageHistory>;
 
 /** Password of every demo account. */
 export const DEMO_PASSWORD = 'InnoTown#2026';
@@ -234,6 +238,11 @@ export function generateDemoData(options: { scale?: number; seed?: number } = {}
   }));
 
   const catalogue = generateResources(institutions, new Map(TOWN_ROWS.map((t) => [t.code, t.name])));
+  const calendar = holidays();
+  const usageHistory = generateUsageHistory(catalogue.resources, enterprises, calendar, {
+    scale,
+    excludeEnterpriseKey: DEMO_ENTERPRISE_KEY,
+  });
 
-  return { towns: TOWN_ROWS.map(toSeedTown), institutions, enterprises, users, holidays: holidays(), ...catalogue };
+  return { towns: TOWN_ROWS.map(toSeedTown), institutions, enterprises, users, holidays: calendar, ...catalogue, usageHistory };
 }

@@ -36,6 +36,12 @@ const MyBookingsPage = lazyPage(() => import('../features/bookings/bookings-page
 const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pages.tsx'), 'BookingQueuePage');
 const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-detail-page.tsx'), 'BookingDetailPage');
 const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
+const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
+const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
+const PurchaseReviewDetailPage = lazyPage(
+  () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
+  'PurchaseReviewDetailPage',
+);
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -186,6 +192,30 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <BookingDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="sharing-statistics"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <SharingStatisticsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="purchase-reviews"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <PurchaseReviewsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="purchase-reviews/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
+                <PurchaseReviewDetailPage />
               </RequireRole>
             }
           />

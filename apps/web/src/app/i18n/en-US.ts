@@ -18,6 +18,8 @@ export const enUS: Messages<typeof zhCN> = {
     resources: 'Resources',
     myBookings: 'My bookings',
     bookingQueue: 'Booking requests',
+    sharingStatistics: 'Sharing statistics',
+    purchaseReviews: 'New-purchase review',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

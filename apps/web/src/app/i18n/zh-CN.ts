@@ -15,6 +15,8 @@ export const zhCN = {
     resources: '资源',
     myBookings: '我的预约',
     bookingQueue: '预约审核',
+    sharingStatistics: '开放共享统计',
+    purchaseReviews: '新购仪器查重',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

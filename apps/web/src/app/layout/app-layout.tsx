@@ -2,10 +2,12 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -32,6 +34,8 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   api: <ApiOutlined />,
   resource: <ExperimentOutlined />,
   booking: <CalendarOutlined />,
+  statistics: <BarChartOutlined />,
+  purchase: <FileSearchOutlined />,
 };
 
 function BrandMark() {

@@ -16,6 +16,8 @@ describe('menuForRole', () => {
       '/resources',
       '/admin/resources',
       '/review/resources',
+      '/sharing-statistics',
+      '/purchase-reviews',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',

@@ -11,7 +11,9 @@ export type MenuIcon =
   | 'holiday'
   | 'api'
   | 'resource'
-  | 'booking';
+  | 'booking'
+  | 'statistics'
+  | 'purchase';
 
 export type MenuLabelKey =
   | 'home'
@@ -33,7 +35,9 @@ export type MenuLabelKey =
   | 'bookingQueue'
   | 'myResources'
   | 'resourcesAdmin'
-  | 'resourceReview';
+  | 'resourceReview'
+  | 'sharingStatistics'
+  | 'purchaseReviews';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -43,6 +47,8 @@ const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
 const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
 const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource' };
 const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit' };
+const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
+const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
@@ -54,6 +60,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/admin/resources', label: 'resourcesAdmin', icon: 'resource' },
     RESOURCE_REVIEW,
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -64,6 +72,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/enterprises', label: 'townEnterprises', icon: 'enterprise' },
     RESOURCES,
     RESOURCE_REVIEW,
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -80,6 +90,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/my/resources', label: 'myResources', icon: 'resource' },
     { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
+    SHARING_STATISTICS,
+    PURCHASE_REVIEWS,
     TOWNS,
     INSTITUTIONS,
   ],
