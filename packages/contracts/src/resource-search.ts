@@ -58,6 +58,17 @@ export const resourceSearchItemSchema = z.object({
 });
 export type ResourceSearchItem = z.infer<typeof resourceSearchItemSchema>;
 
+/**
+ * Fee bands of the fee facet, in fen (max null = no upper bound). A band's value `min-max` maps to the filter
+ * `feeMin=min&feeMax=max`, and its count is what that filter returns.
+ */
+export const RESOURCE_FEE_BANDS = [
+  { value: '0-9999', min: 0, max: 9_999 },
+  { value: '10000-49999', min: 10_000, max: 49_999 },
+  { value: '50000-199999', min: 50_000, max: 199_999 },
+  { value: '200000-', min: 200_000, max: null },
+] as const;
+
 const facetSchema = z.array(z.object({ value: z.string(), label: z.string().optional(), count: z.number().int() }));
 
 export const resourceSearchResultSchema = z.object({
@@ -73,6 +84,10 @@ export const resourceSearchResultSchema = z.object({
     industry: facetSchema,
     institution: facetSchema,
     accreditation: facetSchema,
+    /** Fee bands (values of RESOURCE_FEE_BANDS), counted by overlap with a resource's fee range. */
+    fee: facetSchema,
+    /** 'true' (has opening hours, so bookable) / 'false'. */
+    available: facetSchema,
   }),
   /** true when the facet counts were taken from a sample of a very large result and scaled. */
   facetsAreEstimate: z.boolean(),

@@ -1,4 +1,4 @@
-import type { ResourceSearchQuery } from '@innotown/contracts/resource-search';
+import { RESOURCE_FEE_BANDS, type ResourceSearchQuery } from '@innotown/contracts/resource-search';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { likePattern } from '../../platform/pagination.ts';
@@ -233,6 +233,12 @@ type WindowPass = {
 };
 
 /** All five facets over the rows of `m` (columns kind, town_id, institution_id, industries, accreditations). */
+/**
+ * Fee facet: bands counted as the fee filter selects (a resource's fee range overlaps the band), so a band's
+ * count is what choosing it (feeMin = min, feeMax = max) returns.
+ */
+const FEE_BANDS = RESOURCE_FEE_BANDS;
+
 const FACETS = sql`select 'kind' as facet, kind as value, null as label, count(*)::int as count from m group by kind
     union all
     select 'town', g.id::text, t.name, g.n
@@ -243,7 +249,16 @@ const FACETS = sql`select 'kind' as facet, kind as value, null as label, count(*
     union all
     select 'industry', v, null, count(*)::int from m, unnest(m.industries) v group by v
     union all
-    select 'accreditation', v, null, count(*)::int from m, unnest(m.accreditations) v group by v`;
+    select 'accreditation', v, null, count(*)::int from m, unnest(m.accreditations) v group by v
+    union all
+    select 'available', case when m.bookable then 'true' else 'false' end, null, count(*)::int from m group by m.bookable
+    union all
+    select 'fee', b.band, null, count(*)::int
+      from m join (values ${sql.join(
+        FEE_BANDS.map((b) => sql`(${b.value}, ${b.min}::bigint, ${b.max}::bigint)`),
+        sql`, `,
+      )}) b(band, lo, hi) on m.fee_max_fen >= b.lo and (b.hi is null or m.fee_min_fen <= b.hi)
+      group by b.band`;
 
 type PassRow = { facet: string; value: string; label: string | null; count: number | string; title: boolean | null };
 
@@ -262,7 +277,8 @@ async function windowPass(
   const rows = await rowsOf<PassRow>(
     db,
     sql`with m as materialized (
-      select r.id, r.kind, r.town_id, r.institution_id, r.industries, r.accreditations, coalesce(${first}, false) as title,
+      select r.id, r.kind, r.town_id, r.institution_id, r.industries, r.accreditations, r.fee_min_fen, r.fee_max_fen,
+        r.opening_hours is not null as bookable, coalesce(${first}, false) as title,
         row_number() over (partition by coalesce(${first}, false) order by ${order}) as k
       from (select * from resources r order by ${order} limit ${window}) r
       where ${whole(where)}
@@ -401,7 +417,8 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
  */
 export async function countAndFacets(db: Db, where: Where, hasWords: boolean): Promise<Counts> {
   const query = sql`with m as (
-      select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations
+      select r.kind, r.town_id, r.institution_id, r.industries, r.accreditations, r.fee_min_fen, r.fee_max_fen,
+        r.opening_hours is not null as bookable
       from ${indexedMatches(where, sql`${where.filters}${where.text ? sql` and ${where.text}` : sql``}`)} limit ${FACET_SAMPLE + 1}
     )
     ${FACETS}

@@ -1,4 +1,4 @@
-import type { ResourceSearchQuery, ResourceSearchResult } from '@innotown/contracts/resource-search';
+import { RESOURCE_FEE_BANDS, type ResourceSearchQuery, type ResourceSearchResult } from '@innotown/contracts/resource-search';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { limitOffset } from '../../platform/pagination.ts';
@@ -93,6 +93,9 @@ export async function searchResources(db: Db, ctx: RequestContext, q: ResourceSe
       industry: facet('industry'),
       institution: facet('institution'),
       accreditation: facet('accreditation'),
+      // Bands in their own order (cheapest first), not by count.
+      fee: RESOURCE_FEE_BANDS.flatMap((band) => facet('fee').filter((r) => r.value === band.value)),
+      available: facet('available'),
     },
     facetsAreEstimate: found.scale !== 1,
   };

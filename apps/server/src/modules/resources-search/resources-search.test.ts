@@ -281,6 +281,19 @@ describe('filters, facets, sort and pages', () => {
     expect((await search('available=true')).total).toBe(0);
   });
 
+  it('has fee-band and availability facets whose counts are what choosing them returns', async () => {
+    const all = await search('');
+    expect(all.facets.available).toEqual([{ value: 'false', count: CORPUS.length }]);
+    // Bands in their own order; a range overlapping two bands counts in both, as the filter selects it in both.
+    expect(all.facets.fee?.map((b) => b.value)).toEqual(['0-9999', '10000-49999', '50000-199999']);
+    for (const band of all.facets.fee ?? []) {
+      const [min, max] = band.value.split('-');
+      const chosen = await search(`feeMin=${min}${max ? `&feeMax=${max}` : ''}`);
+      expect(chosen.total, band.value).toBe(band.count);
+    }
+    expect(all.facets.fee?.find((b) => b.value === '0-9999')?.count).toBe(4); // 50–80, 80–120, 60, 30–90 元
+  });
+
   it('pages through the newest first without a query', async () => {
     const p1 = await search('pageSize=5');
     const p3 = await search('pageSize=5&page=3');

@@ -1,4 +1,9 @@
-import { type ResourceSearchItem, type ResourceSearchResult, resourceSearchSorts } from '@innotown/contracts/resource-search';
+import {
+  RESOURCE_FEE_BANDS,
+  type ResourceSearchItem,
+  type ResourceSearchResult,
+  resourceSearchSorts,
+} from '@innotown/contracts/resource-search';
 import {
   Badge,
   Button,
@@ -40,8 +45,20 @@ const FACET_TITLES = {
   accreditation: 'resources.facetAccreditation',
 } as const;
 
-/** The fee range in yuan (the API takes fen). */
-function FeeFilter({ min, max, onApply }: { min?: string; max?: string; onApply: (min: number | null, max: number | null) => void }) {
+const FEE_BAND_LABELS = ['resources.feeBand_0', 'resources.feeBand_1', 'resources.feeBand_2', 'resources.feeBand_3'] as const;
+
+/** The fee bands with their counts, and a custom range in yuan (the API takes fen). */
+function FeeFilter({
+  min,
+  max,
+  bands,
+  onApply,
+}: {
+  min?: string;
+  max?: string;
+  bands: { value: string; count: number }[];
+  onApply: (min: number | null, max: number | null) => void;
+}) {
   const { t } = useTranslation();
   const [low, setLow] = useState<number | null>(min ? Number(min) / 100 : null);
   const [high, setHigh] = useState<number | null>(max ? Number(max) / 100 : null);
@@ -51,7 +68,30 @@ function FeeFilter({ min, max, onApply }: { min?: string; max?: string; onApply:
   return (
     <div data-testid="facet-fee">
       <Typography.Text strong>{t('resources.facetFee')}</Typography.Text>
-      <Flex gap={4} align="center" style={{ marginTop: 6 }}>
+      <Flex vertical gap={4} style={{ marginTop: 6 }}>
+        {RESOURCE_FEE_BANDS.map((band, index) => {
+          const count = bands.find((b) => b.value === band.value)?.count ?? 0;
+          const chosen = min === String(band.min) && (max ?? null) === (band.max === null ? null : String(band.max));
+          if (count === 0 && !chosen) return null;
+          return (
+            <Checkbox
+              key={band.value}
+              checked={chosen}
+              onChange={(event) => (event.target.checked ? onApply(band.min, band.max) : onApply(null, null))}
+              data-testid="facet-fee-option"
+            >
+              <Flex justify="space-between" gap={8}>
+                <span>{t(FEE_BAND_LABELS[index] ?? 'resources.feeBand_3')}</span>
+                <Badge count={count} showZero overflowCount={99999} color="#8592a6" />
+              </Flex>
+            </Checkbox>
+          );
+        })}
+      </Flex>
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
+        {t('resources.feeCustom')}
+      </Typography.Text>
+      <Flex gap={4} align="center" style={{ marginTop: 4 }}>
         <InputNumber
           size="small"
           min={0}
@@ -188,6 +228,7 @@ function Facets({
         <FeeFilter
           min={selected('feeMin')}
           max={selected('feeMax')}
+          bands={data?.facets.fee ?? []}
           onApply={(min, max) =>
             onToggle('fee', null, { feeMin: min === null ? null : String(min), feeMax: max === null ? null : String(max) })
           }
@@ -199,7 +240,15 @@ function Facets({
           onChange={(event) => onToggle('available', event.target.checked ? 'true' : null)}
           data-testid="facet-available"
         >
-          {t('resources.facetAvailable')}
+          <Flex justify="space-between" gap={8}>
+            <span>{t('resources.facetAvailable')}</span>
+            <Badge
+              count={data?.facets.available?.find((entry) => entry.value === 'true')?.count ?? 0}
+              showZero
+              overflowCount={99999}
+              color="#8592a6"
+            />
+          </Flex>
         </Checkbox>
       ) : null}
       {data?.facetsAreEstimate ? <Typography.Text type="secondary">{t('resources.facetsEstimate')}</Typography.Text> : null}
