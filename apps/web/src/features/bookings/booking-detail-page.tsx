@@ -1,12 +1,12 @@
 import type { Booking } from '@innotown/contracts/bookings';
-import { App, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
+import { Button, Card, Descriptions, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../resources/resources-i18n.ts';
 import { Link, useParams } from 'react-router';
-import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDateTime } from '../../app/format/datetime.ts';
+import { ConfirmButton } from '../../app/ui/confirm-button.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
 import { fenToYuan } from '../resources/resource-tags.tsx';
@@ -18,7 +18,6 @@ import { DisputeDialog, RecordUsageDialog, UsageSummary } from './usage-dialogs.
 /** What each side may do next; the server holds the exact rules (grace period, slot ended). */
 function Actions({ booking }: { booking: Booking }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { me } = useAuth();
   const confirmUsage = useConfirmUsage();
   const noShow = useMarkNoShow();
@@ -28,20 +27,19 @@ function Actions({ booking }: { booking: Booking }) {
   const booker = me?.role === 'enterprise' && me.scope.enterpriseId === booking.enterpriseId;
   const over = !booking.end || Date.parse(booking.end) <= Date.now();
   const begun = booking.start !== null && Date.parse(booking.start) <= Date.now();
-  const done = (text: string) => () => message.success(text);
-  const failed = (failure: unknown) => message.error(errorMessage(failure));
   return (
     <Space wrap>
       {booker && booking.status === 'usage_recorded' ? (
         <>
-          <Popconfirm
-            title={t('bookings.confirmUsageQuestion')}
-            onConfirm={() => confirmUsage.mutateAsync({ id: booking.id, body: {} }).then(done(t('bookings.usageConfirmed')), failed)}
+          <ConfirmButton
+            type="primary"
+            data-testid="booking-confirm-usage"
+            question={t('bookings.confirmUsageQuestion')}
+            action={() => confirmUsage.mutateAsync({ id: booking.id, body: {} })}
+            success={t('bookings.usageConfirmed')}
           >
-            <Button type="primary" data-testid="booking-confirm-usage">
-              {t('bookings.confirmUsage')}
-            </Button>
-          </Popconfirm>
+            {t('bookings.confirmUsage')}
+          </ConfirmButton>
           <Button danger onClick={() => setDisputing(booking)} data-testid="booking-dispute-usage">
             {t('bookings.disputeUsage')}
           </Button>
@@ -53,14 +51,15 @@ function Actions({ booking }: { booking: Booking }) {
         </Button>
       ) : null}
       {owner && booking.status === 'confirmed' && begun ? (
-        <Popconfirm
-          title={t('bookings.confirmNoShow')}
-          onConfirm={() => noShow.mutateAsync({ id: booking.id, body: {} }).then(done(t('bookings.noShowRecorded')), failed)}
+        <ConfirmButton
+          danger
+          data-testid="booking-no-show"
+          question={t('bookings.confirmNoShow')}
+          action={() => noShow.mutateAsync({ id: booking.id, body: {} })}
+          success={t('bookings.noShowRecorded')}
         >
-          <Button danger data-testid="booking-no-show">
-            {t('bookings.markNoShow')}
-          </Button>
-        </Popconfirm>
+          {t('bookings.markNoShow')}
+        </ConfirmButton>
       ) : null}
       {booking.start && booking.mode !== 'consultation' ? (
         <Link to={`/resources/${booking.resourceId}/calendar?date=${shanghai(booking.start).day}`}>

@@ -1,5 +1,5 @@
 import { type Booking, type BookingStatus, bookingStatuses } from '@innotown/contracts/bookings';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../resources/resources-i18n.ts';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { formatDateTime } from '../../app/format/datetime.ts';
 import { requiredRule } from '../../app/forms/rules.ts';
+import { ConfirmButton } from '../../app/ui/confirm-button.tsx';
 import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
@@ -110,7 +111,6 @@ function StatusFilter({ value, onChange }: { value: string | undefined; onChange
 /** An enterprise's own bookings: cancel while open, confirm or dispute recorded usage, see the slot in the calendar. */
 export function MyBookingsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const search = useSearchState();
   const status = search.get('status');
   const list = useBookings({ status, page: search.page, pageSize: search.pageSize });
@@ -127,38 +127,33 @@ export function MyBookingsPage() {
         <Space size={0} wrap>
           {row.status === 'usage_recorded' ? (
             <>
-              <Popconfirm
-                title={t('bookings.confirmUsageQuestion')}
-                onConfirm={() =>
-                  confirmUsage.mutateAsync({ id: row.id, body: {} }).then(
-                    () => message.success(t('bookings.usageConfirmed')),
-                    (failure: unknown) => message.error(errorMessage(failure)),
-                  )
-                }
+              <ConfirmButton
+                type="link"
+                size="small"
+                data-testid="booking-confirm-usage"
+                question={t('bookings.confirmUsageQuestion')}
+                action={() => confirmUsage.mutateAsync({ id: row.id, body: {} })}
+                success={t('bookings.usageConfirmed')}
               >
-                <Button type="link" size="small" data-testid="booking-confirm-usage">
-                  {t('bookings.confirmUsage')}
-                </Button>
-              </Popconfirm>
+                {t('bookings.confirmUsage')}
+              </ConfirmButton>
               <Button type="link" size="small" danger onClick={() => setDisputing(row)} data-testid="booking-dispute-usage">
                 {t('bookings.disputeUsage')}
               </Button>
             </>
           ) : null}
           {row.status === 'requested' || (row.status === 'confirmed' && !slotBegun(row)) ? (
-            <Popconfirm
-              title={t('bookings.confirmCancel')}
-              onConfirm={() =>
-                decide.mutateAsync({ id: row.id, decision: 'cancel' }).then(
-                  () => message.success(t('bookings.cancelled')),
-                  (failure: unknown) => message.error(errorMessage(failure)),
-                )
-              }
+            <ConfirmButton
+              type="link"
+              size="small"
+              danger
+              data-testid="booking-cancel"
+              question={t('bookings.confirmCancel')}
+              action={() => decide.mutateAsync({ id: row.id, decision: 'cancel' })}
+              success={t('bookings.cancelled')}
             >
-              <Button type="link" size="small" danger data-testid="booking-cancel">
-                {t('bookings.cancel')}
-              </Button>
-            </Popconfirm>
+              {t('bookings.cancel')}
+            </ConfirmButton>
           ) : null}
           <CalendarLink row={row} />
         </Space>
@@ -261,19 +256,17 @@ export function BookingQueuePage() {
             </Button>
           ) : null}
           {row.status === 'confirmed' && slotBegun(row) ? (
-            <Popconfirm
-              title={t('bookings.confirmNoShow')}
-              onConfirm={() =>
-                noShow.mutateAsync({ id: row.id, body: {} }).then(
-                  () => message.success(t('bookings.noShowRecorded')),
-                  (failure: unknown) => message.error(errorMessage(failure)),
-                )
-              }
+            <ConfirmButton
+              type="link"
+              size="small"
+              danger
+              data-testid="booking-no-show"
+              question={t('bookings.confirmNoShow')}
+              action={() => noShow.mutateAsync({ id: row.id, body: {} })}
+              success={t('bookings.noShowRecorded')}
             >
-              <Button type="link" size="small" danger data-testid="booking-no-show">
-                {t('bookings.markNoShow')}
-              </Button>
-            </Popconfirm>
+              {t('bookings.markNoShow')}
+            </ConfirmButton>
           ) : null}
           <CalendarLink row={row} />
         </Space>

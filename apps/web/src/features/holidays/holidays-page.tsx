@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Switch, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api-client.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, requiredRule } from '../../app/forms/rules.ts';
+import { ConfirmButton } from '../../app/ui/confirm-button.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
@@ -92,21 +92,18 @@ export function HolidaysPage() {
                     key: 'actions',
                     width: 90,
                     render: (_value, row) => (
-                      <Popconfirm
-                        title={t('common.confirmDelete')}
+                      <ConfirmButton
+                        type="link"
+                        danger
+                        size="small"
+                        icon={<DeleteOutlined />}
+                        question={t('common.confirmDelete')}
                         okText={t('common.delete')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() =>
-                          remove.mutateAsync(row.date).then(
-                            () => message.success(t('common.deleted')),
-                            (failure: unknown) => message.error(errorMessage(failure)),
-                          )
-                        }
+                        action={() => remove.mutateAsync(row.date)}
+                        success={t('common.deleted')}
                       >
-                        <Button type="link" danger size="small" icon={<DeleteOutlined />}>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
+                        {t('common.delete')}
+                      </ConfirmButton>
                     ),
                   },
                 ]}

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { type Resource, type ResourceReviewStatus, resourceKinds, resourceReviewStatuses } from '@innotown/contracts/resources';
-import { App, Button, Descriptions, Drawer, Dropdown, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Dropdown, Flex, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './resources-i18n.ts';
@@ -9,6 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDateTime } from '../../app/format/datetime.ts';
+import { ConfirmButton } from '../../app/ui/confirm-button.tsx';
 import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
@@ -88,7 +89,6 @@ function Filters({ search, withStatus = true }: { search: ReturnType<typeof useS
  */
 export function MyResourcesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const { me } = useAuth();
   const isCity = me?.role === 'city_admin';
@@ -103,8 +103,6 @@ export function MyResourcesPage() {
   const list = useManagedResources(query);
   const submit = useSubmitResource();
   const remove = useDeleteResource();
-  const done = (text: string) => () => message.success(text);
-  const failed = (failure: unknown) => message.error(errorMessage(failure));
 
   const columns = [
     {
@@ -147,24 +145,28 @@ export function MyResourcesPage() {
                   </Button>
                 ) : null}
                 {row.reviewStatus === 'draft' || row.reviewStatus === 'rejected' ? (
-                  <Popconfirm
-                    title={t('resourceAdmin.confirmSubmit')}
-                    onConfirm={() => submit.mutateAsync(row.id).then(done(t('resourceAdmin.submitted')), failed)}
+                  <ConfirmButton
+                    type="link"
+                    size="small"
+                    data-testid="resource-submit"
+                    question={t('resourceAdmin.confirmSubmit')}
+                    action={() => submit.mutateAsync(row.id)}
+                    success={t('resourceAdmin.submitted')}
                   >
-                    <Button type="link" size="small" data-testid="resource-submit">
-                      {t('resourceAdmin.submit')}
-                    </Button>
-                  </Popconfirm>
+                    {t('resourceAdmin.submit')}
+                  </ConfirmButton>
                 ) : null}
                 {row.reviewStatus === 'draft' ? (
-                  <Popconfirm
-                    title={t('resourceAdmin.confirmDelete')}
-                    onConfirm={() => remove.mutateAsync(row.id).then(done(t('resourceAdmin.deleted')), failed)}
+                  <ConfirmButton
+                    type="link"
+                    size="small"
+                    danger
+                    question={t('resourceAdmin.confirmDelete')}
+                    action={() => remove.mutateAsync(row.id)}
+                    success={t('resourceAdmin.deleted')}
                   >
-                    <Button type="link" size="small" danger>
-                      {t('resourceAdmin.delete')}
-                    </Button>
-                  </Popconfirm>
+                    {t('resourceAdmin.delete')}
+                  </ConfirmButton>
                 ) : null}
                 {row.reviewStatus === 'published' || row.reviewStatus === 'submitted' ? (
                   <Button type="link" size="small" onClick={() => navigate(`/resources/${row.id}`)}>
