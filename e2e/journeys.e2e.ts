@@ -479,10 +479,12 @@ describe('service marketplace', () => {
     try {
       await page.goto('/services');
       await page.getByTestId('service-card').first().waitFor(POLL);
-      await page.getByTestId('service-category-tabs').getByText('检验检测').click();
+      await page.getByRole('tab', { name: /检验检测/ }).click();
       await expect.poll(() => page.url(), POLL).toContain('category=testing');
-      await page.getByTestId('service-search-input').locator('input').fill('盐雾');
-      await page.getByTestId('service-search-input').locator('input').press('Enter');
+      const box = page.locator('input[data-testid="service-search-input"], [data-testid="service-search-input"] input').first();
+      await box.fill('盐雾');
+      await box.press('Enter');
+      await expect.poll(() => page.url(), POLL).toContain('q=');
       const card = page.getByTestId('service-card').filter({ hasText: '盐雾试验' }).first();
       await card.waitFor(POLL);
       await expect.poll(async () => (await card.locator('mark').allTextContents()).join(''), POLL).toContain('盐雾');

@@ -1249,7 +1249,14 @@ const pendingMembership = (
 ).id;
 const serviceState = (id: string) => () => rows(t.database, sql`select title, status, price_min_fen from services where id = ${id}`);
 const membershipsState = () => rows(t.database, sql`select id, status, statement, decision_reason from alliance_memberships order by id`);
-const serviceBody = { category: 'testing', title: '矩阵新服务', priceKind: 'fixed', priceMinFen: 5000, priceUnit: 'item', turnaroundDays: 3 };
+const serviceBody = {
+  category: 'testing',
+  title: '矩阵新服务',
+  priceKind: 'fixed',
+  priceMinFen: 5000,
+  priceUnit: 'item',
+  turnaroundDays: 3,
+};
 const PROVIDER_ONLY = (s: number): Statuses => [401, 403, 403, s, 403, 403, 403];
 CASES.push(
   get('GET /api/v1/alliance/memberships', 'list (city: all; provider: own)', [401, 200, 403, 200, 403, 403, 403]),
@@ -1341,7 +1348,12 @@ CASES.push(
     serviceState(svc.guzhenPublished),
   ),
   get('GET /api/v1/service-providers/:id', 'an alliance member', ALL_200, `/api/v1/service-providers/${lamplabInstitutionId}`),
-  get('GET /api/v1/service-providers/:id', 'a bank (no provider page)', EVERYONE(404), `/api/v1/service-providers/${ids.bankInstitutionId}`),
+  get(
+    'GET /api/v1/service-providers/:id',
+    'a bank (no provider page)',
+    EVERYONE(404),
+    `/api/v1/service-providers/${ids.bankInstitutionId}`,
+  ),
   get('GET /api/v1/service-providers/:id', 'nonexistent', EVERYONE(404), `/api/v1/service-providers/${NONE}`),
 );
 

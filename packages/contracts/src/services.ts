@@ -57,9 +57,7 @@ const serviceFieldsSchema = z.object({
   resourceIds: z.array(z.uuid()).max(20),
 });
 
-export const serviceCreateSchema = serviceFieldsSchema
-  .partial({ description: true, priceMaxFen: true, resourceIds: true })
-  .strict();
+export const serviceCreateSchema = serviceFieldsSchema.partial({ description: true, priceMaxFen: true, resourceIds: true }).strict();
 export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
 /** A change: only what is sent; status changes only through publish and withdraw. */
 export const serviceUpdateSchema = serviceFieldsSchema.partial().strict();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories';
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
-import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';

@@ -161,7 +161,11 @@ export const policyTable = {
     review: { city_admin: 'all', town_admin: 'town' },
   },
   // The service alliance (公共服务平台联盟): a provider applies for its institution, the city decides.
-  allianceMembership: { list: { city_admin: 'all', provider: 'institution' }, create: { provider: 'institution' }, review: { city_admin: 'all' } },
+  allianceMembership: {
+    list: { city_admin: 'all', provider: 'institution' },
+    create: { provider: 'institution' },
+    review: { city_admin: 'all' },
+  },
   // The service catalogue: providers manage their institution's services, town admins read their town's, the city all.
   // `read` is open: the service shows published services of members to everyone, anything else needs `manage` (404).
   service: {

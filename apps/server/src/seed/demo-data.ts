@@ -16,8 +16,8 @@ import { generateEnterprise, type Registry } from './enterprises.ts';
 import { holidays } from './holidays-data.ts';
 import { INSTITUTION_ROWS } from './institutions-data.ts';
 import { mixSeed, Random } from './random.ts';
-import { generateServices, type SeedMembership, type SeedService } from './services-data.ts';
 import { generateResources, type SeedBooking, type SeedResource, type SeedResourceLink } from './resources-data.ts';
+import { generateServices, type SeedMembership, type SeedService } from './services-data.ts';
 import { TOWN_ROWS, type TownRow } from './towns-data.ts';
 import { generateUsageHistory } from './usage-history.ts';
 

@@ -38,7 +38,14 @@ const membershipColumns = {
   townName: towns.name,
   townNameEn: towns.nameEn,
 };
-type MembershipJoin = { m: MembershipRow; institutionName: string; institutionType: string; townId: string; townName: string; townNameEn: string };
+type MembershipJoin = {
+  m: MembershipRow;
+  institutionName: string;
+  institutionType: string;
+  townId: string;
+  townName: string;
+  townNameEn: string;
+};
 const toMembership = ({ m, ...rest }: MembershipJoin): MembershipView => ({ ...m, ...rest });
 
 function membershipScope(filter: ScopeFilter): SQL | undefined {
@@ -96,7 +103,15 @@ export async function upsertApplication(db: Db, institutionId: string, statement
     .values({ institutionId, statement, appliedBy: userId, status: 'applied' })
     .onConflictDoUpdate({
       target: allianceMemberships.institutionId,
-      set: { status: 'applied', statement, appliedBy: userId, decisionReason: null, decidedBy: null, decidedAt: null, updatedAt: sql`now()` },
+      set: {
+        status: 'applied',
+        statement,
+        appliedBy: userId,
+        decisionReason: null,
+        decidedBy: null,
+        decidedAt: null,
+        updatedAt: sql`now()`,
+      },
       setWhere: sql`${allianceMemberships.status} = 'rejected'`,
     })
     .returning({ id: allianceMemberships.id });
@@ -221,7 +236,9 @@ export async function ownUsableResources(db: Db, institutionId: string, ids: rea
   return db
     .select({ id: resources.id, name: resources.name })
     .from(resources)
-    .where(and(inArray(resources.id, [...ids]), eq(resources.institutionId, institutionId), inArray(resources.kind, ['instrument', 'expert'])));
+    .where(
+      and(inArray(resources.id, [...ids]), eq(resources.institutionId, institutionId), inArray(resources.kind, ['instrument', 'expert'])),
+    );
 }
 
 export async function insertService(db: Db, values: ServiceInsert, resourceNames: readonly string[]): Promise<string> {
@@ -232,7 +249,13 @@ export async function insertService(db: Db, values: ServiceInsert, resourceNames
   return (rows[0] as { id: string }).id;
 }
 
-export async function updateService(db: Db, id: string, values: Partial<ServiceInsert>, merged: ServiceRow, resourceNames: readonly string[]) {
+export async function updateService(
+  db: Db,
+  id: string,
+  values: Partial<ServiceInsert>,
+  merged: ServiceRow,
+  resourceNames: readonly string[],
+) {
   await db
     .update(services)
     .set({ ...values, searchVector: searchVectorOf(merged, resourceNames), updatedAt: sql`now()` })
@@ -241,7 +264,8 @@ export async function updateService(db: Db, id: string, values: Partial<ServiceI
 
 export async function replaceResources(db: Db, serviceId: string, resourceIds: readonly string[]) {
   await db.delete(serviceResources).where(eq(serviceResources.serviceId, serviceId));
-  if (resourceIds.length > 0) await db.insert(serviceResources).values([...new Set(resourceIds)].map((resourceId) => ({ serviceId, resourceId })));
+  if (resourceIds.length > 0)
+    await db.insert(serviceResources).values([...new Set(resourceIds)].map((resourceId) => ({ serviceId, resourceId })));
 }
 
 /** A status step as a conditional update: only from one of `from`. */

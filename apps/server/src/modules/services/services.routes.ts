@@ -131,7 +131,12 @@ export async function serviceRoutes(app: App) {
     '/api/v1/services',
     {
       config: { permission: { resource: 'service', action: 'create' } },
-      schema: { tags, summary: 'Create a draft service of the own institution', body: serviceCreateSchema, response: { 201: serviceSchema } },
+      schema: {
+        tags,
+        summary: 'Create a draft service of the own institution',
+        body: serviceCreateSchema,
+        response: { 201: serviceSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(presentService(await service.createService(app.db, request.ctx, request.body))),
   );

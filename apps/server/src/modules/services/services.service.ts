@@ -1,11 +1,11 @@
 import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories';
 import type {
+  membershipDecisionSchema,
   ServiceCreate,
   ServiceProvider,
   ServiceSearchQuery,
   ServiceSearchResult,
   ServiceUpdate,
-  membershipDecisionSchema,
 } from '@innotown/contracts/services';
 import type { z } from 'zod';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
@@ -17,8 +17,8 @@ import { type Actor, recordInScope, requireAccess, scopeOf } from '../../platfor
 import { tsqueryText } from '../../platform/search/search-vector.ts';
 import { tokensForQuery } from '../../platform/search/tokenizer.ts';
 import { notify, notifyCityAdmins } from '../notifications/notifications.service.ts';
-import { type OrderRecord, presentProvider, presentSearchItem } from './services.presenter.ts';
 import { ServiceErrors } from './services.errors.ts';
+import { type OrderRecord, presentProvider, presentSearchItem } from './services.presenter.ts';
 import * as repo from './services.repository.ts';
 
 const FINANCIAL_TYPES = new Set(['bank', 'guarantor', 'insurer']);
@@ -81,7 +81,10 @@ export async function decideMembership(db: Db, ctx: RequestContext, id: string, 
       userIds: await repo.providerUserIds(tx, m.institutionId),
       kind: `alliance.${to}`,
       title: to === 'approved' ? '贵机构已加入公共服务平台联盟，可以发布服务' : '加入公共服务平台联盟的申请未获批准',
-      titleEn: to === 'approved' ? 'Your institution joined the service alliance and may publish services' : 'Your alliance application was rejected',
+      titleEn:
+        to === 'approved'
+          ? 'Your institution joined the service alliance and may publish services'
+          : 'Your alliance application was rejected',
       body: input.reason ?? null,
       link: '/my/services',
     });
@@ -229,7 +232,8 @@ export async function withdrawService(db: Db, ctx: RequestContext, id: string) {
   const WITHDRAW = { resource: 'service', action: 'withdraw' } as const;
   return db.transaction(async (tx) => {
     const s = requireAccess(ctx.actor, WITHDRAW, await repo.findService(tx, id, true), scoped);
-    if (!(await repo.transition(tx, id, ['published'], { status: 'withdrawn' }))) throw new AppError(ServiceErrors.SERVICE_TRANSITION_INVALID);
+    if (!(await repo.transition(tx, id, ['published'], { status: 'withdrawn' })))
+      throw new AppError(ServiceErrors.SERVICE_TRANSITION_INVALID);
     await recordAudit(tx, ctx, {
       action: 'service.withdraw',
       targetType: 'service',

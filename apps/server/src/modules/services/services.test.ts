@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, demoIds, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, DEMO_PASSWORD } from '../../../test/harness.ts';
 import { makeResource } from '../../../test/resource-fixtures.ts';
@@ -14,8 +14,10 @@ const provider = await t.login('provider'); // 中山市生产力促进中心 (�
 const lamplab = await t.login('lamplab'); // 国家灯具质量监督检验中心 (古镇镇), a member
 const guzhen = await t.login('guzhen');
 const xiaolan = await t.login('xiaolan');
-const lamplabInstitutionId = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`)).id;
+const lamplabInstitutionId = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`))
+  .id;
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers loosely
 type Res = { status: number; body: any };
 async function call(method: 'GET' | 'POST' | 'PATCH', url: string, cookie?: string, payload?: unknown): Promise<Res> {
   const res = await t.app.inject({
@@ -113,10 +115,13 @@ describe('alliance membership', () => {
 
     const audits = await rows<{ action: string }>(
       t.database,
-      sql`select action from audit_events where target_id = ${applied.body.id} order by created_at, id`,
+      sql`select action from audit_events where target_id = ${applied.body.id} and result = 'success' order by occurred_at`,
     );
     expect(audits.map((a) => a.action)).toEqual(['alliance.apply', 'alliance.reject', 'alliance.apply', 'alliance.approve']);
-    const notes = await rows<{ kind: string }>(t.database, sql`select kind from notifications where user_id = ${p.userId} order by created_at`);
+    const notes = await rows<{ kind: string }>(
+      t.database,
+      sql`select kind from notifications where user_id = ${p.userId} order by created_at`,
+    );
     expect(notes.map((n) => n.kind)).toEqual(['alliance.rejected', 'alliance.approved']);
     expect(await countOf(t.database, 'notifications', sql`kind = 'alliance.applied'`)).toBeGreaterThan(0);
   });
@@ -126,7 +131,9 @@ describe('alliance membership', () => {
       t.database,
       sql`select i.type from alliance_memberships m join institutions i on i.id = m.institution_id where m.status = 'approved'`,
     );
-    expect(new Set(members.map((m) => m.type))).toEqual(new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency']));
+    expect(new Set(members.map((m) => m.type))).toEqual(
+      new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency']),
+    );
     expect(await countOf(t.database, 'alliance_memberships', sql`status = 'applied'`)).toBeGreaterThan(0);
     expect(await countOf(t.database, 'services', sql`status = 'published'`)).toBeGreaterThan(30);
     expect(await countOf(t.database, 'service_resources')).toBeGreaterThan(10);
@@ -137,7 +144,10 @@ describe('service catalogue', () => {
   it('links instruments and experts of the own institution only', async () => {
     const own = await makeResource(t.database, ids.providerInstitutionId, { reviewStatus: 'published', name: '三坐标测量机（服务测试）' });
     const foreign = await makeResource(t.database, lamplabInstitutionId, { reviewStatus: 'published' });
-    const lab = await makeResource(t.database, ids.providerInstitutionId, { kind: 'lab', specs: { level: 'city', domain: '检测', services: [] } });
+    const lab = await makeResource(t.database, ids.providerInstitutionId, {
+      kind: 'lab',
+      specs: { level: 'city', domain: '检测', services: [] },
+    });
     const ok = await call('POST', '/api/v1/services', provider, body({ title: '尺寸测量', resourceIds: [own] }));
     expect(ok.status).toBe(201);
     expect(ok.body.resources).toEqual([{ id: own, kind: 'instrument', name: '三坐标测量机（服务测试）' }]);
@@ -148,7 +158,7 @@ describe('service catalogue', () => {
       expect(bad.body.error.code).toBe('SERVICE_RESOURCE_INVALID');
       expect(await countOf(t.database, 'services')).toBe(before);
     }
-    const changed = await call('PATCH', `/api/v1/services/${ok.body.id}`, provider, { resourceIds: [] , title: '三坐标尺寸测量' });
+    const changed = await call('PATCH', `/api/v1/services/${ok.body.id}`, provider, { resourceIds: [], title: '三坐标尺寸测量' });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ title: '三坐标尺寸测量', resources: [] });
   });
@@ -183,7 +193,10 @@ describe('service catalogue', () => {
     const twice = await call('POST', `/api/v1/services/${id}/withdraw`, lamplab);
     expect(twice.status).toBe(409);
     expect((await call('POST', `/api/v1/services/${id}/publish`, lamplab)).body.status).toBe('published');
-    const actions = await rows<{ action: string }>(t.database, sql`select action from audit_events where target_id = ${id} and result = 'success' order by created_at, id`);
+    const actions = await rows<{ action: string }>(
+      t.database,
+      sql`select action from audit_events where target_id = ${id} and result = 'success' order by occurred_at`,
+    );
     expect(actions.map((a) => a.action)).toEqual(['service.create', 'service.publish', 'service.withdraw', 'service.publish']);
   });
 });
@@ -234,32 +247,66 @@ describe('bad input changes nothing', () => {
   });
 });
 
-describe('search', async () => {
+describe('search', () => {
   // A fixed corpus in an institution of its own (filtered by institutionId), so the seed never changes the expectations.
-  const p = await newProvider('s1');
-  const membership = await call('POST', '/api/v1/alliance/memberships', p.cookie, { statement: '检索测试' });
-  await call('POST', `/api/v1/alliance/memberships/${membership.body.id}/decide`, admin, { decision: 'approve' });
-  const corpus = {
-    saltTitle: await createAndPublish(p.cookie, { title: '盐雾试验', description: '中性盐雾试验与耐腐蚀评级', priceMinFen: 30_000, priceMaxFen: 250_000 }),
-    saltBody: await createAndPublish(p.cookie, {
+  let p: Awaited<ReturnType<typeof newProvider>>;
+  const corpus = { saltTitle: '', saltBody: '', emc: '', training: '', patent: '' };
+  let draft = '';
+  let withdrawn = '';
+  let mine = '';
+  beforeAll(async () => {
+    p = await newProvider('s1');
+    const membership = await call('POST', '/api/v1/alliance/memberships', p.cookie, { statement: '检索测试' });
+    await call('POST', `/api/v1/alliance/memberships/${membership.body.id}/decide`, admin, { decision: 'approve' });
+    corpus.saltTitle = await createAndPublish(p.cookie, {
+      title: '盐雾试验',
+      description: '中性盐雾试验与耐腐蚀评级',
+      priceMinFen: 30_000,
+      priceMaxFen: 250_000,
+    });
+    corpus.saltBody = await createAndPublish(p.cookie, {
       title: '五金件耐腐蚀评价',
       description: '包括盐雾试验与湿热试验的综合评价',
       priceKind: 'fixed',
       priceMinFen: 80_000,
       priceMaxFen: null,
-    }),
-    emc: await createAndPublish(p.cookie, { title: 'EMC 预测试', description: '传导与辐射骚扰摸底', category: 'testing', priceUnit: 'hour', priceMinFen: 60_000, priceMaxFen: 180_000 }),
-    training: await createAndPublish(p.cookie, { title: '安规检测培训', description: '灯具安规要点', category: 'training', priceKind: 'fixed', priceMinFen: 50_000, priceMaxFen: null }),
-    patent: await createAndPublish(p.cookie, { title: '专利检索分析', description: '查新检索与 FTO 分析', category: 'ip', priceMinFen: 200_000, priceMaxFen: 800_000, priceUnit: 'project' }),
-  };
-  const draft = (await call('POST', '/api/v1/services', p.cookie, body({ title: '盐雾试验草稿' }))).body.id as string;
-  const withdrawn = await createAndPublish(p.cookie, { title: '盐雾试验已撤回' });
-  await call('POST', `/api/v1/services/${withdrawn}/withdraw`, p.cookie);
-  const mine = `institutionId=${p.institutionId}`;
+    });
+    corpus.emc = await createAndPublish(p.cookie, {
+      title: 'EMC 预测试',
+      description: '传导与辐射骚扰摸底',
+      priceUnit: 'hour',
+      priceMinFen: 60_000,
+      priceMaxFen: 180_000,
+    });
+    corpus.training = await createAndPublish(p.cookie, {
+      title: '安规检测培训',
+      description: '灯具安规要点',
+      category: 'training',
+      priceKind: 'fixed',
+      priceMinFen: 50_000,
+      priceMaxFen: null,
+    });
+    corpus.patent = await createAndPublish(p.cookie, {
+      title: '专利检索分析',
+      description: '查新检索与 FTO 分析',
+      category: 'ip',
+      priceMinFen: 200_000,
+      priceMaxFen: 800_000,
+      priceUnit: 'project',
+    });
+    draft = (await call('POST', '/api/v1/services', p.cookie, body({ title: '盐雾试验草稿' }))).body.id;
+    withdrawn = await createAndPublish(p.cookie, { title: '盐雾试验已撤回' });
+    await call('POST', `/api/v1/services/${withdrawn}/withdraw`, p.cookie);
+    mine = `institutionId=${p.institutionId}`;
+  });
   const search = async (query: string, cookie?: string) => {
     const res = await call('GET', `/api/v1/services/search?${mine}&${query}`, cookie);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    return res.body as { items: { id: string; highlight: string; priceMinFen: number }[]; total: number; facets: any };
+    return res.body as {
+      items: { id: string; highlight: string; priceMinFen: number }[];
+      total: number;
+      facets: Record<'category' | 'town', { value: string; label?: string; count: number }[]>;
+    };
   };
 
   it('ranks a title match above a description match and highlights the words', async () => {

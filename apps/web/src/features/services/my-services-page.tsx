@@ -191,7 +191,7 @@ function AllianceCard({ membership }: { membership: Membership | undefined }) {
         action={
           canApply ? (
             <Button size="small" type="primary" onClick={() => setOpen(true)} data-testid="alliance-apply">
-              {status === 'rejected' ? t('services.applyAgain') : t('services.apply')}
+              {status === 'rejected' ? t('services.applyAgain') : t('services.applyAlliance')}
             </Button>
           ) : null
         }
@@ -199,7 +199,7 @@ function AllianceCard({ membership }: { membership: Membership | undefined }) {
       />
       <Modal
         open={open}
-        title={t('services.apply')}
+        title={t('services.applyAlliance')}
         onCancel={() => setOpen(false)}
         onOk={() => void submit()}
         okButtonProps={{ disabled: statement.trim() === '' }}
@@ -265,7 +265,12 @@ export function MyServicesPage() {
             { title: t('services.category'), dataIndex: 'category', width: 130, render: (c) => <CategoryTag category={c} /> },
             { title: t('services.titleField'), dataIndex: 'title', render: (title, s) => <Link to={`/services/${s.id}`}>{title}</Link> },
             { title: t('services.price'), key: 'price', width: 190, render: (_v, s) => price(s) },
-            { title: t('services.turnaroundLabel'), dataIndex: 'turnaroundDays', width: 110, render: (days) => t('services.turnaround', { days }) },
+            {
+              title: t('services.turnaroundLabel'),
+              dataIndex: 'turnaroundDays',
+              width: 110,
+              render: (days) => t('services.turnaround', { days }),
+            },
             {
               title: t('services.status'),
               dataIndex: 'status',

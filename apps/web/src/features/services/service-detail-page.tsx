@@ -41,7 +41,9 @@ export function ServiceDetailPage() {
                     {price(s)}
                   </Typography.Text>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('services.turnaroundLabel')}>{t('services.turnaround', { days: s.turnaroundDays })}</Descriptions.Item>
+                <Descriptions.Item label={t('services.turnaroundLabel')}>
+                  {t('services.turnaround', { days: s.turnaroundDays })}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('services.publishedAt')}>{formatDate(s.publishedAt)}</Descriptions.Item>
               </Descriptions>
             </Card>

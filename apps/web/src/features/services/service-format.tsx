@@ -29,7 +29,12 @@ const yuan = (fen: number, locale: string) => new Intl.NumberFormat(locale, { ma
 /** "400–1,200 元/样品", "1,500 元/项", "免费". */
 export function usePriceText() {
   const { t, i18n } = useTranslation();
-  return (s: { priceKind: 'fixed' | 'range'; priceMinFen: number; priceMaxFen: number; priceUnit: 'item' | 'sample' | 'hour' | 'project' }) => {
+  return (s: {
+    priceKind: 'fixed' | 'range';
+    priceMinFen: number;
+    priceMaxFen: number;
+    priceUnit: 'item' | 'sample' | 'hour' | 'project';
+  }) => {
     if (s.priceMaxFen === 0) return t('services.free');
     const unit = t(`services.unit_${s.priceUnit}`);
     return s.priceKind === 'fixed' || s.priceMinFen === s.priceMaxFen

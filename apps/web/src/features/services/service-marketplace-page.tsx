@@ -1,6 +1,22 @@
 import { SERVICE_CATEGORIES } from '@innotown/contracts/service-categories';
 import { type ServiceSearchItem, serviceSearchSorts } from '@innotown/contracts/services';
-import { Button, Card, Col, Empty, Flex, Input, InputNumber, Pagination, Row, Segmented, Select, Skeleton, Space, Tabs, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  Pagination,
+  Row,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,9 +39,25 @@ function PriceFilter({ min, max, onApply }: { min?: string; max?: string; onAppl
   return (
     <Space size={4} data-testid="service-price-filter">
       <Typography.Text type="secondary">{t('services.facetPrice')}</Typography.Text>
-      <InputNumber size="small" min={0} precision={0} value={low} onChange={setLow} placeholder={t('services.priceMin')} style={{ width: 90 }} />
+      <InputNumber
+        size="small"
+        min={0}
+        precision={0}
+        value={low}
+        onChange={setLow}
+        placeholder={t('services.priceMin')}
+        style={{ width: 90 }}
+      />
       –
-      <InputNumber size="small" min={0} precision={0} value={high} onChange={setHigh} placeholder={t('services.priceMax')} style={{ width: 90 }} />
+      <InputNumber
+        size="small"
+        min={0}
+        precision={0}
+        value={high}
+        onChange={setHigh}
+        placeholder={t('services.priceMax')}
+        style={{ width: 90 }}
+      />
       <Button size="small" disabled={invalid} onClick={() => onApply(low === null ? null : low * 100, high === null ? null : high * 100)}>
         {t('services.apply')}
       </Button>
@@ -142,7 +174,9 @@ export function ServiceMarketplacePage() {
           <PriceFilter
             min={search.get('priceMin')}
             max={search.get('priceMax')}
-            onApply={(min, max) => search.update({ priceMin: min === null ? null : String(min), priceMax: max === null ? null : String(max) })}
+            onApply={(min, max) =>
+              search.update({ priceMin: min === null ? null : String(min), priceMax: max === null ? null : String(max) })
+            }
           />
           {hasFilters ? (
             <Typography.Link onClick={() => search.update({ category: null, townId: null, priceMin: null, priceMax: null })}>

@@ -1,5 +1,5 @@
 import type { ServiceProvider } from '@innotown/contracts/services';
-import { Card, Col, Descriptions, Empty, Flex, Row, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/format/datetime.ts';
@@ -14,12 +14,12 @@ function OrderFigure({ title, value, suffix }: { title: string; value: number | 
   const { t } = useTranslation();
   if (value === null) {
     return (
-      <Tooltip title={t('services.ordersPending')}>
+      <div>
         <Statistic title={title} value="—" />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('services.ordersPending')}
         </Typography.Text>
-      </Tooltip>
+      </div>
     );
   }
   return <Statistic title={title} value={value} {...(suffix ? { suffix } : {})} />;
@@ -104,7 +104,11 @@ export function ServiceProviderPage() {
                 locale={{ emptyText: <Empty description={t('services.noResults')} /> }}
                 columns={[
                   { title: t('services.category'), dataIndex: 'category', width: 130, render: (c) => <CategoryTag category={c} /> },
-                  { title: t('services.titleField'), dataIndex: 'title', render: (title, s) => <Link to={`/services/${s.id}`}>{title}</Link> },
+                  {
+                    title: t('services.titleField'),
+                    dataIndex: 'title',
+                    render: (title, s) => <Link to={`/services/${s.id}`}>{title}</Link>,
+                  },
                   { title: t('services.price'), key: 'price', width: 200, render: (_v, s) => price(s) },
                   {
                     title: t('services.turnaroundLabel'),
