@@ -35,12 +35,24 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/review/resources',
     '/sharing-statistics',
     '/purchase-reviews',
+    '/services',
+    '/alliance/review',
     '/admin/users',
     '/admin/audit',
     '/admin/holidays',
     '/api/docs',
   ],
-  guzhen: ['/', '/enterprises', '/resources', '/review/resources', '/sharing-statistics', '/purchase-reviews', '/towns', '/institutions'],
+  guzhen: [
+    '/',
+    '/enterprises',
+    '/resources',
+    '/review/resources',
+    '/sharing-statistics',
+    '/purchase-reviews',
+    '/services',
+    '/towns',
+    '/institutions',
+  ],
   provider: [
     '/',
     '/my/institution',
@@ -49,12 +61,14 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/bookings/queue',
     '/sharing-statistics',
     '/purchase-reviews',
+    '/services',
+    '/my/services',
     '/towns',
     '/institutions',
   ],
-  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/institutions'],
-  expert: ['/', '/resources', '/towns', '/institutions'],
-  bank: ['/', '/my/institution', '/resources', '/towns', '/institutions'],
+  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/services', '/institutions'],
+  expert: ['/', '/resources', '/services', '/towns', '/institutions'],
+  bank: ['/', '/my/institution', '/resources', '/services', '/towns', '/institutions'],
 };
 
 describe('signing in as each demo role', () => {
@@ -66,7 +80,7 @@ describe('signing in as each demo role', () => {
         expect(await menuKeys(page)).toEqual(expected);
         await logoutViaMenu(page);
         await page.getByTestId('login-button').waitFor();
-        expect(await menuKeys(page)).toEqual(['/', '/resources', '/towns', '/institutions']);
+        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/towns', '/institutions']);
       } finally {
         await context.close();
       }
@@ -455,6 +469,36 @@ describe('open-sharing statistics and new-purchase review', () => {
     } finally {
       await lab.context.close();
       await town.context.close();
+    }
+  });
+});
+
+describe('service marketplace', () => {
+  it('anonymous finds a testing service on the storefront → opens the service → opens the provider page', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto('/services');
+      await page.getByTestId('service-card').first().waitFor(POLL);
+      await page.getByRole('tab', { name: /检验检测/ }).click();
+      await expect.poll(() => page.url(), POLL).toContain('category=testing');
+      const box = page.locator('input[data-testid="service-search-input"], [data-testid="service-search-input"] input').first();
+      await box.fill('盐雾');
+      await box.press('Enter');
+      await expect.poll(() => page.url(), POLL).toContain('q=');
+      const card = page.getByTestId('service-card').filter({ hasText: '盐雾试验' }).first();
+      await card.waitFor(POLL);
+      await expect.poll(async () => (await card.locator('mark').allTextContents()).join(''), POLL).toContain('盐雾');
+      await card.getByTestId('service-card-title').click();
+      await page.getByTestId('service-title').waitFor(POLL);
+      expect(await page.getByTestId('service-title').textContent()).toContain('盐雾试验');
+      await page.getByTestId('service-provider-link').click();
+      await page.getByTestId('provider-record').waitFor(POLL);
+      expect(await page.getByTestId('provider-name').textContent()).toBe('小榄镇五金产品检测中心');
+      expect(await page.getByTestId('provider-services').textContent()).toContain('盐雾试验');
+      // Order figures do not exist yet: the page says so instead of showing a number.
+      expect(await page.getByTestId('provider-record').textContent()).toContain('服务订单上线后显示');
+    } finally {
+      await context.close();
     }
   });
 });

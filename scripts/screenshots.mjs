@@ -109,6 +109,18 @@ try {
   await shot(page, 'resource-detail-zh.png');
   await page.context().close();
 
+  // The service marketplace (服务超市) and a provider page, as an anonymous visitor sees them.
+  page = await newPage('zh-CN');
+  await page.goto(`${BASE_URL}/services?category=testing`);
+  await page.getByTestId('service-card').first().waitFor({ timeout: 20_000 });
+  await shot(page, 'service-marketplace-zh.png');
+  await page.goto(`${BASE_URL}/services?q=${encodeURIComponent('LED 光色电')}`);
+  await page.getByTestId('service-card').first().waitFor({ timeout: 20_000 });
+  await page.getByTestId('service-card-provider').first().click();
+  await page.getByTestId('provider-record').waitFor({ timeout: 20_000 });
+  await shot(page, 'provider-page-zh.png');
+  await page.context().close();
+
   // City administrator.
   page = await newPage('zh-CN');
   await login(page, 'admin');

@@ -1227,6 +1227,136 @@ CASES.push(
   ),
 );
 
+// Service alliance and marketplace. The provider (东区) and lamplab (古镇镇) institutions are alliance members in the seed.
+const makeService = async (institutionId: string, status: 'draft' | 'published') => {
+  const [row] = await rows<{ id: string }>(
+    t.database,
+    sql`insert into services (institution_id, town_id, category, title, price_kind, price_min_fen, price_max_fen, price_unit, turnaround_days, status, published_at)
+      select id, town_id, 'testing', '矩阵测试服务', 'fixed', 10000, 10000, 'sample', 3, ${status}, ${status === 'published' ? sql`now()` : sql`null`}
+      from institutions where id = ${institutionId} returning id`,
+  );
+  return (row as { id: string }).id;
+};
+const svc = {
+  ownDraft: await makeService(ids.providerInstitutionId, 'draft'),
+  ownToPublish: await makeService(ids.providerInstitutionId, 'draft'),
+  ownPublished: await makeService(ids.providerInstitutionId, 'published'),
+  guzhenDraft: await makeService(lamplabInstitutionId, 'draft'),
+  guzhenPublished: await makeService(lamplabInstitutionId, 'published'),
+};
+const pendingMembership = (
+  await one<{ id: string }>(t.database, sql`select id from alliance_memberships where status = 'applied' order by created_at, id limit 1`)
+).id;
+const serviceState = (id: string) => () => rows(t.database, sql`select title, status, price_min_fen from services where id = ${id}`);
+const membershipsState = () => rows(t.database, sql`select id, status, statement, decision_reason from alliance_memberships order by id`);
+const serviceBody = {
+  category: 'testing',
+  title: '矩阵新服务',
+  priceKind: 'fixed',
+  priceMinFen: 5000,
+  priceUnit: 'item',
+  turnaroundDays: 3,
+};
+const PROVIDER_ONLY = (s: number): Statuses => [401, 403, 403, s, 403, 403, 403];
+CASES.push(
+  get('GET /api/v1/alliance/memberships', 'list (city: all; provider: own)', [401, 200, 403, 200, 403, 403, 403]),
+  post(
+    'POST /api/v1/alliance/memberships',
+    'the provider’s institution, already a member',
+    PROVIDER_ONLY(409),
+    '/api/v1/alliance/memberships',
+    { statement: '矩阵测试申请' },
+    membershipsState,
+  ),
+  post(
+    'POST /api/v1/alliance/memberships/:id/decide',
+    'a pending application',
+    [401, 200, 403, 403, 403, 403, 403],
+    `/api/v1/alliance/memberships/${pendingMembership}/decide`,
+    { decision: 'approve' },
+    membershipsState,
+  ),
+  post(
+    'POST /api/v1/alliance/memberships/:id/decide',
+    'nonexistent',
+    [401, 404, 403, 403, 403, 403, 403],
+    `/api/v1/alliance/memberships/${NONE}/decide`,
+    { decision: 'reject', reason: '矩阵测试' },
+    membershipsState,
+  ),
+  get('GET /api/v1/services/search', 'public storefront', ALL_200, '/api/v1/services/search?q=%E7%9B%90%E9%9B%BE'),
+  get('GET /api/v1/services', 'list (filtered by scope)', [401, 200, 200, 200, 403, 403, 403]),
+  get('GET /api/v1/services/:id', 'a published service of a member', ALL_200, `/api/v1/services/${svc.guzhenPublished}`),
+  get(
+    'GET /api/v1/services/:id',
+    'the provider’s own draft (东区)',
+    [404, 200, 404, 200, 404, 404, 404],
+    `/api/v1/services/${svc.ownDraft}`,
+  ),
+  get(
+    'GET /api/v1/services/:id',
+    'another institution’s draft in the town admin’s town',
+    [404, 200, 200, 404, 404, 404, 404],
+    `/api/v1/services/${svc.guzhenDraft}`,
+  ),
+  get('GET /api/v1/services/:id', 'nonexistent', EVERYONE(404), `/api/v1/services/${NONE}`),
+  post('POST /api/v1/services', 'a draft of the own institution', PROVIDER_ONLY(201), '/api/v1/services', serviceBody, count('services')),
+  {
+    route: 'PATCH /api/v1/services/:id',
+    scope: 'own draft',
+    expect: PROVIDER_ONLY(200),
+    state: serviceState(svc.ownDraft),
+    request: (role) => ({ url: `/api/v1/services/${svc.ownDraft}`, payload: { title: `矩阵改名 ${role}` } }),
+  },
+  {
+    route: 'PATCH /api/v1/services/:id',
+    scope: 'another institution’s service',
+    expect: PROVIDER_ONLY(404),
+    state: serviceState(svc.guzhenDraft),
+    request: () => ({ url: `/api/v1/services/${svc.guzhenDraft}`, payload: { title: '矩阵改名' } }),
+  },
+  post(
+    'POST /api/v1/services/:id/publish',
+    'own draft',
+    PROVIDER_ONLY(200),
+    `/api/v1/services/${svc.ownToPublish}/publish`,
+    undefined,
+    serviceState(svc.ownToPublish),
+  ),
+  post(
+    'POST /api/v1/services/:id/publish',
+    'another institution’s draft',
+    PROVIDER_ONLY(404),
+    `/api/v1/services/${svc.guzhenDraft}/publish`,
+    undefined,
+    serviceState(svc.guzhenDraft),
+  ),
+  post(
+    'POST /api/v1/services/:id/withdraw',
+    'own published',
+    PROVIDER_ONLY(200),
+    `/api/v1/services/${svc.ownPublished}/withdraw`,
+    undefined,
+    serviceState(svc.ownPublished),
+  ),
+  post(
+    'POST /api/v1/services/:id/withdraw',
+    'another institution’s published',
+    PROVIDER_ONLY(404),
+    `/api/v1/services/${svc.guzhenPublished}/withdraw`,
+    undefined,
+    serviceState(svc.guzhenPublished),
+  ),
+  get('GET /api/v1/service-providers/:id', 'an alliance member', ALL_200, `/api/v1/service-providers/${lamplabInstitutionId}`),
+  get(
+    'GET /api/v1/service-providers/:id',
+    'a bank (no provider page)',
+    EVERYONE(404),
+    `/api/v1/service-providers/${ids.bankInstitutionId}`,
+  ),
+  get('GET /api/v1/service-providers/:id', 'nonexistent', EVERYONE(404), `/api/v1/service-providers/${NONE}`),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories';
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
+import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
@@ -10,6 +12,7 @@ import { bookings, bookingUsages } from './schema/bookings.ts';
 import { enterpriseAnnualFigures, enterprises, institutions, towns } from './schema/organisations.ts';
 import { holidays } from './schema/platform.ts';
 import { resourceLinks, resources } from './schema/resources.ts';
+import { allianceMemberships, serviceResources, services } from './schema/services.ts';
 import { internalUsages, purchaseReviews } from './schema/sharing.ts';
 
 const SEED_LOCK = 7_420_002;
@@ -29,6 +32,8 @@ export type SeedSummary = {
   resources: number;
   resourceLinks: number;
   bookings: number;
+  memberships: number;
+  services: number;
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
 };
 
@@ -171,6 +176,8 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       passwordHash,
     );
 
+    const alliance = await seedAlliance(tx, data, { institutionId, institutionTown, idOfResource, userId });
+
     return {
       towns: data.towns.length,
       institutions: data.institutions.length,
@@ -181,6 +188,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       resources: data.resources.length,
       resourceLinks: data.resourceLinks.length,
       bookings: bookingRows.length,
+      ...alliance,
       usageHistory: history,
     };
   });
@@ -317,4 +325,63 @@ async function seedUsageHistory(tx: Db, data: ReturnType<typeof generateDemoData
     internalUsages: internalRows.length,
     purchaseReviews: reviews.length,
   };
+}
+
+/** The service alliance and marketplace: memberships decided by the city admin a week after applying, and services. */
+async function seedAlliance(
+  tx: Db,
+  data: ReturnType<typeof generateDemoData>,
+  ids: {
+    institutionId: Map<string, string>;
+    institutionTown: Map<string, string>;
+    idOfResource: (key: string) => string;
+    userId: Map<string, string>;
+  },
+): Promise<{ memberships: number; services: number }> {
+  const admin = ids.userId.get('admin') ?? null;
+  const inst = (key: string) => {
+    const id = ids.institutionId.get(key);
+    if (!id) throw new Error(`seed: unknown institution ${key}`);
+    return id;
+  };
+  if (data.memberships.length) {
+    await tx.insert(allianceMemberships).values(
+      data.memberships.map((m) => {
+        const applied = new Date(m.appliedAt);
+        const decided = m.status === 'applied' ? null : new Date(applied.getTime() + 7 * 86_400_000);
+        return {
+          institutionId: inst(m.institutionKey),
+          status: m.status,
+          statement: m.statement,
+          decisionReason: m.decisionReason,
+          decidedBy: decided ? admin : null,
+          decidedAt: decided,
+          createdAt: applied,
+          updatedAt: decided ?? applied,
+        };
+      }),
+    );
+  }
+  const resourceName = new Map(data.resources.map((r) => [r.key, r.name]));
+  for (const s of data.services) {
+    const { key: _key, institutionKey, resourceKeys, publishedAt, ...fields } = s;
+    const at = publishedAt ? new Date(publishedAt) : new Date('2026-11-01T02:00:00.000Z');
+    const extra = [SERVICE_CATEGORY_LABELS[s.category].zh, ...resourceKeys.map((k) => resourceName.get(k) ?? '')];
+    const [row] = await tx
+      .insert(services)
+      .values({
+        ...fields,
+        institutionId: inst(institutionKey),
+        townId: ids.institutionTown.get(institutionKey) as string,
+        publishedAt: publishedAt ? at : null,
+        createdAt: at,
+        updatedAt: at,
+        searchVector: serviceSearchVectorOf(s, extra),
+      })
+      .returning({ id: services.id });
+    if (row && resourceKeys.length) {
+      await tx.insert(serviceResources).values(resourceKeys.map((k) => ({ serviceId: row.id, resourceId: ids.idOfResource(k) })));
+    }
+  }
+  return { memberships: data.memberships.length, services: data.services.length };
 }

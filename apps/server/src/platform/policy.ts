@@ -160,6 +160,26 @@ export const policyTable = {
     create: { provider: 'institution' },
     review: { city_admin: 'all', town_admin: 'town' },
   },
+  // The service alliance (公共服务平台联盟): a provider applies for its institution, the city decides.
+  allianceMembership: {
+    list: { city_admin: 'all', provider: 'institution' },
+    create: { provider: 'institution' },
+    review: { city_admin: 'all' },
+  },
+  // The service catalogue: providers manage their institution's services, town admins read their town's, the city all.
+  // `read` is open: the service shows published services of members to everyone, anything else needs `manage` (404).
+  service: {
+    read: { everyone: 'all' },
+    manage: { city_admin: 'all', town_admin: 'town', provider: 'institution' },
+    list: { city_admin: 'all', town_admin: 'town', provider: 'institution' },
+    create: { provider: 'institution' },
+    update: { provider: 'institution' },
+    publish: { provider: 'institution' },
+    withdraw: { provider: 'institution' },
+  },
+  // The storefront search and provider pages are public (published services of alliance members).
+  serviceSearch: { read: { everyone: 'all' } },
+  serviceProvider: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

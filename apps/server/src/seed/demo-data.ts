@@ -17,6 +17,7 @@ import { holidays } from './holidays-data.ts';
 import { INSTITUTION_ROWS } from './institutions-data.ts';
 import { mixSeed, Random } from './random.ts';
 import { generateResources, type SeedBooking, type SeedResource, type SeedResourceLink } from './resources-data.ts';
+import { generateServices, type SeedMembership, type SeedService } from './services-data.ts';
 import { TOWN_ROWS, type TownRow } from './towns-data.ts';
 import { generateUsageHistory } from './usage-history.ts';
 
@@ -88,8 +89,12 @@ export type DemoData = {
   bookings: SeedBooking[];
   /** A year of use of the instruments (the last months only at scale < 1), for the sharing statistics. */
   usageHistory: UsageHistory;
+  /** The service alliance: members (approved) and applications waiting for the city. */
+  memberships: SeedMembership[];
+  /** The service marketplace catalogue, linked to resources by key. */
+  services: SeedService[];
 };
-export type { SeedBooking, SeedResource, SeedResourceLink };
+export type { SeedBooking, SeedMembership, SeedResource, SeedResourceLink, SeedService };
 export type UsageHistory = ReturnType<typeof generateUsageHistory>;
 
 /** Password of every demo account. */
@@ -244,5 +249,16 @@ export function generateDemoData(options: { scale?: number; seed?: number } = {}
     excludeEnterpriseKey: DEMO_ENTERPRISE_KEY,
   });
 
-  return { towns: TOWN_ROWS.map(toSeedTown), institutions, enterprises, users, holidays: calendar, ...catalogue, usageHistory };
+  const alliance = generateServices(institutions, catalogue.resources);
+
+  return {
+    towns: TOWN_ROWS.map(toSeedTown),
+    institutions,
+    enterprises,
+    users,
+    holidays: calendar,
+    ...catalogue,
+    usageHistory,
+    ...alliance,
+  };
 }

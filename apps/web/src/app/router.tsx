@@ -42,6 +42,11 @@ const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
   'PurchaseReviewDetailPage',
 );
+const ServiceMarketplacePage = lazyPage(() => import('../features/services/service-marketplace-page.tsx'), 'ServiceMarketplacePage');
+const ServiceDetailPage = lazyPage(() => import('../features/services/service-detail-page.tsx'), 'ServiceDetailPage');
+const ServiceProviderPage = lazyPage(() => import('../features/services/service-provider-page.tsx'), 'ServiceProviderPage');
+const MyServicesPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'MyServicesPage');
+const AllianceReviewPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'AllianceReviewPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -248,6 +253,25 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <ChangePasswordPage />
+              </RequireRole>
+            }
+          />
+          <Route path="services" element={<ServiceMarketplacePage />} />
+          <Route path="services/:id" element={<ServiceDetailPage />} />
+          <Route path="service-providers/:id" element={<ServiceProviderPage />} />
+          <Route
+            path="my/services"
+            element={
+              <RequireRole roles={['provider']}>
+                <MyServicesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="alliance/review"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <AllianceReviewPage />
               </RequireRole>
             }
           />

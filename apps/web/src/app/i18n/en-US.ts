@@ -12,6 +12,9 @@ export const enUS: Messages<typeof zhCN> = {
     documentTitle: 'InnoTown · Innovation services for specialized towns',
   },
   menu: {
+    serviceMarketplace: 'Service marketplace',
+    myServices: 'My services',
+    allianceReview: 'Alliance review',
     myResources: 'My resources',
     resourcesAdmin: 'Manage resources',
     resourceReview: 'Resource review',

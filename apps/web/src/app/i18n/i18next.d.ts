@@ -1,6 +1,7 @@
 import 'i18next';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
+import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -8,6 +9,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Feature strings loaded with their pages join the app's keys.
-    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN & typeof sharingZhCN };
+    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN & typeof sharingZhCN & typeof servicesZhCN };
   }
 }

@@ -9,6 +9,9 @@ export const zhCN = {
     documentTitle: '专业镇科技创新服务平台 · InnoTown',
   },
   menu: {
+    serviceMarketplace: '服务超市',
+    myServices: '我的服务',
+    allianceReview: '联盟审核',
     myResources: '我的资源',
     resourcesAdmin: '资源管理',
     resourceReview: '资源审核',

@@ -10,6 +10,7 @@ import {
   FileSearchOutlined,
   HomeOutlined,
   ShopOutlined,
+  ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, type MenuProps, Skeleton } from 'antd';
@@ -36,6 +37,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   booking: <CalendarOutlined />,
   statistics: <BarChartOutlined />,
   purchase: <FileSearchOutlined />,
+  service: <ShoppingOutlined />,
 };
 
 function BrandMark() {

@@ -3,7 +3,7 @@ import { menuForRole, selectedMenuKey } from './menu-items.ts';
 
 describe('menuForRole', () => {
   it('gives anonymous visitors the public pages only', () => {
-    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/resources', '/towns', '/institutions']);
+    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/resources', '/services', '/towns', '/institutions']);
   });
 
   it('gives the city admin every admin page and the API docs', () => {
@@ -18,6 +18,8 @@ describe('menuForRole', () => {
       '/review/resources',
       '/sharing-statistics',
       '/purchase-reviews',
+      '/services',
+      '/alliance/review',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',

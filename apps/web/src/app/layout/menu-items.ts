@@ -13,7 +13,8 @@ export type MenuIcon =
   | 'resource'
   | 'booking'
   | 'statistics'
-  | 'purchase';
+  | 'purchase'
+  | 'service';
 
 export type MenuLabelKey =
   | 'home'
@@ -37,7 +38,10 @@ export type MenuLabelKey =
   | 'resourcesAdmin'
   | 'resourceReview'
   | 'sharingStatistics'
-  | 'purchaseReviews';
+  | 'purchaseReviews'
+  | 'serviceMarketplace'
+  | 'myServices'
+  | 'allianceReview';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -49,9 +53,10 @@ const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'res
 const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit' };
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
+const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -62,6 +67,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCE_REVIEW,
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
+    MARKETPLACE,
+    { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -74,6 +81,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCE_REVIEW,
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
+    MARKETPLACE,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -82,6 +90,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
+    MARKETPLACE,
     INSTITUTIONS,
   ],
   provider: [
@@ -92,11 +101,13 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
+    MARKETPLACE,
+    { key: '/my/services', label: 'myServices', icon: 'service' },
     TOWNS,
     INSTITUTIONS,
   ],
-  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, RESOURCES, TOWNS, INSTITUTIONS],
-  expert: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
+  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
+  expert: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {
