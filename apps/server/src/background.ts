@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
+import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.jobs.ts';
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import type { Db } from './platform/db.ts';
@@ -86,12 +87,12 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
     return { stop: async () => {} };
   }
-  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config) };
+  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config), ...voucherHandlers() };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
-    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES],
+    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES, ...VOUCHER_SCHEDULES],
   });
   return { stop: () => worker.stop() };
 }
