@@ -20,7 +20,7 @@ import {
   voucherListSchema,
   voucherSchema,
 } from '@innotown/contracts/vouchers';
-import type { FastifyRequest } from 'fastify';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http/types.ts';
 import { IDEMPOTENCY_HEADER, idempotent } from '../../platform/idempotency.ts';
@@ -36,7 +36,15 @@ const APP_LIST = { resource: 'voucherApplication', action: 'list' } as const;
 const VOUCHER_LIST = { resource: 'voucher', action: 'list' } as const;
 
 /** Runs a money-changing handler once per Idempotency-Key (per user and route). */
-function once<T>(app: App, request: FastifyRequest, status: number, run: (tx: Db) => Promise<T>) {
+type MoneyRequest = {
+  ctx: RequestContext;
+  method: string;
+  routeOptions: { url?: string | undefined };
+  headers: Record<string, string | string[] | undefined>;
+  params: unknown;
+  body: unknown;
+};
+function once<T>(app: App, request: MoneyRequest, status: number, run: (tx: Db) => Promise<T>) {
   return idempotent(
     app.db,
     {

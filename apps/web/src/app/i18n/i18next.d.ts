@@ -2,12 +2,13 @@ import 'i18next';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
+import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Feature strings loaded with their pages join the app's keys.
-    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN & typeof sharingZhCN };
+    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN & typeof sharingZhCN & typeof vouchersZhCN };
   }
 }

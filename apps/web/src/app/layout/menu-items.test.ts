@@ -18,6 +18,7 @@ describe('menuForRole', () => {
       '/review/resources',
       '/sharing-statistics',
       '/purchase-reviews',
+      '/vouchers',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',

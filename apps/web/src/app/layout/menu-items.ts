@@ -37,7 +37,8 @@ export type MenuLabelKey =
   | 'resourcesAdmin'
   | 'resourceReview'
   | 'sharingStatistics'
-  | 'purchaseReviews';
+  | 'purchaseReviews'
+  | 'vouchers';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -49,6 +50,7 @@ const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'res
 const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit' };
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
+const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, TOWNS, INSTITUTIONS],
@@ -62,6 +64,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCE_REVIEW,
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
+    VOUCHERS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -74,6 +77,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCE_REVIEW,
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
+    VOUCHERS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -82,6 +86,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
+    VOUCHERS,
     INSTITUTIONS,
   ],
   provider: [
