@@ -100,7 +100,7 @@ describe('applications: apply → town review → city decision', () => {
     expect((await call({ method: 'GET', url: `/api/v1/vouchers/${ok.body.voucherId}`, cookie: town })).status).toBe(200);
     const actions = await rows<{ action: string }>(
       t.database,
-      sql`select action from audit_events where target_id in (${id}, ${ok.body.voucherId}) order by id`,
+      sql`select action from audit_events where target_id in (${id}, ${ok.body.voucherId}) and result = 'success' order by id`,
     );
     expect(actions.map((a) => a.action)).toEqual([
       'voucher_application.create',
