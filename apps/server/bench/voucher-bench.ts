@@ -43,7 +43,13 @@ if (process.env.DATABASE_URL) {
   databaseUrl = u.toString();
 }
 const config = loadConfig(
-  { NODE_ENV: 'production', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', DATA_DIR: dataDir, LOGIN_IP_MAX_FAILURES: '10000' } as NodeJS.ProcessEnv,
+  {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DATA_DIR: dataDir,
+    LOGIN_IP_MAX_FAILURES: '10000',
+  } as NodeJS.ProcessEnv,
   { databaseUrl, port: 0, host: '127.0.0.1' },
 );
 const database = await openDatabase({ databaseUrl, dataDir, poolMax: Number(values.pool) });
@@ -65,8 +71,10 @@ async function login(username: string): Promise<string> {
 const adminCookie = await login('admin');
 const enterpriseCookie = await login('enterprise');
 const one = async <T>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows[0] as T;
-const enterpriseId = (await one<{ enterprise_id: string }>(sql`select enterprise_id from users where username = 'enterprise'`)).enterprise_id;
-const providerId = (await one<{ institution_id: string }>(sql`select institution_id from users where username = 'provider'`)).institution_id;
+const enterpriseId = (await one<{ enterprise_id: string }>(sql`select enterprise_id from users where username = 'enterprise'`))
+  .enterprise_id;
+const providerId = (await one<{ institution_id: string }>(sql`select institution_id from users where username = 'provider'`))
+  .institution_id;
 const adminId = (await one<{ id: string }>(sql`select id from users where username = 'admin'`)).id;
 const city = systemContext({ ...ANONYMOUS, userId: adminId, username: 'admin', role: 'city_admin' });
 
@@ -114,21 +122,33 @@ await Promise.all(
       next++;
       const voucherId = voucherIds[(c + next) % voucherIds.length] as string;
       const s = performance.now();
-      const r = await post(`/api/v1/vouchers/${voucherId}/reservations`, enterpriseCookie, {
-        orderRef: randomUUID(),
-        orderPriceFen: 1000 + Math.floor(Math.random() * 20_000),
-        category: 'testing',
-        providerId,
-      }, randomUUID());
+      const r = await post(
+        `/api/v1/vouchers/${voucherId}/reservations`,
+        enterpriseCookie,
+        {
+          orderRef: randomUUID(),
+          orderPriceFen: 1000 + Math.floor(Math.random() * 20_000),
+          category: 'testing',
+          providerId,
+        },
+        randomUUID(),
+      );
       const body = (await r.json()) as { id?: string; amountFen?: number; error?: { code: string } };
-      statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] = (statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] ?? 0) + 1;
+      statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] =
+        (statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] ?? 0) + 1;
       if (r.status === 201 && body.id) {
         const settleIt = next % 2 === 0;
         const r2 = settleIt
-          ? await post(`/api/v1/voucher-reservations/${body.id}/settle`, adminCookie, { amountFen: Math.max(1, Math.floor((body.amountFen ?? 2) / 2)) }, randomUUID())
+          ? await post(
+              `/api/v1/voucher-reservations/${body.id}/settle`,
+              adminCookie,
+              { amountFen: Math.max(1, Math.floor((body.amountFen ?? 2) / 2)) },
+              randomUUID(),
+            )
           : await post(`/api/v1/voucher-reservations/${body.id}/release`, enterpriseCookie, {}, randomUUID());
         await r2.arrayBuffer();
-        statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] = (statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] ?? 0) + 1;
+        statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] =
+          (statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] ?? 0) + 1;
         if (r2.ok) redeemed++;
       }
       times.push(performance.now() - s);
@@ -156,7 +176,9 @@ const apps: string[] = [];
 for (let i = 0; i < 200; i++) {
   apps.push(
     (
-      await one<{ id: string }>(sql`insert into voucher_applications (programme_id, enterprise_id, town_id, planned_use, categories, amount_fen, status)
+      await one<{
+        id: string;
+      }>(sql`insert into voucher_applications (programme_id, enterprise_id, town_id, planned_use, categories, amount_fen, status)
         values (${race.id}, ${enterpriseId}, ${town}, '压测', '{testing}', 100, 'forwarded') returning id`)
     ).id,
   );
@@ -177,14 +199,26 @@ console.log(`engine ${database.kind}; ${clients} clients; ${requests} redemption
 console.log(`\n| measure | value |\n|---|---|`);
 console.log(`| redemptions completed (reserve + settle/release) | ${redeemed} |`);
 console.log(`| redemptions/s | ${(redeemed / seconds).toFixed(0)} |`);
-console.log(`| latency per redemption p50 / p95 / max ms | ${pct(times, 50).toFixed(0)} / ${pct(times, 95).toFixed(0)} / ${(times.at(-1) ?? 0).toFixed(0)} |`);
+console.log(
+  `| latency per redemption p50 / p95 / max ms | ${pct(times, 50).toFixed(0)} / ${pct(times, 95).toFixed(0)} / ${(times.at(-1) ?? 0).toFixed(0)} |`,
+);
 console.log(`| responses | ${JSON.stringify(statuses)} |`);
-console.log(`| ledger: balanced / within budget / stored = entries / entries | ${check.balanced} / ${check.withinBudget} / ${check.storedBalancesMatchEntries} / ${check.entries} |`);
+console.log(
+  `| ledger: balanced / within budget / stored = entries / entries | ${check.balanced} / ${check.withinBudget} / ${check.storedBalancesMatchEntries} / ${check.entries} |`,
+);
 console.log(`| balances | ${JSON.stringify(check.balances)} |`);
 console.log(`| race: 200 approvals vs room for 100 | ${JSON.stringify(raceStatuses)} |`);
-console.log(`| race ledger: balanced / within budget / available | ${raceCheck.balanced} / ${raceCheck.withinBudget} / ${raceCheck.balances.availableFen} |`);
+console.log(
+  `| race ledger: balanced / within budget / available | ${raceCheck.balanced} / ${raceCheck.withinBudget} / ${raceCheck.balances.availableFen} |`,
+);
 const ok =
-  check.balanced && check.withinBudget && check.storedBalancesMatchEntries && raceCheck.balanced && raceCheck.withinBudget && raceStatuses['200'] === 100 && raceCheck.balances.availableFen === 0;
+  check.balanced &&
+  check.withinBudget &&
+  check.storedBalancesMatchEntries &&
+  raceCheck.balanced &&
+  raceCheck.withinBudget &&
+  raceStatuses['200'] === 100 &&
+  raceCheck.balances.availableFen === 0;
 console.log(ok ? '\nOK: no overspend, every ledger balances' : '\nFAILED: an invariant does not hold');
 
 await app.close();

@@ -5,9 +5,10 @@
  *
  * A route added to the server without a row here fails the coverage test below: add its cases.
  */
+
+import { randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -1248,7 +1249,10 @@ const vIssue = (enterpriseId: string) =>
   issueVoucher(t.database.db, cityContext(), { programmeId: vProgramme, enterpriseId, applicationId: null, amountFen: 100_000 });
 const vOwn = (await vIssue(OWN)).id;
 const vOther = (await vIssue(ids.otherTownEnterpriseId)).id;
-const otherTownRow = await one<{ town_id: string }>(t.database, sql`select town_id from enterprises where id = ${ids.otherTownEnterpriseId}`);
+const otherTownRow = await one<{ town_id: string }>(
+  t.database,
+  sql`select town_id from enterprises where id = ${ids.otherTownEnterpriseId}`,
+);
 const vReserve = async (voucherId: string, enterpriseId: string, townId: string) =>
   (
     await reserve(t.database.db, enterpriseContext(enterpriseId, townId), voucherId, {
@@ -1277,7 +1281,14 @@ const vReserveBody = () => ({ orderRef: randomUUID(), orderPriceFen: 1000, categ
 
 CASES.push(
   get('GET /api/v1/voucher-programmes', 'list', SIGNED_IN(200)),
-  post('POST /api/v1/voucher-programmes', 'a new programme', ADMIN_ONLY(201), '/api/v1/voucher-programmes', programmeBody(), count('voucher_programmes')),
+  post(
+    'POST /api/v1/voucher-programmes',
+    'a new programme',
+    ADMIN_ONLY(201),
+    '/api/v1/voucher-programmes',
+    programmeBody(),
+    count('voucher_programmes'),
+  ),
   get('GET /api/v1/voucher-programmes/:id', 'a programme', SIGNED_IN(200), `/api/v1/voucher-programmes/${vProgramme}`),
   get('GET /api/v1/voucher-programmes/:id', 'nonexistent', SIGNED_IN(404), `/api/v1/voucher-programmes/${NONE}`),
   get('GET /api/v1/voucher-programmes/:id/ledger', 'a programme', ADMIN_ONLY(200), `/api/v1/voucher-programmes/${vProgramme}/ledger`),
@@ -1292,11 +1303,35 @@ CASES.push(
     count('voucher_applications'),
   ),
   get('GET /api/v1/voucher-applications/:id', 'own enterprise', VOUCHER_READERS(200, 200, 200), `/api/v1/voucher-applications/${vApp.own}`),
-  get('GET /api/v1/voucher-applications/:id', 'same town, other enterprise', VOUCHER_READERS(200, 200, 404), `/api/v1/voucher-applications/${vApp.sameTown}`),
-  get('GET /api/v1/voucher-applications/:id', 'other town', VOUCHER_READERS(200, 404, 404), `/api/v1/voucher-applications/${vApp.otherTown}`),
+  get(
+    'GET /api/v1/voucher-applications/:id',
+    'same town, other enterprise',
+    VOUCHER_READERS(200, 200, 404),
+    `/api/v1/voucher-applications/${vApp.sameTown}`,
+  ),
+  get(
+    'GET /api/v1/voucher-applications/:id',
+    'other town',
+    VOUCHER_READERS(200, 404, 404),
+    `/api/v1/voucher-applications/${vApp.otherTown}`,
+  ),
   get('GET /api/v1/voucher-applications/:id', 'nonexistent', VOUCHER_READERS(404, 404, 404), `/api/v1/voucher-applications/${NONE}`),
-  post('POST /api/v1/voucher-applications/:id/forward', 'the town admin’s town', TOWN_ONLY(200), `/api/v1/voucher-applications/${vApp.toForward}/forward`, {}, vMoney),
-  post('POST /api/v1/voucher-applications/:id/forward', 'other town', TOWN_ONLY(404), `/api/v1/voucher-applications/${vApp.otherTown}/forward`, {}, vMoney),
+  post(
+    'POST /api/v1/voucher-applications/:id/forward',
+    'the town admin’s town',
+    TOWN_ONLY(200),
+    `/api/v1/voucher-applications/${vApp.toForward}/forward`,
+    {},
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-applications/:id/forward',
+    'other town',
+    TOWN_ONLY(404),
+    `/api/v1/voucher-applications/${vApp.otherTown}/forward`,
+    {},
+    vMoney,
+  ),
   {
     route: 'POST /api/v1/voucher-applications/:id/return',
     scope: 'the town admin’s town (submitted for the town, forwarded for the city)',
@@ -1325,7 +1360,14 @@ CASES.push(
     { reason: 'not_eligible' },
     vMoney,
   ),
-  post('POST /api/v1/voucher-applications/:id/decline', 'nonexistent', ADMIN_ONLY(404), `/api/v1/voucher-applications/${NONE}/decline`, { reason: 'other' }, vMoney),
+  post(
+    'POST /api/v1/voucher-applications/:id/decline',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-applications/${NONE}/decline`,
+    { reason: 'other' },
+    vMoney,
+  ),
   post(
     'POST /api/v1/voucher-applications/:id/approve',
     'a forwarded application',
@@ -1334,7 +1376,14 @@ CASES.push(
     { amountFen: 1000 },
     vMoney,
   ),
-  post('POST /api/v1/voucher-applications/:id/approve', 'nonexistent', ADMIN_ONLY(404), `/api/v1/voucher-applications/${NONE}/approve`, { amountFen: 1 }, vMoney),
+  post(
+    'POST /api/v1/voucher-applications/:id/approve',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-applications/${NONE}/approve`,
+    { amountFen: 1 },
+    vMoney,
+  ),
   get('GET /api/v1/vouchers', 'the wallet (filtered by scope)', VOUCHER_READERS(200, 200, 200)),
   get('GET /api/v1/vouchers/:id', 'own voucher', VOUCHER_READERS(200, 200, 200), `/api/v1/vouchers/${vOwn}`),
   get('GET /api/v1/vouchers/:id', 'other town’s voucher', VOUCHER_READERS(200, 404, 404), `/api/v1/vouchers/${vOther}`),
@@ -1358,17 +1407,37 @@ CASES.push(
     scope: 'own enterprise’s reservation',
     expect: [401, 200, 403, 403, 200, 403, 403],
     state: vMoney,
-    request: (role) => ({ url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.ownForCity : vRes.ownForEnterprise}/release`, payload: {} }),
+    request: (role) => ({
+      url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.ownForCity : vRes.ownForEnterprise}/release`,
+      payload: {},
+    }),
   },
   {
     route: 'POST /api/v1/voucher-reservations/:id/release',
     scope: 'another enterprise’s reservation',
     expect: [401, 200, 403, 403, 404, 403, 403],
     state: vMoney,
-    request: (role) => ({ url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.otherForCity : vRes.otherForEnterprise}/release`, payload: {} }),
+    request: (role) => ({
+      url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.otherForCity : vRes.otherForEnterprise}/release`,
+      payload: {},
+    }),
   },
-  post('POST /api/v1/voucher-reservations/:id/settle', 'a reservation', ADMIN_ONLY(200), `/api/v1/voucher-reservations/${vRes.toSettle}/settle`, { amountFen: 100 }, vMoney),
-  post('POST /api/v1/voucher-reservations/:id/settle', 'nonexistent', ADMIN_ONLY(404), `/api/v1/voucher-reservations/${NONE}/settle`, { amountFen: 100 }, vMoney),
+  post(
+    'POST /api/v1/voucher-reservations/:id/settle',
+    'a reservation',
+    ADMIN_ONLY(200),
+    `/api/v1/voucher-reservations/${vRes.toSettle}/settle`,
+    { amountFen: 100 },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-reservations/:id/settle',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-reservations/${NONE}/settle`,
+    { amountFen: 100 },
+    vMoney,
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------

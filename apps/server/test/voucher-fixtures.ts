@@ -32,7 +32,12 @@ export function programmeBody(overrides: Record<string, unknown> = {}) {
 }
 
 export async function makeProgramme(t: TestApp, admin: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/voucher-programmes', headers: { cookie: admin }, payload: programmeBody(overrides) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/voucher-programmes',
+    headers: { cookie: admin },
+    payload: programmeBody(overrides),
+  });
   if (res.statusCode !== 201) throw new Error(`programme: ${res.statusCode} ${res.body}`);
   return res.json().id;
 }
@@ -69,7 +74,12 @@ export async function makeVoucher(
   });
   if (applied.statusCode !== 201) throw new Error(`apply: ${applied.statusCode} ${applied.body}`);
   const id = applied.json().id;
-  const fwd = await t.app.inject({ method: 'POST', url: `/api/v1/voucher-applications/${id}/forward`, headers: { cookie: cookies.town }, payload: {} });
+  const fwd = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/voucher-applications/${id}/forward`,
+    headers: { cookie: cookies.town },
+    payload: {},
+  });
   if (fwd.statusCode !== 200) throw new Error(`forward: ${fwd.statusCode} ${fwd.body}`);
   const ok = await t.app.inject({
     method: 'POST',

@@ -163,7 +163,12 @@ export const policyTable = {
   },
   // Innovation vouchers: programmes are configured by the city and readable by every signed-in user;
   // an application is reviewed by the town admin of the enterprise's town and decided by the city.
-  voucherProgramme: { list: { signed_in: 'all' }, read: { signed_in: 'all' }, create: { city_admin: 'all' }, ledger: { city_admin: 'all' } },
+  voucherProgramme: {
+    list: { signed_in: 'all' },
+    read: { signed_in: 'all' },
+    create: { city_admin: 'all' },
+    ledger: { city_admin: 'all' },
+  },
   voucherApplication: {
     list: voucherReaders,
     read: voucherReaders,

@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { enterprises, towns } from './organisations.ts';
 
@@ -134,7 +121,10 @@ export const voucherApplications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('voucher_applications_amount', sql`${t.amountFen} > 0 and (${t.approvedFen} is null or ${t.approvedFen} between 1 and ${t.amountFen})`),
+    check(
+      'voucher_applications_amount',
+      sql`${t.amountFen} > 0 and (${t.approvedFen} is null or ${t.approvedFen} between 1 and ${t.amountFen})`,
+    ),
     index('voucher_applications_programme_idx').on(t.programmeId, t.status),
     index('voucher_applications_town_idx').on(t.townId),
   ],
@@ -219,7 +209,10 @@ export const voucherReservations = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
-    check('voucher_reservations_amount', sql`${t.amountFen} > 0 and (${t.settledFen} is null or ${t.settledFen} between 1 and ${t.amountFen})`),
+    check(
+      'voucher_reservations_amount',
+      sql`${t.amountFen} > 0 and (${t.settledFen} is null or ${t.settledFen} between 1 and ${t.amountFen})`,
+    ),
     uniqueIndex('voucher_reservations_order_uq').on(t.orderRef).where(sql`${t.status} in ('reserved', 'settled')`),
     index('voucher_reservations_voucher_idx').on(t.voucherId, t.status),
   ],

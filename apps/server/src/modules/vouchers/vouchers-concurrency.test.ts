@@ -35,7 +35,12 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
   it('100 concurrent approvals against the last yuan: exactly one succeeds, 99 × 409, zero overspend', async () => {
     const programmeId = await makeProgramme(t, admin, { totalBudgetFen: 1_000_000, capPerEnterpriseFen: 1_000_000 });
     // Spend all but the last yuan (100 fen).
-    await service.issueVoucher(t.database.db, cityContext(), { programmeId, enterpriseId: ids.sameTownEnterpriseId, applicationId: null, amountFen: 999_900 });
+    await service.issueVoucher(t.database.db, cityContext(), {
+      programmeId,
+      enterpriseId: ids.sameTownEnterpriseId,
+      applicationId: null,
+      amountFen: 999_900,
+    });
     const apps = [];
     for (let i = 0; i < 100; i++) apps.push(await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 100));
     const results = await Promise.all(apps.map((id) => approve(id, 100)));
@@ -59,7 +64,8 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     const results = await Promise.all(apps.map((id) => approve(id, 100)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(100);
     expect(results.filter((r) => r.status >= 500)).toHaveLength(0);
-    for (const r of results.filter((x) => x.status !== 200)) expect(['VOUCHER_BUDGET_EXHAUSTED', 'VOUCHER_CAP_EXCEEDED']).toContain(r.body.error.code);
+    for (const r of results.filter((x) => x.status !== 200))
+      expect(['VOUCHER_BUDGET_EXHAUSTED', 'VOUCHER_CAP_EXCEEDED']).toContain(r.body.error.code);
     expect(await repo.ledgerCheck(t.database.db, programmeId)).toMatchObject({ balanced: true, withinBudget: true, withinCaps: true });
   });
 
@@ -77,7 +83,12 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
 
   it('100 concurrent reservations on one voucher never reserve more than it holds', async () => {
     const programmeId = await makeProgramme(t, admin);
-    const v = await service.issueVoucher(t.database.db, cityContext(), { programmeId, enterpriseId: ids.ownEnterpriseId, applicationId: null, amountFen: 5_000 });
+    const v = await service.issueVoucher(t.database.db, cityContext(), {
+      programmeId,
+      enterpriseId: ids.ownEnterpriseId,
+      applicationId: null,
+      amountFen: 5_000,
+    });
     const results = await Promise.all(
       Array.from({ length: 100 }, () =>
         t.app.inject({
@@ -93,7 +104,11 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     expect(reserved).toBe(5_000);
     expect(results.filter((r) => r.statusCode >= 500)).toHaveLength(0);
     for (const r of results.filter((x) => x.statusCode !== 201)) expect(r.json().error.code).toBe('VOUCHER_NOTHING_LEFT');
-    expect(await repo.ledgerCheck(t.database.db, programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
+    expect(await repo.ledgerCheck(t.database.db, programmeId)).toMatchObject({
+      balanced: true,
+      withinBudget: true,
+      storedBalancesMatchEntries: true,
+    });
   });
 });
 

@@ -36,7 +36,7 @@ export async function findProgramme(db: Db, id: string): Promise<ProgrammeRow | 
 
 /** The row lock that serialises every award from one programme. */
 export async function lockProgramme(db: Db, id: string): Promise<ProgrammeRow | undefined> {
-  const [row] = await db.select().from(voucherProgrammes).where(eq(voucherProgrammes.id, id)).for('update');
+  const [row] = await db.select().from(voucherProgrammes).where(eq(voucherProgrammes.id, id)).for('no key update');
   return row;
 }
 
@@ -323,7 +323,7 @@ export async function insertVoucher(db: Db, values: typeof vouchers.$inferInsert
 
 /** The row lock that serialises every movement of one voucher's value. */
 export async function lockVoucher(db: Db, id: string): Promise<VoucherRow | undefined> {
-  const [row] = await db.select().from(vouchers).where(eq(vouchers.id, id)).for('update');
+  const [row] = await db.select().from(vouchers).where(eq(vouchers.id, id)).for('no key update');
   return row;
 }
 

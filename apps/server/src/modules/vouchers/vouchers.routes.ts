@@ -62,7 +62,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-programmes',
     {
       config: { permission: { resource: 'voucherProgramme', action: 'list' } },
-      schema: { tags, summary: 'Voucher programmes (balances for the city only)', querystring: programmeListQuerySchema, response: { 200: programmeListSchema } },
+      schema: {
+        tags,
+        summary: 'Voucher programmes (balances for the city only)',
+        querystring: programmeListQuerySchema,
+        response: { 200: programmeListSchema },
+      },
     },
     async (request) => {
       const { items, total } = await repo.listProgrammes(app.db, request.query);
@@ -76,7 +81,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-programmes',
     {
       config: { permission: { resource: 'voucherProgramme', action: 'create' } },
-      schema: { tags, summary: `Configure a year's programme and fund its budget.${IDEMPOTENT}`, body: programmeCreateSchema, response: { 201: programmeSchema } },
+      schema: {
+        tags,
+        summary: `Configure a year's programme and fund its budget.${IDEMPOTENT}`,
+        body: programmeCreateSchema,
+        response: { 201: programmeSchema },
+      },
     },
     async (request, reply) => {
       const r = await once(app, request, 201, async (tx) => {
@@ -103,7 +113,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-programmes/:id/ledger',
     {
       config: { permission: { resource: 'voucherProgramme', action: 'ledger' } },
-      schema: { tags, summary: 'The programme’s ledger balances and its invariants, checked live', params: idParamsSchema, response: { 200: programmeLedgerSchema } },
+      schema: {
+        tags,
+        summary: 'The programme’s ledger balances and its invariants, checked live',
+        params: idParamsSchema,
+        response: { 200: programmeLedgerSchema },
+      },
     },
     async (request) => {
       await service.findProgramme(app.db, request.params.id);
@@ -115,7 +130,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-applications',
     {
       config: { permission: APP_LIST },
-      schema: { tags, summary: 'Applications in the caller’s scope', querystring: applicationListQuerySchema, response: { 200: applicationListSchema } },
+      schema: {
+        tags,
+        summary: 'Applications in the caller’s scope',
+        querystring: applicationListQuerySchema,
+        response: { 200: applicationListSchema },
+      },
     },
     async (request) => {
       const filter = scopeFilter(request.ctx.actor, APP_LIST);
@@ -129,7 +149,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-applications',
     {
       config: { permission: { resource: 'voucherApplication', action: 'create' } },
-      schema: { tags, summary: 'An enterprise applies for a voucher (within the window and its cap)', body: applicationCreateSchema, response: { 201: applicationSchema } },
+      schema: {
+        tags,
+        summary: 'An enterprise applies for a voucher (within the window and its cap)',
+        body: applicationCreateSchema,
+        response: { 201: applicationSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(presentApplication(await service.applyForVoucher(app.db, request.ctx, request.body))),
   );
@@ -147,7 +172,13 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-applications/:id/forward',
     {
       config: { permission: { resource: 'voucherApplication', action: 'forward' } },
-      schema: { tags, summary: 'Town review: forward a submitted application to the city', params: idParamsSchema, body: applicationForwardSchema, response: { 200: applicationSchema } },
+      schema: {
+        tags,
+        summary: 'Town review: forward a submitted application to the city',
+        params: idParamsSchema,
+        body: applicationForwardSchema,
+        response: { 200: applicationSchema },
+      },
     },
     async (request) => presentApplication(await service.forwardApplication(app.db, request.ctx, request.params.id, request.body.comment)),
   );
@@ -156,18 +187,32 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-applications/:id/return',
     {
       config: { permission: { resource: 'voucherApplication', action: 'return' } },
-      schema: { tags, summary: 'Return an application for changes, with a structured reason', params: idParamsSchema, body: applicationDecisionSchema, response: { 200: applicationSchema } },
+      schema: {
+        tags,
+        summary: 'Return an application for changes, with a structured reason',
+        params: idParamsSchema,
+        body: applicationDecisionSchema,
+        response: { 200: applicationSchema },
+      },
     },
-    async (request) => presentApplication(await service.refuseApplication(app.db, request.ctx, request.params.id, 'returned', request.body)),
+    async (request) =>
+      presentApplication(await service.refuseApplication(app.db, request.ctx, request.params.id, 'returned', request.body)),
   );
 
   app.post(
     '/api/v1/voucher-applications/:id/decline',
     {
       config: { permission: { resource: 'voucherApplication', action: 'decide' } },
-      schema: { tags, summary: 'Decline a forwarded application, with a structured reason', params: idParamsSchema, body: applicationDecisionSchema, response: { 200: applicationSchema } },
+      schema: {
+        tags,
+        summary: 'Decline a forwarded application, with a structured reason',
+        params: idParamsSchema,
+        body: applicationDecisionSchema,
+        response: { 200: applicationSchema },
+      },
     },
-    async (request) => presentApplication(await service.refuseApplication(app.db, request.ctx, request.params.id, 'declined', request.body)),
+    async (request) =>
+      presentApplication(await service.refuseApplication(app.db, request.ctx, request.params.id, 'declined', request.body)),
   );
 
   app.post(
@@ -194,7 +239,12 @@ export async function voucherRoutes(app: App) {
     '/api/v1/vouchers',
     {
       config: { permission: VOUCHER_LIST },
-      schema: { tags, summary: 'Vouchers in the caller’s scope (an enterprise: its wallet)', querystring: voucherListQuerySchema, response: { 200: voucherListSchema } },
+      schema: {
+        tags,
+        summary: 'Vouchers in the caller’s scope (an enterprise: its wallet)',
+        querystring: voucherListQuerySchema,
+        response: { 200: voucherListSchema },
+      },
     },
     async (request) => {
       const filter = scopeFilter(request.ctx.actor, VOUCHER_LIST);
@@ -237,7 +287,13 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-reservations/:id/release',
     {
       config: { permission: { resource: 'voucherReservation', action: 'release' } },
-      schema: { tags, summary: `Release a reservation back to the voucher.${IDEMPOTENT}`, params: idParamsSchema, body: reservationReleaseSchema, response: { 200: reservationSchema } },
+      schema: {
+        tags,
+        summary: `Release a reservation back to the voucher.${IDEMPOTENT}`,
+        params: idParamsSchema,
+        body: reservationReleaseSchema,
+        response: { 200: reservationSchema },
+      },
     },
     async (request, reply) => {
       const r = await once(app, request, 200, async (tx) =>
@@ -251,7 +307,13 @@ export async function voucherRoutes(app: App) {
     '/api/v1/voucher-reservations/:id/settle',
     {
       config: { permission: { resource: 'voucherReservation', action: 'settle' } },
-      schema: { tags, summary: `Settle a reservation (amount ≤ reserved; the rest returns to the voucher).${IDEMPOTENT}`, params: idParamsSchema, body: reservationSettleSchema, response: { 200: reservationSchema } },
+      schema: {
+        tags,
+        summary: `Settle a reservation (amount ≤ reserved; the rest returns to the voucher).${IDEMPOTENT}`,
+        params: idParamsSchema,
+        body: reservationSettleSchema,
+        response: { 200: reservationSchema },
+      },
     },
     async (request, reply) => {
       const r = await once(app, request, 200, async (tx) =>

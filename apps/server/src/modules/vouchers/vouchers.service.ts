@@ -161,7 +161,11 @@ async function auditApp(db: Db, ctx: RequestContext, action: string, a: repo.App
 export async function forwardApplication(db: Db, ctx: RequestContext, id: string, comment: string | null | undefined) {
   return db.transaction(async (tx) => {
     const before = requireAccess(ctx.actor, APP_FORWARD, await repo.findApplication(tx, id), appScope);
-    const moved = await repo.transitionApplication(tx, id, ['submitted'], { status: 'forwarded', comment: comment ?? null, reviewedBy: ctx.actor.userId });
+    const moved = await repo.transitionApplication(tx, id, ['submitted'], {
+      status: 'forwarded',
+      comment: comment ?? null,
+      reviewedBy: ctx.actor.userId,
+    });
     if (!moved) throw new AppError(VoucherErrors.VOUCHER_STATE_CHANGED);
     const after = (await repo.findApplication(tx, id)) as repo.ApplicationView;
     await auditApp(tx, ctx, 'voucher_application.forward', after, 200, { status: { from: before.status, to: 'forwarded' } });
@@ -458,7 +462,7 @@ export async function settle(db: Db, ctx: RequestContext, reservationId: string,
 export async function expireVoucher(db: Db, ctx: RequestContext, voucherId: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const v = await repo.lockVoucher(tx, voucherId);
-    if (!v || v.status !== 'active' || v.expiresAt > now) return { expired: false, returnedFen: 0 };
+    if (v?.status !== 'active' || v.expiresAt > now) return { expired: false, returnedFen: 0 };
     for (const r of await repo.liveReservations(tx, v.id)) {
       const resolved = await repo.resolveReservation(tx, r.id, 'expired', null);
       if (resolved) await returnToWallet(tx, ctx, resolved, resolved.amountFen, 'release');

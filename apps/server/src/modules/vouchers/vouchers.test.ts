@@ -3,7 +3,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countOf, demoIds, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { cityContext, enterpriseContext, forwardedApplication, makeProgramme, makeVoucher, programmeBody } from '../../../test/voucher-fixtures.ts';
+import {
+  cityContext,
+  enterpriseContext,
+  forwardedApplication,
+  makeProgramme,
+  makeVoucher,
+  programmeBody,
+} from '../../../test/voucher-fixtures.ts';
 import type { JobContext } from '../../platform/jobs.ts';
 import { voucherHandlers } from './vouchers.jobs.ts';
 import * as repo from './vouchers.repository.ts';
@@ -80,9 +87,9 @@ describe('applications: apply → town review → city decision', () => {
     expect(applied.body).toMatchObject({ status: 'submitted', enterpriseId: ids.ownEnterpriseId, townId: ids.guzhenTownId });
     const id = applied.body.id;
     // The city cannot skip the town review; another town's admin does not see it.
-    expect((await call({ url: `/api/v1/voucher-applications/${id}/approve`, cookie: admin, payload: { amountFen: 1 } })).body.error.code).toBe(
-      'VOUCHER_STATE_CHANGED',
-    );
+    expect(
+      (await call({ url: `/api/v1/voucher-applications/${id}/approve`, cookie: admin, payload: { amountFen: 1 } })).body.error.code,
+    ).toBe('VOUCHER_STATE_CHANGED');
     expect((await call({ url: `/api/v1/voucher-applications/${id}/forward`, cookie: otherTown, payload: {} })).status).toBe(404);
     expect((await call({ method: 'GET', url: `/api/v1/voucher-applications/${id}`, cookie: otherTown })).status).toBe(404);
     expect((await call({ url: `/api/v1/voucher-applications/${id}/forward`, cookie: town, payload: {} })).body.status).toBe('forwarded');
@@ -108,17 +115,30 @@ describe('applications: apply → town review → city decision', () => {
       'voucher.issue',
       'voucher_application.approve',
     ]);
-    expect(await countOf(t.database, 'notifications', sql`kind = 'voucher.issued' and user_id = ${ids.userIds.enterprise as string}`)).toBeGreaterThan(0);
-    expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, withinCaps: true, storedBalancesMatchEntries: true });
+    expect(
+      await countOf(t.database, 'notifications', sql`kind = 'voucher.issued' and user_id = ${ids.userIds.enterprise as string}`),
+    ).toBeGreaterThan(0);
+    expect(await ledger(programmeId)).toMatchObject({
+      balanced: true,
+      withinBudget: true,
+      withinCaps: true,
+      storedBalancesMatchEntries: true,
+    });
   });
 
   it('return and decline carry a structured reason the enterprise can read', async () => {
     const programmeId = await makeProgramme(t, admin);
     const a = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 1000, 'submitted');
-    const returned = await call({ url: `/api/v1/voucher-applications/${a}/return`, cookie: town, payload: { reason: 'evidence_missing', comment: '请补充报价单' } });
+    const returned = await call({
+      url: `/api/v1/voucher-applications/${a}/return`,
+      cookie: town,
+      payload: { reason: 'evidence_missing', comment: '请补充报价单' },
+    });
     expect(returned.body).toMatchObject({ status: 'returned', reason: 'evidence_missing', comment: '请补充报价单' });
     const b = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 1000);
-    expect((await call({ url: `/api/v1/voucher-applications/${b}/decline`, cookie: admin, payload: { reason: 'nonsense' } })).status).toBe(400);
+    expect((await call({ url: `/api/v1/voucher-applications/${b}/decline`, cookie: admin, payload: { reason: 'nonsense' } })).status).toBe(
+      400,
+    );
     const declined = await call({ url: `/api/v1/voucher-applications/${b}/decline`, cookie: admin, payload: { reason: 'not_eligible' } });
     expect(declined.body).toMatchObject({ status: 'declined', reason: 'not_eligible' });
     const mine = await call({ method: 'GET', url: `/api/v1/voucher-applications/${b}`, cookie: enterprise });
@@ -130,7 +150,11 @@ describe('applications: apply → town review → city decision', () => {
     const open = await makeProgramme(t, admin, { capPerEnterpriseFen: 1000 });
     const before = await countOf(t.database, 'voucher_applications');
     const apply = (programmeId: string, extra: Record<string, unknown> = {}) =>
-      call({ url: '/api/v1/voucher-applications', cookie: enterprise, payload: { programmeId, plannedUse: '检测', categories: ['testing'], amountFen: 500, ...extra } });
+      call({
+        url: '/api/v1/voucher-applications',
+        cookie: enterprise,
+        payload: { programmeId, plannedUse: '检测', categories: ['testing'], amountFen: 500, ...extra },
+      });
     expect((await apply(closed)).body.error.code).toBe('VOUCHER_OUTSIDE_WINDOW');
     expect((await apply(open, { categories: ['training'] })).body.error.code).toBe('VOUCHER_CATEGORY_NOT_ELIGIBLE');
     expect((await apply(open, { amountFen: 1001 })).body.error.code).toBe('VOUCHER_CAP_EXCEEDED');
@@ -144,7 +168,9 @@ describe('applications: apply → town review → city decision', () => {
   it('approval stops at the budget (409) and at the cap (422), moving nothing', async () => {
     const programmeId = await makeProgramme(t, admin, { totalBudgetFen: 1000, capPerEnterpriseFen: 800 });
     const first = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 800);
-    expect((await call({ url: `/api/v1/voucher-applications/${first}/approve`, cookie: admin, payload: { amountFen: 700 } })).status).toBe(200);
+    expect((await call({ url: `/api/v1/voucher-applications/${first}/approve`, cookie: admin, payload: { amountFen: 700 } })).status).toBe(
+      200,
+    );
     const again = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 200);
     const before = await moneyState();
     const cap = await call({ url: `/api/v1/voucher-applications/${again}/approve`, cookie: admin, payload: { amountFen: 200 } });
@@ -154,7 +180,9 @@ describe('applications: apply → town review → city decision', () => {
     expect([budget.status, budget.body.error.code]).toEqual([409, 'VOUCHER_BUDGET_EXHAUSTED']);
     expect(await moneyState()).toEqual(before);
     expect((await call({ method: 'GET', url: `/api/v1/voucher-applications/${other}`, cookie: admin })).body.status).toBe('forwarded');
-    expect((await call({ url: `/api/v1/voucher-applications/${other}/approve`, cookie: admin, payload: { amountFen: 300 } })).status).toBe(200);
+    expect((await call({ url: `/api/v1/voucher-applications/${other}/approve`, cookie: admin, payload: { amountFen: 300 } })).status).toBe(
+      200,
+    );
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, withinCaps: true });
     expect((await ledger(programmeId)).balances.availableFen).toBe(0);
   });
@@ -167,7 +195,12 @@ describe('reservations: reserve, settle, release', () => {
     const voucher = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
     const ratio = voucher.ratioBp as number;
     const reserve = (payload: Record<string, unknown>, cookie = enterprise, key?: string) =>
-      call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie, key, payload: { orderRef: randomUUID(), orderPriceFen: 33_333, category: 'testing', providerId: provider, ...payload } });
+      call({
+        url: `/api/v1/vouchers/${voucherId}/reservations`,
+        cookie,
+        key,
+        payload: { orderRef: randomUUID(), orderPriceFen: 33_333, category: 'testing', providerId: provider, ...payload },
+      });
     const r1 = await reserve({});
     expect(r1.status).toBe(201);
     expect(r1.body.amountFen).toBe(Math.floor((33_333 * ratio) / 10_000));
@@ -184,7 +217,11 @@ describe('reservations: reserve, settle, release', () => {
     expect(r2.body.amountFen).toBe(100_000 - r1.body.amountFen);
     expect((await reserve({})).body.error.code).toBe('VOUCHER_NOTHING_LEFT');
     // Settle above the reservation: refused; partial settlement returns the rest to the voucher.
-    const over = await call({ url: `/api/v1/voucher-reservations/${r1.body.id}/settle`, cookie: admin, payload: { amountFen: r1.body.amountFen + 1 } });
+    const over = await call({
+      url: `/api/v1/voucher-reservations/${r1.body.id}/settle`,
+      cookie: admin,
+      payload: { amountFen: r1.body.amountFen + 1 },
+    });
     expect([over.status, over.body.error.code]).toEqual([422, 'VOUCHER_SETTLE_ABOVE_RESERVED']);
     const settled = await call({ url: `/api/v1/voucher-reservations/${r1.body.id}/settle`, cookie: admin, payload: { amountFen: 10_000 } });
     expect(settled.body).toMatchObject({ status: 'settled', settledFen: 10_000 });
@@ -198,8 +235,17 @@ describe('reservations: reserve, settle, release', () => {
 
   it('someone else’s voucher is not found', async () => {
     const programmeId = await makeProgramme(t, admin);
-    const v = await service.issueVoucher(t.database.db, cityContext(), { programmeId, enterpriseId: ids.sameTownEnterpriseId, applicationId: null, amountFen: 5000 });
-    const res = await call({ url: `/api/v1/vouchers/${v.id}/reservations`, cookie: enterprise, payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider } });
+    const v = await service.issueVoucher(t.database.db, cityContext(), {
+      programmeId,
+      enterpriseId: ids.sameTownEnterpriseId,
+      applicationId: null,
+      amountFen: 5000,
+    });
+    const res = await call({
+      url: `/api/v1/vouchers/${v.id}/reservations`,
+      cookie: enterprise,
+      payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider },
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -217,20 +263,26 @@ describe('Idempotency-Key', () => {
     const changed = await call({ url: `/api/v1/voucher-applications/${app}/approve`, cookie: admin, payload: { amountFen: 4000 }, key });
     expect([changed.status, changed.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
     // Without the key, a second approval meets the state machine instead.
-    expect((await call({ url: `/api/v1/voucher-applications/${app}/approve`, cookie: admin, payload: { amountFen: 5000 } })).status).toBe(409);
+    expect((await call({ url: `/api/v1/voucher-applications/${app}/approve`, cookie: admin, payload: { amountFen: 5000 } })).status).toBe(
+      409,
+    );
 
     const voucherId = first.body.voucherId;
     const body = { orderRef: randomUUID(), orderPriceFen: 2000, category: 'testing', providerId: provider };
     const rKey = `reserve-${randomUUID()}`;
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: rKey })),
+      Array.from({ length: 5 }, () =>
+        call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: rKey }),
+      ),
     );
     for (const r of responses) expect(r).toEqual(responses[0]);
     expect(responses[0]?.status).toBe(201);
     expect(await countOf(t.database, 'voucher_reservations', sql`voucher_id = ${voucherId}`)).toBe(1);
     // The key is per user: the same key from another user is a different request.
     expect((await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: town, payload: body, key: rKey })).status).toBe(403);
-    expect((await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: 'not a key' })).status).toBe(400);
+    expect(
+      (await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: 'not a key' })).status,
+    ).toBe(400);
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, storedBalancesMatchEntries: true });
   });
 });
@@ -239,7 +291,11 @@ describe('expiry job', () => {
   it('expires vouchers past validity, releases their reservations and returns unused value to the budget, once', async () => {
     const programmeId = await makeProgramme(t, admin);
     const voucherId = await makeVoucher(t, cookies, programmeId, 20_000);
-    const r = await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: { orderRef: randomUUID(), orderPriceFen: 10_000, category: 'testing', providerId: provider } });
+    const r = await call({
+      url: `/api/v1/vouchers/${voucherId}/reservations`,
+      cookie: enterprise,
+      payload: { orderRef: randomUUID(), orderPriceFen: 10_000, category: 'testing', providerId: provider },
+    });
     expect(r.status).toBe(201);
     const fresh = await makeVoucher(t, cookies, programmeId, 1_000);
     await t.database.db.execute(sql`update vouchers set expires_at = now() - interval '1 minute' where id = ${voucherId}`);
@@ -251,14 +307,20 @@ describe('expiry job', () => {
     const v = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
     expect(v).toMatchObject({ status: 'expired', remainingFen: 0, reservedFen: 0 });
     expect((await call({ method: 'GET', url: `/api/v1/vouchers/${fresh}`, cookie: enterprise })).body.status).toBe('active');
-    expect((await one<{ status: string }>(t.database, sql`select status from voucher_reservations where id = ${r.body.id}`)).status).toBe('expired');
+    expect((await one<{ status: string }>(t.database, sql`select status from voucher_reservations where id = ${r.body.id}`)).status).toBe(
+      'expired',
+    );
     const balances = (await ledger(programmeId)).balances;
     expect(balances).toMatchObject({ availableFen: 10_000_000 - 1_000, walletFen: 1_000, reservedFen: 0, expiredFen: 20_000 });
     // Running again moves nothing; reserving on the expired voucher is refused.
     const before = await entries();
     expect((await job({ db: t.database.db, job: {} as JobContext['job'], log })).expired).toBe(0);
     expect(await entries()).toBe(before);
-    const late = await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider } });
+    const late = await call({
+      url: `/api/v1/vouchers/${voucherId}/reservations`,
+      cookie: enterprise,
+      payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider },
+    });
     expect([late.status, late.body.error.code]).toEqual([422, 'VOUCHER_EXPIRED']);
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
   });
@@ -290,7 +352,10 @@ describe('property: random sequences of operations keep every programme balanced
     const budget = 200_000;
     const cap = 60_000;
     const programmeId = await makeProgramme(t, admin, { totalBudgetFen: budget, capPerEnterpriseFen: cap });
-    const firms = await rows<{ id: string; town_id: string }>(t.database, sql`select id, town_id from enterprises order by credit_code limit 5`);
+    const firms = await rows<{ id: string; town_id: string }>(
+      t.database,
+      sql`select id, town_id from enterprises order by credit_code limit 5`,
+    );
     const vouchers: { id: string; firm: { id: string; town_id: string } }[] = [];
     const live: string[] = [];
     const outcomes: Record<string, number> = {};
@@ -302,7 +367,12 @@ describe('property: random sequences of operations keep every programme balanced
       try {
         if (op === 'issue') {
           const firm = pick(firms);
-          const v = await service.issueVoucher(db, city, { programmeId, enterpriseId: firm.id, applicationId: null, amountFen: 1 + Math.floor(rand() * 30_000) });
+          const v = await service.issueVoucher(db, city, {
+            programmeId,
+            enterpriseId: firm.id,
+            applicationId: null,
+            amountFen: 1 + Math.floor(rand() * 30_000),
+          });
           vouchers.push({ id: v.id, firm });
         } else if (op === 'reserve' && vouchers.length) {
           const v = pick(vouchers);
@@ -328,7 +398,12 @@ describe('property: random sequences of operations keep every programme balanced
       }
       outcomes[`${op}:${outcome}`] = (outcomes[`${op}:${outcome}`] ?? 0) + 1;
       const check = await repo.ledgerCheck(db, programmeId);
-      expect(check, `step ${step} ${op} → ${outcome}`).toMatchObject({ balanced: true, withinBudget: true, withinCaps: true, storedBalancesMatchEntries: true });
+      expect(check, `step ${step} ${op} → ${outcome}`).toMatchObject({
+        balanced: true,
+        withinBudget: true,
+        withinCaps: true,
+        storedBalancesMatchEntries: true,
+      });
       expect(check.balances.issuedFen - check.balances.expiredFen).toBeLessThanOrEqual(budget);
     }
     // Per voucher: what is left, reserved, settled and expired adds up to its face value.

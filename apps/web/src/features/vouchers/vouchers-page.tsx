@@ -21,7 +21,11 @@ function ProgrammeCard({ p }: { p: Programme }) {
   const b = p.balances;
   const used = b ? Math.round(((p.totalBudgetFen - b.availableFen) / p.totalBudgetFen) * 1000) / 10 : 0;
   return (
-    <Card title={`${p.year} · ${p.name}`} data-testid="voucher-programme" extra={`${t('vouchers.window')} ${p.windowStart} – ${p.windowEnd}`}>
+    <Card
+      title={`${p.year} · ${p.name}`}
+      data-testid="voucher-programme"
+      extra={`${t('vouchers.window')} ${p.windowStart} – ${p.windowEnd}`}
+    >
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Statistic title={t('vouchers.budget')} value={yuan(p.totalBudgetFen)} />
