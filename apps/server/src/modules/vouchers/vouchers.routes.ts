@@ -93,7 +93,7 @@ export async function voucherRoutes(app: App) {
         const p = await service.createProgramme(tx, request.ctx, request.body);
         return presentProgramme(p, await service.balancesFor(tx, request.ctx, p.id));
       });
-      return reply.status(r.status).send(r.body);
+      return reply.status(201).send(r.body);
     },
   );
 
@@ -231,7 +231,7 @@ export async function voucherRoutes(app: App) {
       const r = await once(app, request, 200, async (tx) =>
         presentApplication(await service.approveApplication(tx, request.ctx, request.params.id, request.body.amountFen)),
       );
-      return reply.status(r.status).send(r.body);
+      return reply.status(200).send(r.body);
     },
   );
 
@@ -279,7 +279,7 @@ export async function voucherRoutes(app: App) {
       const r = await once(app, request, 201, async (tx) =>
         presentReservation(await service.reserve(tx, request.ctx, request.params.id, request.body)),
       );
-      return reply.status(r.status).send(r.body);
+      return reply.status(201).send(r.body);
     },
   );
 
@@ -299,7 +299,7 @@ export async function voucherRoutes(app: App) {
       const r = await once(app, request, 200, async (tx) =>
         presentReservation(await service.release(tx, request.ctx, request.params.id, request.body.reason ?? null)),
       );
-      return reply.status(r.status).send(r.body);
+      return reply.status(200).send(r.body);
     },
   );
 
@@ -319,7 +319,7 @@ export async function voucherRoutes(app: App) {
       const r = await once(app, request, 200, async (tx) =>
         presentReservation(await service.settle(tx, request.ctx, request.params.id, request.body.amountFen)),
       );
-      return reply.status(r.status).send(r.body);
+      return reply.status(200).send(r.body);
     },
   );
 }
