@@ -116,7 +116,9 @@ describe('on PGlite', () => {
   it.runIf(!onPostgres)('the races run on PostgreSQL only (set DATABASE_URL); here one serialised round checks the same rule', async () => {
     const programmeId = await makeProgramme(t, admin, { totalBudgetFen: 1_000, capPerEnterpriseFen: 1_000 });
     const apps = [];
-    for (let i = 0; i < 20; i++) apps.push(await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 100));
+    for (let i = 0; i < 20; i++) {
+      apps.push(await forwardedApplication(t.database, programmeId, i % 2 ? ids.ownEnterpriseId : ids.sameTownEnterpriseId, 100));
+    }
     const results = await Promise.all(apps.map((id) => approve(id, 100)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(10);
     expect(results.filter((r) => r.status === 409)).toHaveLength(10);
