@@ -64,7 +64,7 @@ for (const amountFen of [3_000_000, 1_500_000]) {
     orderRef: randomUUID(),
     orderPriceFen: 1_260_000,
     category: 'testing',
-    providerId: me.institutionId,
+    providerId: me.scope.institutionId,
   });
   if (amountFen === 3_000_000) await api('admin', 'POST', `/api/v1/voucher-reservations/${r.id}/settle`, { amountFen: r.amountFen });
 }

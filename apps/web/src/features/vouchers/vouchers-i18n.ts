@@ -35,7 +35,7 @@ export const vouchersZhCN = {
 export const vouchersEnUS: Messages<typeof vouchersZhCN> = {
   vouchers: {
     title: 'Innovation vouchers',
-    walletSubtitle: 'Your enterprise’s vouchers: face value, what is left, reserved and settled',
+    walletSubtitle: 'The vouchers of your enterprise: face value, what is left, reserved and settled',
     adminSubtitle: 'Budget use of the voucher programmes and the vouchers issued',
     programmes: 'Programmes',
     wallet: 'Vouchers',

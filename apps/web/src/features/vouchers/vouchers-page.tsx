@@ -22,7 +22,7 @@ function ProgrammeCard({ p }: { p: Programme }) {
   const used = b ? Math.round(((p.totalBudgetFen - b.availableFen) / p.totalBudgetFen) * 1000) / 10 : 0;
   return (
     <Card
-      title={`${p.year} · ${p.name}`}
+      title={p.name.includes(String(p.year)) ? p.name : `${p.year} · ${p.name}`}
       data-testid="voucher-programme"
       extra={`${t('vouchers.window')} ${p.windowStart} – ${p.windowEnd}`}
     >
