@@ -89,6 +89,7 @@ describe('startBackgroundWork', () => {
     expect(scheduled.map((j) => j.name).sort()).toEqual([
       'audit.retention',
       'bookings.no_show_sweep',
+      'idempotency.purge',
       'jobs.purge',
       'sessions.purge',
       'vouchers.expire',

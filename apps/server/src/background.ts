@@ -9,6 +9,7 @@ import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import type { Db } from './platform/db.ts';
 import type { App } from './platform/http/types.ts';
+import { purgeIdempotencyKeys } from './platform/idempotency.ts';
 import { type JobHandlers, purgeFinishedJobs, type Schedule, startWorker } from './platform/jobs.ts';
 import { ANONYMOUS } from './platform/policy.ts';
 import { purgeExpiredSessions } from './platform/sessions.ts';
@@ -20,6 +21,7 @@ export const HOUSEKEEPING_SCHEDULES: readonly Schedule[] = [
   { name: 'sessions.purge', everyMinutes: 15 },
   { name: 'audit.retention', dailyAt: '03:30' },
   { name: 'jobs.purge', dailyAt: '03:45' },
+  { name: 'idempotency.purge', dailyAt: '03:50' },
 ];
 
 const SYSTEM = systemContext({ ...ANONYMOUS, username: 'system' });
@@ -71,6 +73,12 @@ export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' |
           changes: { deleted, retentionDays: AUDIT_RETENTION_DAYS },
         });
       }
+      return { deleted };
+    },
+    // Idempotency keys older than 7 days: a retry after a week runs as a new request.
+    'idempotency.purge': async ({ db, log }) => {
+      const deleted = await purgeIdempotencyKeys(db);
+      log.info({ deleted }, 'old idempotency keys purged');
       return { deleted };
     },
     'jobs.purge': async ({ db, log }) => {
