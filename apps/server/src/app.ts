@@ -26,6 +26,7 @@ import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-st
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
 import type { Database } from './platform/db.ts';
 import { AppError, PlatformErrors } from './platform/errors.ts';
 import { sendError } from './platform/http/error-handler.ts';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);
+  await app.register(voucherRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

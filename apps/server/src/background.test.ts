@@ -86,7 +86,14 @@ describe('startBackgroundWork', () => {
       .select({ name: jobs.name, key: jobs.singletonKey, runAt: jobs.runAt })
       .from(jobs)
       .where(sql`${jobs.singletonKey} is not null`);
-    expect(scheduled.map((j) => j.name).sort()).toEqual(['audit.retention', 'bookings.no_show_sweep', 'jobs.purge', 'sessions.purge']);
+    expect(scheduled.map((j) => j.name).sort()).toEqual([
+      'audit.retention',
+      'bookings.no_show_sweep',
+      'idempotency.purge',
+      'jobs.purge',
+      'sessions.purge',
+      'vouchers.expire',
+    ]);
     for (const j of scheduled) {
       expect(j.key).toBe(`${j.name}@${j.runAt.toISOString()}`);
       expect(j.runAt.getTime()).toBeGreaterThan(Date.now() - 1000);

@@ -4,10 +4,12 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
+import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.jobs.ts';
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import type { Db } from './platform/db.ts';
 import type { App } from './platform/http/types.ts';
+import { purgeIdempotencyKeys } from './platform/idempotency.ts';
 import { type JobHandlers, purgeFinishedJobs, type Schedule, startWorker } from './platform/jobs.ts';
 import { ANONYMOUS } from './platform/policy.ts';
 import { purgeExpiredSessions } from './platform/sessions.ts';
@@ -19,6 +21,7 @@ export const HOUSEKEEPING_SCHEDULES: readonly Schedule[] = [
   { name: 'sessions.purge', everyMinutes: 15 },
   { name: 'audit.retention', dailyAt: '03:30' },
   { name: 'jobs.purge', dailyAt: '03:45' },
+  { name: 'idempotency.purge', dailyAt: '03:50' },
 ];
 
 const SYSTEM = systemContext({ ...ANONYMOUS, username: 'system' });
@@ -72,6 +75,12 @@ export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' |
       }
       return { deleted };
     },
+    // Idempotency keys older than 7 days: a retry after a week runs as a new request.
+    'idempotency.purge': async ({ db, log }) => {
+      const deleted = await purgeIdempotencyKeys(db);
+      log.info({ deleted }, 'old idempotency keys purged');
+      return { deleted };
+    },
     'jobs.purge': async ({ db, log }) => {
       const deleted = await purgeFinishedJobs(db);
       log.info({ deleted }, 'finished jobs purged');
@@ -86,12 +95,12 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
     return { stop: async () => {} };
   }
-  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config) };
+  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config), ...voucherHandlers() };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
-    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES],
+    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES, ...VOUCHER_SCHEDULES],
   });
   return { stop: () => worker.stop() };
 }

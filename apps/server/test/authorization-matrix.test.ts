@@ -5,16 +5,20 @@
  *
  * A route added to the server without a row here fails the coverage test below: add its cases.
  */
+
+import { randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
+import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 import { makeResource } from './resource-fixtures.ts';
+import { cityContext, enterpriseContext, forwardedApplication, makeProgramme, programmeBody } from './voucher-fixtures.ts';
 
 const ROLES = ['anonymous', 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const;
 type Role = (typeof ROLES)[number];
@@ -1355,6 +1359,215 @@ CASES.push(
     `/api/v1/service-providers/${ids.bankInstitutionId}`,
   ),
   get('GET /api/v1/service-providers/:id', 'nonexistent', EVERYONE(404), `/api/v1/service-providers/${NONE}`),
+);
+
+// Innovation vouchers: town admins only their town's applications and vouchers; an enterprise only its own wallet.
+const vProgramme = await makeProgramme(t, admin);
+const vApp = {
+  own: await forwardedApplication(t.database, vProgramme, OWN, 1000, 'submitted'),
+  otherTown: await forwardedApplication(t.database, vProgramme, ids.otherTownEnterpriseId, 1000, 'submitted'),
+  sameTown: await forwardedApplication(t.database, vProgramme, ids.sameTownEnterpriseId, 1000, 'submitted'),
+  toForward: await forwardedApplication(t.database, vProgramme, OWN, 1000, 'submitted'),
+  toReturnTown: await forwardedApplication(t.database, vProgramme, OWN, 1000, 'submitted'),
+  toReturnCity: await forwardedApplication(t.database, vProgramme, OWN, 1000),
+  otherTownToReturn: await forwardedApplication(t.database, vProgramme, ids.otherTownEnterpriseId, 1000, 'submitted'),
+  otherTownToReturnCity: await forwardedApplication(t.database, vProgramme, ids.otherTownEnterpriseId, 1000),
+  toDecline: await forwardedApplication(t.database, vProgramme, OWN, 1000),
+  toApprove: await forwardedApplication(t.database, vProgramme, OWN, 1000),
+};
+const vIssue = (enterpriseId: string) =>
+  issueVoucher(t.database.db, cityContext(), { programmeId: vProgramme, enterpriseId, applicationId: null, amountFen: 100_000 });
+const vOwn = (await vIssue(OWN)).id;
+const vOther = (await vIssue(ids.otherTownEnterpriseId)).id;
+const otherTownRow = await one<{ town_id: string }>(
+  t.database,
+  sql`select town_id from enterprises where id = ${ids.otherTownEnterpriseId}`,
+);
+const vReserve = async (voucherId: string, enterpriseId: string, townId: string) =>
+  (
+    await reserve(t.database.db, enterpriseContext(enterpriseId, townId), voucherId, {
+      orderRef: randomUUID(),
+      orderPriceFen: 1000,
+      category: 'testing',
+      providerId: ids.providerInstitutionId,
+    })
+  ).id;
+const vRes = {
+  ownForEnterprise: await vReserve(vOwn, OWN, ids.guzhenTownId),
+  ownForCity: await vReserve(vOwn, OWN, ids.guzhenTownId),
+  otherForCity: await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id),
+  otherForEnterprise: await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id),
+  toSettle: await vReserve(vOwn, OWN, ids.guzhenTownId),
+};
+const vMoney = async () => ({
+  entries: await countOf(t.database, 'ledger_entries'),
+  applications: await rows(t.database, sql`select id, status from voucher_applications order by id`),
+  reservations: await rows(t.database, sql`select id, status from voucher_reservations order by id`),
+});
+const VOUCHER_READERS = (city: number, town: number, enterprise: number): Statuses => [401, city, town, 403, enterprise, 403, 403];
+const ENTERPRISE_ONLY = (s: number): Statuses => [401, 403, 403, 403, s, 403, 403];
+const TOWN_ONLY = (s: number): Statuses => [401, 403, s, 403, 403, 403, 403];
+const vReserveBody = () => ({ orderRef: randomUUID(), orderPriceFen: 1000, category: 'testing', providerId: ids.providerInstitutionId });
+
+CASES.push(
+  get('GET /api/v1/voucher-programmes', 'list', SIGNED_IN(200)),
+  post(
+    'POST /api/v1/voucher-programmes',
+    'a new programme',
+    ADMIN_ONLY(201),
+    '/api/v1/voucher-programmes',
+    programmeBody(),
+    count('voucher_programmes'),
+  ),
+  get('GET /api/v1/voucher-programmes/:id', 'a programme', SIGNED_IN(200), `/api/v1/voucher-programmes/${vProgramme}`),
+  get('GET /api/v1/voucher-programmes/:id', 'nonexistent', SIGNED_IN(404), `/api/v1/voucher-programmes/${NONE}`),
+  get('GET /api/v1/voucher-programmes/:id/ledger', 'a programme', ADMIN_ONLY(200), `/api/v1/voucher-programmes/${vProgramme}/ledger`),
+  get('GET /api/v1/voucher-programmes/:id/ledger', 'nonexistent', ADMIN_ONLY(404), `/api/v1/voucher-programmes/${NONE}/ledger`),
+  get('GET /api/v1/voucher-applications', 'list (filtered by scope)', VOUCHER_READERS(200, 200, 200)),
+  post(
+    'POST /api/v1/voucher-applications',
+    'the caller’s enterprise',
+    ENTERPRISE_ONLY(201),
+    '/api/v1/voucher-applications',
+    { programmeId: vProgramme, plannedUse: '矩阵测试', categories: ['testing'], amountFen: 100 },
+    count('voucher_applications'),
+  ),
+  get('GET /api/v1/voucher-applications/:id', 'own enterprise', VOUCHER_READERS(200, 200, 200), `/api/v1/voucher-applications/${vApp.own}`),
+  get(
+    'GET /api/v1/voucher-applications/:id',
+    'same town, other enterprise',
+    VOUCHER_READERS(200, 200, 404),
+    `/api/v1/voucher-applications/${vApp.sameTown}`,
+  ),
+  get(
+    'GET /api/v1/voucher-applications/:id',
+    'other town',
+    VOUCHER_READERS(200, 404, 404),
+    `/api/v1/voucher-applications/${vApp.otherTown}`,
+  ),
+  get('GET /api/v1/voucher-applications/:id', 'nonexistent', VOUCHER_READERS(404, 404, 404), `/api/v1/voucher-applications/${NONE}`),
+  post(
+    'POST /api/v1/voucher-applications/:id/forward',
+    'the town admin’s town',
+    TOWN_ONLY(200),
+    `/api/v1/voucher-applications/${vApp.toForward}/forward`,
+    {},
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-applications/:id/forward',
+    'other town',
+    TOWN_ONLY(404),
+    `/api/v1/voucher-applications/${vApp.otherTown}/forward`,
+    {},
+    vMoney,
+  ),
+  {
+    route: 'POST /api/v1/voucher-applications/:id/return',
+    scope: 'the town admin’s town (submitted for the town, forwarded for the city)',
+    expect: [401, 200, 200, 403, 403, 403, 403],
+    state: vMoney,
+    request: (role) => ({
+      url: `/api/v1/voucher-applications/${role === 'city_admin' ? vApp.toReturnCity : vApp.toReturnTown}/return`,
+      payload: { reason: 'evidence_missing', comment: '矩阵测试' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/voucher-applications/:id/return',
+    scope: 'other town',
+    expect: [401, 200, 404, 403, 403, 403, 403],
+    state: vMoney,
+    request: (role) => ({
+      url: `/api/v1/voucher-applications/${role === 'city_admin' ? vApp.otherTownToReturnCity : vApp.otherTownToReturn}/return`,
+      payload: { reason: 'other' },
+    }),
+  },
+  post(
+    'POST /api/v1/voucher-applications/:id/decline',
+    'a forwarded application',
+    ADMIN_ONLY(200),
+    `/api/v1/voucher-applications/${vApp.toDecline}/decline`,
+    { reason: 'not_eligible' },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-applications/:id/decline',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-applications/${NONE}/decline`,
+    { reason: 'other' },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-applications/:id/approve',
+    'a forwarded application',
+    ADMIN_ONLY(200),
+    `/api/v1/voucher-applications/${vApp.toApprove}/approve`,
+    { amountFen: 1000 },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-applications/:id/approve',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-applications/${NONE}/approve`,
+    { amountFen: 1 },
+    vMoney,
+  ),
+  get('GET /api/v1/vouchers', 'the wallet (filtered by scope)', VOUCHER_READERS(200, 200, 200)),
+  get('GET /api/v1/vouchers/:id', 'own voucher', VOUCHER_READERS(200, 200, 200), `/api/v1/vouchers/${vOwn}`),
+  get('GET /api/v1/vouchers/:id', 'other town’s voucher', VOUCHER_READERS(200, 404, 404), `/api/v1/vouchers/${vOther}`),
+  get('GET /api/v1/vouchers/:id', 'nonexistent', VOUCHER_READERS(404, 404, 404), `/api/v1/vouchers/${NONE}`),
+  {
+    route: 'POST /api/v1/vouchers/:id/reservations',
+    scope: 'own voucher',
+    expect: ENTERPRISE_ONLY(201),
+    state: vMoney,
+    request: () => ({ url: `/api/v1/vouchers/${vOwn}/reservations`, payload: vReserveBody() }),
+  },
+  {
+    route: 'POST /api/v1/vouchers/:id/reservations',
+    scope: 'another enterprise’s voucher',
+    expect: ENTERPRISE_ONLY(404),
+    state: vMoney,
+    request: () => ({ url: `/api/v1/vouchers/${vOther}/reservations`, payload: vReserveBody() }),
+  },
+  {
+    route: 'POST /api/v1/voucher-reservations/:id/release',
+    scope: 'own enterprise’s reservation',
+    expect: [401, 200, 403, 403, 200, 403, 403],
+    state: vMoney,
+    request: (role) => ({
+      url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.ownForCity : vRes.ownForEnterprise}/release`,
+      payload: {},
+    }),
+  },
+  {
+    route: 'POST /api/v1/voucher-reservations/:id/release',
+    scope: 'another enterprise’s reservation',
+    expect: [401, 200, 403, 403, 404, 403, 403],
+    state: vMoney,
+    request: (role) => ({
+      url: `/api/v1/voucher-reservations/${role === 'city_admin' ? vRes.otherForCity : vRes.otherForEnterprise}/release`,
+      payload: {},
+    }),
+  },
+  post(
+    'POST /api/v1/voucher-reservations/:id/settle',
+    'a reservation',
+    ADMIN_ONLY(200),
+    `/api/v1/voucher-reservations/${vRes.toSettle}/settle`,
+    { amountFen: 100 },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-reservations/:id/settle',
+    'nonexistent',
+    ADMIN_ONLY(404),
+    `/api/v1/voucher-reservations/${NONE}/settle`,
+    { amountFen: 100 },
+    vMoney,
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------

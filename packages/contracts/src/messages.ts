@@ -45,5 +45,12 @@ export const validationMessages = {
   sharing_level_id_required: { zh: '请选择镇街、机构或仪器', en: 'Choose the town, institution or instrument' },
   purchase_budget_positive: { zh: '预算须大于 0', en: 'The budget must be more than 0' },
   calendar_range_invalid: { zh: '查询区间无效（结束须晚于开始，最长 93 天）', en: 'Invalid range (end after start, at most 93 days)' },
+  amount_not_a_number: { zh: '金额须为数字（单位：分）', en: 'The amount must be a number of fen' },
+  amount_not_whole_fen: { zh: '金额须为整数分', en: 'The amount must be a whole number of fen' },
+  amount_not_positive: { zh: '金额须大于 0', en: 'The amount must be more than 0' },
+  amount_too_large: { zh: '金额超出允许的上限', en: 'The amount is above the allowed maximum' },
+  window_ends_before_start: { zh: '申报期结束日期不能早于开始日期', en: 'The application window must end after it starts' },
+  cap_above_budget: { zh: '单个企业上限不能高于计划总预算', en: 'The cap per enterprise cannot exceed the budget' },
+  providers_required: { zh: '请至少指定一个服务机构', en: 'Name at least one provider' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

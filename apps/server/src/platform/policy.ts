@@ -59,6 +59,7 @@ const RESOURCE_FIELDS = [
 const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
 const sharingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution' };
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
+const voucherReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
 
 export const policyTable = {
   health: { read: { everyone: 'all' } },
@@ -180,6 +181,25 @@ export const policyTable = {
   // The storefront search and provider pages are public (published services of alliance members).
   serviceSearch: { read: { everyone: 'all' } },
   serviceProvider: { read: { everyone: 'all' } },
+  // Innovation vouchers: programmes are configured by the city and readable by every signed-in user;
+  // an application is reviewed by the town admin of the enterprise's town and decided by the city.
+  voucherProgramme: {
+    list: { signed_in: 'all' },
+    read: { signed_in: 'all' },
+    create: { city_admin: 'all' },
+    ledger: { city_admin: 'all' },
+  },
+  voucherApplication: {
+    list: voucherReaders,
+    read: voucherReaders,
+    create: { enterprise: 'enterprise' },
+    forward: { town_admin: 'town' },
+    return: { city_admin: 'all', town_admin: 'town' },
+    decide: { city_admin: 'all' },
+  },
+  // The wallet: an enterprise its own vouchers, a town admin its town's, the city all.
+  voucher: { list: voucherReaders, read: voucherReaders, reserve: { enterprise: 'enterprise' } },
+  voucherReservation: { release: { city_admin: 'all', enterprise: 'enterprise' }, settle: { city_admin: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

@@ -37,6 +37,7 @@ const BookingQueuePage = lazyPage(() => import('../features/bookings/bookings-pa
 const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-detail-page.tsx'), 'BookingDetailPage');
 const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
+const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
 const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
@@ -221,6 +222,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin', 'provider']}>
                 <PurchaseReviewDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
+                <VouchersPage />
               </RequireRole>
             }
           />

@@ -23,6 +23,7 @@ export const enUS: Messages<typeof zhCN> = {
     bookingQueue: 'Booking requests',
     sharingStatistics: 'Sharing statistics',
     purchaseReviews: 'New-purchase review',
+    vouchers: 'Innovation vouchers',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

@@ -3,12 +3,20 @@ import type { resourceAdminZhCN } from '../../features/resources/resource-admin-
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
+import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // Feature strings loaded with their pages join the app's keys.
-    resources: { translation: typeof zhCN & typeof resourcesZhCN & typeof resourceAdminZhCN & typeof sharingZhCN & typeof servicesZhCN };
+    resources: {
+      translation: typeof zhCN &
+        typeof resourcesZhCN &
+        typeof resourceAdminZhCN &
+        typeof sharingZhCN &
+        typeof servicesZhCN &
+        typeof vouchersZhCN;
+    };
   }
 }

@@ -20,6 +20,7 @@ export const zhCN = {
     bookingQueue: '预约审核',
     sharingStatistics: '开放共享统计',
     purchaseReviews: '新购仪器查重',
+    vouchers: '科技创新券',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

@@ -20,6 +20,7 @@ describe('menuForRole', () => {
       '/purchase-reviews',
       '/services',
       '/alliance/review',
+      '/vouchers',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',

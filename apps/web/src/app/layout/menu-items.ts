@@ -41,7 +41,8 @@ export type MenuLabelKey =
   | 'purchaseReviews'
   | 'serviceMarketplace'
   | 'myServices'
-  | 'allianceReview';
+  | 'allianceReview'
+  | 'vouchers';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -54,6 +55,7 @@ const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceR
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
+const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
@@ -69,6 +71,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
+    VOUCHERS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -82,6 +85,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    VOUCHERS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -91,6 +95,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
+    VOUCHERS,
     INSTITUTIONS,
   ],
   provider: [
