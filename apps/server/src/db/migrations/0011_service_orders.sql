@@ -50,4 +50,17 @@ CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id",
 CREATE INDEX "service_orders_institution_idx" ON "service_orders" USING btree ("institution_id","status");--> statement-breakpoint
 CREATE INDEX "service_orders_enterprise_idx" ON "service_orders" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "service_orders_town_idx" ON "service_orders" USING btree ("town_id");--> statement-breakpoint
-CREATE INDEX "service_orders_due_idx" ON "service_orders" USING btree ("quote_due_at") WHERE "service_orders"."status" = 'requested' and "service_orders"."escalated_at" is null;
+CREATE INDEX "service_orders_due_idx" ON "service_orders" USING btree ("quote_due_at") WHERE "service_orders"."status" = 'requested' and "service_orders"."escalated_at" is null;--> statement-breakpoint
+-- hand-written: the order history is append-only (no UPDATE, DELETE or TRUNCATE).
+CREATE OR REPLACE FUNCTION order_events_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'order_events is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER order_events_append_only BEFORE UPDATE OR DELETE ON order_events
+  FOR EACH ROW EXECUTE FUNCTION order_events_guard();
+--> statement-breakpoint
+CREATE TRIGGER order_events_no_truncate BEFORE TRUNCATE ON order_events
+  FOR EACH STATEMENT EXECUTE FUNCTION order_events_guard();

@@ -4,9 +4,10 @@ import { countOf, demoIds, missingId, one, rows } from '../../../test/fixtures.t
 import { createTestApp, DEMO_PASSWORD } from '../../../test/harness.ts';
 import { enterpriseContext } from '../../../test/voucher-fixtures.ts';
 import { systemContext } from '../../platform/context.ts';
+import { type JobLogger, type JobRow, scheduleNext } from '../../platform/jobs.ts';
 import { ANONYMOUS } from '../../platform/policy.ts';
 import { multipartBody, pdf } from '../files/files.fixtures.ts';
-import { serviceOrderHandlers } from './service-orders.jobs.ts';
+import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './service-orders.jobs.ts';
 import { createOrder, escalateOverdueOrders, quoteDeadline } from './service-orders.service.ts';
 
 const t = await createTestApp();
@@ -127,6 +128,13 @@ describe('the order lifecycle', () => {
     );
     expect(audited.map((a) => a.action)).toContain('service_order.confirm');
     expect(audited).toHaveLength(6);
+  });
+
+  it('the history is append-only', async () => {
+    const id = await order();
+    await expect(t.database.db.execute(sql`update order_events set note = 'x' where order_id = ${id}`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from order_events where order_id = ${id}`)).rejects.toThrow();
+    expect(await countOf(t.database, 'order_events', sql`order_id = ${id}`)).toBe(1);
   });
 
   it('a quote within the listed range is not flagged', async () => {
@@ -284,9 +292,24 @@ describe('the quote SLA', () => {
     expect(row.escalated_at).not.toBeNull();
     expect(await notices('guzhen', 'service_order.escalated')).toBe(before + 1);
     expect(await countOf(t.database, 'order_events', sql`order_id = ${created.id} and note like 'escalated%'`)).toBe(1);
-    // The job handler runs the same sweep (nothing further is due).
+  });
+
+  it('runs from the job queue: one job per slot, and the handler escalates what is overdue', async () => {
+    const [schedule] = SERVICE_ORDER_SCHEDULES;
+    if (!schedule) throw new Error('no schedule');
+    const now = new Date('2026-12-09T16:05:00Z');
+    expect(await scheduleNext(t.database.db, schedule, now)).toMatchObject({ created: true });
+    expect(await scheduleNext(t.database.db, schedule, now)).toMatchObject({ created: false });
+    const id = await orderIn('requested');
+    await t.database.db.execute(sql`update service_orders set quote_due_at = now() - interval '1 minute' where id = ${id}`);
     const handler = serviceOrderHandlers()['service_orders.sla_escalate'];
-    expect(handler).toBeDefined();
+    if (!handler) throw new Error('no handler');
+    const log = { info: () => {} } as unknown as JobLogger;
+    const job = { id: 0, name: schedule.name } as JobRow;
+    expect(await handler({ db: t.database.db, job, log })).toEqual({ escalated: 1 });
+    expect(await handler({ db: t.database.db, job, log })).toEqual({ escalated: 0 });
+    const listed = await call('GET', '/api/v1/service-orders?escalated=true&pageSize=100', guzhen);
+    expect(listed.body.items.map((o: { id: string }) => o.id)).toContain(id);
   });
 
   it('the town admin dispatches an escalated request to another member’s service; history kept, new SLA', async () => {
