@@ -11,6 +11,11 @@ export const OrderErrors = defineErrors({
     zh: '只能订购联盟成员已发布的服务',
     en: 'Only published services of alliance members can be ordered',
   },
+  ORDER_QUOTE_NOTE_REQUIRED: {
+    status: 422,
+    zh: '报价超出服务标价范围时须填写说明',
+    en: 'A quote outside the listed price range needs a note explaining it',
+  },
   ORDER_RESULT_FILES_INVALID: {
     status: 422,
     zh: '交付成果须为本人上传的附件（报告、证书等）',

@@ -159,6 +159,11 @@ export const quoteOrder = (db: Db, ctx: RequestContext, id: string, input: z.inf
     from: ['requested'],
     to: 'quoted',
     note: input.note,
+    check: async (_tx, o) => {
+      if ((input.priceFen < o.listedPriceMinFen || input.priceFen > o.listedPriceMaxFen) && !input.note) {
+        throw new AppError(OrderErrors.ORDER_QUOTE_NOTE_REQUIRED);
+      }
+    },
     set: (o) => ({
       quotedPriceFen: input.priceFen,
       quoteNote: input.note ?? null,
@@ -285,13 +290,14 @@ export async function dispatchOrder(db: Db, ctx: RequestContext, id: string, inp
     if (s.institutionId === o.institutionId) throw new AppError(OrderErrors.ORDER_DISPATCH_SAME_PROVIDER);
     const set = { serviceId: s.id, institutionId: s.institutionId, escalatedAt: null, quoteDueAt: await quoteDeadline(tx, now) };
     if (!(await repo.transition(tx, id, ['requested'], set))) throw new AppError(OrderErrors.ORDER_STATE_CHANGED);
+    const after = (await repo.findOrder(tx, id)) as repo.OrderView;
     await repo.insertEvent(tx, {
       orderId: id,
       actorUserId: ctx.actor.userId,
       actorRole: ctx.actor.role,
       fromStatus: 'requested',
       toStatus: 'requested',
-      note: `dispatched: ${o.institutionName} → ${s.id}${input.note ? ` — ${input.note}` : ''}`,
+      note: `dispatched: ${o.institutionName} → ${after.institutionName}${input.note ? ` — ${input.note}` : ''}`,
     });
     await recordAudit(tx, ctx, {
       action: 'service_order.dispatch',
@@ -305,7 +311,6 @@ export async function dispatchOrder(db: Db, ctx: RequestContext, id: string, inp
         escalatedAt: { from: o.escalatedAt.toISOString(), to: null },
       },
     });
-    const after = (await repo.findOrder(tx, id)) as repo.OrderView;
     await tellProvider(
       'service_order.requested',
       '新的服务订单（镇管理员改派），请尽快报价',

@@ -137,8 +137,12 @@ describe('the order lifecycle', () => {
     expect(await countOf(t.database, 'order_events', sql`order_id = ${id}`)).toBe(1);
   });
 
-  it('a quote within the listed range is not flagged', async () => {
+  it('a quote within the listed range is not flagged; outside it needs a note', async () => {
     const id = await order();
+    const outside = await act(id, 'quote', provider, { priceFen: 9999 });
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.code).toBe('ORDER_QUOTE_NOTE_REQUIRED');
+    expect(await statusOf(id)).toBe('requested');
     expect((await act(id, 'quote', provider, { priceFen: 12000 })).body.quoteOutsideRange).toBe(false);
   });
 
@@ -332,8 +336,9 @@ describe('the quote SLA', () => {
     expect(new Date(d.body.quoteDueAt).getTime()).toBeGreaterThan(Date.now());
     expect(d.body.events.length).toBe(3);
     // The old provider no longer sees it; the new one quotes it.
-    expect((await act(id, 'quote', provider, { priceFen: 100 })).status).toBe(404);
-    expect((await act(id, 'quote', lamplab, { priceFen: 100 })).status).toBe(200);
+    expect((await act(id, 'quote', provider, { priceFen: 15000 })).status).toBe(404);
+    expect(d.body.events.at(-1).note).toMatch(/^dispatched: .+ → .+ — 原机构未响应$/);
+    expect((await act(id, 'quote', lamplab, { priceFen: 15000 })).status).toBe(200);
   });
 });
 
