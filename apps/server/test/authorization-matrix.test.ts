@@ -1621,7 +1621,7 @@ const ord = {
 const orderUrl = (id: string, action: string) => `/api/v1/service-orders/${id}/${action}`;
 const ORDER_TRANSITIONS: [string, Statuses, string, string, unknown][] = [
   // action, expected on the own order, own order, foreign order, body
-  ['quote', PROVIDER_ONLY(200), ord.toQuote, ord.foreign, { priceFen: 12000 }],
+  ['quote', PROVIDER_ONLY(200), ord.toQuote, ord.foreign, { priceFen: 10000 }],
   ['accept', ENTERPRISE_ONLY(200), ord.toAccept, ord.foreignQuoted, {}],
   ['decline', ENTERPRISE_ONLY(200), ord.toDecline, ord.foreignQuoted, {}],
   ['cancel', ENTERPRISE_ONLY(200), ord.toCancel, ord.foreign, {}],
