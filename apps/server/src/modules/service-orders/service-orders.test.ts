@@ -200,6 +200,13 @@ describe('refusals', () => {
     expect((await act(completedOrClosed, 'cancel', enterprise)).status).toBe(409);
   });
 
+  it('two concurrent answers to one quote: exactly one wins, the other is 409', async () => {
+    const id = await orderIn('quoted');
+    const [a, b] = await Promise.all([act(id, 'accept', enterprise), act(id, 'decline', enterprise)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(await countOf(t.database, 'order_events', sql`order_id = ${id}`)).toBe(3);
+  });
+
   it('the wrong role is 403; outside the scope is 404 — another provider, another enterprise, another town', async () => {
     const id = await orderIn('requested');
     expect((await act(id, 'quote', enterprise, { priceFen: 1 })).status).toBe(403);
