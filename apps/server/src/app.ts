@@ -21,6 +21,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
+import { serviceOrderRoutes } from './modules/service-orders/service-orders.routes.ts';
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);
   await app.register(voucherRoutes);
+  await app.register(serviceOrderRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -91,6 +91,7 @@ describe('startBackgroundWork', () => {
       'bookings.no_show_sweep',
       'idempotency.purge',
       'jobs.purge',
+      'service_orders.sla_escalate',
       'sessions.purge',
       'vouchers.expire',
     ]);

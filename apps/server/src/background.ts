@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
+import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
 import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.jobs.ts';
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
@@ -95,12 +96,12 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
     return { stop: async () => {} };
   }
-  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config), ...voucherHandlers() };
+  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config), ...voucherHandlers(), ...serviceOrderHandlers() };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
-    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES, ...VOUCHER_SCHEDULES],
+    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES, ...VOUCHER_SCHEDULES, ...SERVICE_ORDER_SCHEDULES],
   });
   return { stop: () => worker.stop() };
 }

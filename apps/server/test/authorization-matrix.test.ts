@@ -1570,6 +1570,103 @@ CASES.push(
   ),
 );
 
+// Service orders: the `enterprise` account (古镇镇) orders services of the `provider` institution; a 小榄镇
+// enterprise's order to lamplab is outside every demo account's scope except the city's.
+const makeOrder = async (status: string, extra: { escalated?: boolean; foreign?: boolean } = {}) => {
+  const [serviceId, enterpriseId, townId] = extra.foreign
+    ? [svc.guzhenPublished, ids.otherTownEnterpriseId, ids.xiaolanTownId]
+    : [svc.ownPublished, ids.ownEnterpriseId, ids.guzhenTownId];
+  return (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into service_orders (service_id, institution_id, enterprise_id, town_id, status, needs, quantity, quote_due_at, escalated_at)
+        select id, institution_id, ${enterpriseId}, ${townId}, ${status}, '矩阵测试需求', 1, now() + interval '2 days',
+          ${extra.escalated ? sql`now()` : sql`null`} from services where id = ${serviceId} returning id`,
+    )
+  ).id;
+};
+const resultFile = (
+  await one<{ id: string }>(
+    t.database,
+    sql`insert into files (owner_user_id, purpose, filename, content_type, size, sha256, content)
+      select id, 'attachment', 'report.pdf', 'application/pdf', 1, repeat('0', 64), decode('00', 'hex') from users where username = 'provider' returning id`,
+  )
+).id;
+const orderState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select status, institution_id, quoted_price_fen, rating, decision, escalated_at from service_orders where id = ${id}`,
+  );
+const ORDER_READERS: Statuses = [401, 200, 200, 200, 200, 403, 403];
+const ord = {
+  own: await makeOrder('requested'),
+  foreign: await makeOrder('requested', { foreign: true }),
+  toQuote: await makeOrder('requested'),
+  toAccept: await makeOrder('quoted'),
+  toDecline: await makeOrder('quoted'),
+  toCancel: await makeOrder('requested'),
+  toStart: await makeOrder('accepted'),
+  toDeliver: await makeOrder('in_progress'),
+  toConfirm: await makeOrder('delivered'),
+  toDispute: await makeOrder('delivered'),
+  toDecide: await makeOrder('disputed'),
+  toDispatch: await makeOrder('requested', { escalated: true }),
+  foreignQuoted: await makeOrder('quoted', { foreign: true }),
+  foreignAccepted: await makeOrder('accepted', { foreign: true }),
+  foreignInProgress: await makeOrder('in_progress', { foreign: true }),
+  foreignDelivered: await makeOrder('delivered', { foreign: true }),
+  foreignDisputed: await makeOrder('disputed', { foreign: true }),
+  foreignEscalated: await makeOrder('requested', { escalated: true, foreign: true }),
+};
+const orderUrl = (id: string, action: string) => `/api/v1/service-orders/${id}/${action}`;
+const ORDER_TRANSITIONS: [string, Statuses, string, string, unknown][] = [
+  // action, expected on the own order, own order, foreign order, body
+  ['quote', PROVIDER_ONLY(200), ord.toQuote, ord.foreign, { priceFen: 10000 }],
+  ['accept', ENTERPRISE_ONLY(200), ord.toAccept, ord.foreignQuoted, {}],
+  ['decline', ENTERPRISE_ONLY(200), ord.toDecline, ord.foreignQuoted, {}],
+  ['cancel', ENTERPRISE_ONLY(200), ord.toCancel, ord.foreign, {}],
+  ['start', PROVIDER_ONLY(200), ord.toStart, ord.foreignAccepted, {}],
+  ['deliver', PROVIDER_ONLY(200), ord.toDeliver, ord.foreignInProgress, { resultFileIds: [resultFile] }],
+  ['confirm', ENTERPRISE_ONLY(200), ord.toConfirm, ord.foreignDelivered, { rating: 5 }],
+  ['dispute', ENTERPRISE_ONLY(200), ord.toDispute, ord.foreignDelivered, { reason: '矩阵测试' }],
+  ['decide', TOWN_ONLY(200), ord.toDecide, ord.foreignDisputed, { decision: 'upheld', note: '矩阵测试' }],
+  ['dispatch', TOWN_ONLY(200), ord.toDispatch, ord.foreignEscalated, { serviceId: svc.guzhenPublished }],
+];
+CASES.push(
+  post(
+    'POST /api/v1/service-orders',
+    'a published service of a member',
+    ENTERPRISE_ONLY(201),
+    '/api/v1/service-orders',
+    { serviceId: svc.guzhenPublished, needs: '矩阵测试需求', quantity: 1 },
+    count('service_orders'),
+  ),
+  get('GET /api/v1/service-orders', 'list (filtered by scope)', ORDER_READERS),
+  get('GET /api/v1/service-orders/:id', 'the enterprise’s own, to the provider', ORDER_READERS, `/api/v1/service-orders/${ord.own}`),
+  get(
+    'GET /api/v1/service-orders/:id',
+    'another town’s enterprise, to another provider',
+    [401, 200, 404, 404, 404, 403, 403],
+    `/api/v1/service-orders/${ord.foreign}`,
+  ),
+  get('GET /api/v1/service-orders/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], `/api/v1/service-orders/${NONE}`),
+  ...ORDER_TRANSITIONS.flatMap(([action, expected, own, foreign, body]) => {
+    const outside = expected.map((x) => (x === 200 ? 404 : x)) as unknown as Statuses;
+    return [
+      post(`POST /api/v1/service-orders/:id/${action}`, 'own scope, allowed state', expected, orderUrl(own, action), body, orderState(own)),
+      post(
+        `POST /api/v1/service-orders/:id/${action}`,
+        'another town’s order',
+        outside,
+        orderUrl(foreign, action),
+        body,
+        orderState(foreign),
+      ),
+      post(`POST /api/v1/service-orders/:id/${action}`, 'nonexistent', outside, orderUrl(NONE, action), body, orderState(NONE)),
+    ];
+  }),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

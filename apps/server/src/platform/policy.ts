@@ -60,6 +60,7 @@ const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterp
 const sharingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution' };
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 const voucherReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
+const orderReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 
 export const policyTable = {
   health: { read: { everyone: 'all' } },
@@ -200,6 +201,22 @@ export const policyTable = {
   // The wallet: an enterprise its own vouchers, a town admin its town's, the city all.
   voucher: { list: voucherReaders, read: voucherReaders, reserve: { enterprise: 'enterprise' } },
   voucherReservation: { release: { city_admin: 'all', enterprise: 'enterprise' }, settle: { city_admin: 'all' } },
+  // Service orders: an enterprise its own, the provider institution the orders addressed to it, a town admin its
+  // town's (decides disputes, dispatches overdue requests), the city reads all.
+  serviceOrder: {
+    list: orderReaders,
+    read: orderReaders,
+    create: { enterprise: 'enterprise' },
+    quote: { provider: 'institution' },
+    respond: { enterprise: 'enterprise' },
+    cancel: { enterprise: 'enterprise' },
+    start: { provider: 'institution' },
+    deliver: { provider: 'institution' },
+    confirm: { enterprise: 'enterprise' },
+    dispute: { enterprise: 'enterprise' },
+    decide: { town_admin: 'town' },
+    dispatch: { town_admin: 'town' },
+  },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

@@ -362,7 +362,7 @@ describe('search', () => {
 });
 
 describe('provider page', () => {
-  it('shows a member’s profile, its published services and the record from existing data; order figures are null', async () => {
+  it('shows a member’s profile, its published services and the record from existing data; no orders yet', async () => {
     const res = await call('GET', `/api/v1/service-providers/${lamplabInstitutionId}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: lamplabInstitutionId, membership: 'approved', townName: '古镇镇' });
@@ -377,9 +377,10 @@ describe('provider page', () => {
       servicesPublished: published,
       instrumentsShared: instruments,
       bookingsCompleted: completed,
-      ordersDelivered: null,
+      // From the service-orders module: no orders completed yet.
+      ordersDelivered: 0,
       ratingAverage: null,
-      ratingCount: null,
+      ratingCount: 0,
     });
     expect(res.body.services).toHaveLength(published);
     expect(instruments).toBeGreaterThan(0);
