@@ -497,8 +497,8 @@ describe('service marketplace', () => {
       await page.getByTestId('provider-record').waitFor(POLL);
       expect(await page.getByTestId('provider-name').textContent()).toBe('小榄镇五金产品检测中心');
       expect(await page.getByTestId('provider-services').textContent()).toContain('盐雾试验');
-      // Order figures do not exist yet: the page says so instead of showing a number.
-      expect(await page.getByTestId('provider-record').textContent()).toContain('服务订单上线后显示');
+      // No rated order yet: the page says so instead of showing a number.
+      expect(await page.getByTestId('provider-record').textContent()).toContain('暂无评价');
     } finally {
       await context.close();
     }

@@ -9,7 +9,7 @@ import { CategoryTag, usePriceText } from './service-format.tsx';
 import { useServiceProvider } from './services-api.ts';
 import './services-i18n.ts';
 
-/** Figures that come from service orders are null until orders exist: the page says so rather than show 0. */
+/** A figure without data (no rated order yet) says so rather than show 0. */
 function OrderFigure({ title, value, suffix }: { title: string; value: number | null; suffix?: string }) {
   const { t } = useTranslation();
   if (value === null) {
@@ -17,7 +17,7 @@ function OrderFigure({ title, value, suffix }: { title: string; value: number | 
       <div>
         <Statistic title={title} value="—" />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('services.ordersPending')}
+          {t('services.noRatingsYet')}
         </Typography.Text>
       </div>
     );

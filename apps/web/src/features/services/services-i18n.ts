@@ -56,7 +56,7 @@ export const servicesZhCN = {
     bookingsCompleted: '完成的仪器预约',
     ordersDelivered: '完成的服务订单',
     rating: '评分',
-    ordersPending: '服务订单上线后显示',
+    noRatingsYet: '暂无评价',
     providerServices: '在架服务',
     website: '网站',
     // My services
@@ -158,7 +158,7 @@ export const servicesEnUS: Messages<typeof servicesZhCN> = {
     bookingsCompleted: 'Instrument bookings completed',
     ordersDelivered: 'Service orders delivered',
     rating: 'Rating',
-    ordersPending: 'Shown once service orders go live',
+    noRatingsYet: 'No ratings yet',
     providerServices: 'Services',
     website: 'Website',
     myTitle: 'My services',
