@@ -59,6 +59,10 @@ export const enUS: Messages<typeof zhCN> = {
   },
   common: {
     search: 'Search',
+    rangeMin: 'Min',
+    rangeMax: 'Max',
+    rangeApply: 'Apply',
+    rangeInvalid: 'The minimum cannot exceed the maximum',
     reset: 'Reset',
     create: 'New',
     edit: 'Edit',

@@ -56,6 +56,10 @@ export const zhCN = {
   },
   common: {
     search: '搜索',
+    rangeMin: '最低',
+    rangeMax: '最高',
+    rangeApply: '确定',
+    rangeInvalid: '最低不能高于最高',
     reset: '重置',
     create: '新建',
     edit: '编辑',

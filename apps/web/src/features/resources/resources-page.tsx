@@ -4,31 +4,17 @@ import {
   type ResourceSearchResult,
   resourceSearchSorts,
 } from '@innotown/contracts/resource-search';
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Empty,
-  Flex,
-  Input,
-  InputNumber,
-  List,
-  Pagination,
-  Segmented,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Badge, Card, Checkbox, Empty, Flex, Input, List, Pagination, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './resources-i18n.ts';
 import { Link } from 'react-router';
+import { splitHighlight } from '../../app/ui/highlight.ts';
+import { Highlighted } from '../../app/ui/highlighted.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
-import { splitHighlight } from './highlight.ts';
+import { YuanRangeInput } from '../../app/ui/yuan-range-input.tsx';
 import { ExportButton } from './resource-export-button.tsx';
 import { KindTag, useFeeText } from './resource-tags.tsx';
 import { useResourceSearch } from './resources-api.ts';
@@ -60,11 +46,6 @@ function FeeFilter({
   onApply: (min: number | null, max: number | null) => void;
 }) {
   const { t } = useTranslation();
-  const [low, setLow] = useState<number | null>(min ? Number(min) / 100 : null);
-  const [high, setHigh] = useState<number | null>(max ? Number(max) / 100 : null);
-  useEffect(() => setLow(min ? Number(min) / 100 : null), [min]);
-  useEffect(() => setHigh(max ? Number(max) / 100 : null), [max]);
-  const invalid = low !== null && high !== null && low > high;
   return (
     <div data-testid="facet-fee">
       <Typography.Text strong>{t('resources.facetFee')}</Typography.Text>
@@ -91,44 +72,10 @@ function FeeFilter({
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
         {t('resources.feeCustom')}
       </Typography.Text>
-      <Flex gap={4} align="center" style={{ marginTop: 4 }}>
-        <InputNumber
-          size="small"
-          min={0}
-          precision={0}
-          value={low}
-          onChange={setLow}
-          placeholder={t('resources.feeMinPlaceholder')}
-          style={{ width: 78 }}
-        />
-        –
-        <InputNumber
-          size="small"
-          min={0}
-          precision={0}
-          value={high}
-          onChange={setHigh}
-          placeholder={t('resources.feeMaxPlaceholder')}
-          style={{ width: 78 }}
-        />
-        <Button size="small" disabled={invalid} onClick={() => onApply(low === null ? null : low * 100, high === null ? null : high * 100)}>
-          {t('resources.apply')}
-        </Button>
-      </Flex>
-      {invalid ? <Typography.Text type="danger">{t('resources.feeRangeInvalid')}</Typography.Text> : null}
+      <div style={{ marginTop: 4 }}>
+        <YuanRangeInput min={min} max={max} onApply={onApply} />
+      </div>
     </div>
-  );
-}
-
-/** The API's highlight fragment as text and <mark> elements (never as HTML). */
-export function Highlighted({ fragment }: { fragment: string }) {
-  return (
-    <>
-      {splitHighlight(fragment).map((part, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fragment never reorder
-        part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
-      )}
-    </>
   );
 }
 

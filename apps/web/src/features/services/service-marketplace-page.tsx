@@ -1,29 +1,14 @@
 import { SERVICE_CATEGORIES } from '@innotown/contracts/service-categories';
 import { type ServiceSearchItem, serviceSearchSorts } from '@innotown/contracts/services';
-import {
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Input,
-  InputNumber,
-  Pagination,
-  Row,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Card, Col, Empty, Flex, Input, Pagination, Row, Segmented, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Highlighted } from '../../app/ui/highlighted.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
-import { splitHighlight } from '../resources/highlight.ts';
+import { YuanRangeInput } from '../../app/ui/yuan-range-input.tsx';
 import { CategoryTag, useCategoryLabel, usePriceText } from './service-format.tsx';
 import { useServiceSearch } from './services-api.ts';
 import './services-i18n.ts';
@@ -31,50 +16,11 @@ import './services-i18n.ts';
 /** The price filter in yuan (the API takes fen). */
 function PriceFilter({ min, max, onApply }: { min?: string; max?: string; onApply: (min: number | null, max: number | null) => void }) {
   const { t } = useTranslation();
-  const [low, setLow] = useState<number | null>(min ? Number(min) / 100 : null);
-  const [high, setHigh] = useState<number | null>(max ? Number(max) / 100 : null);
-  useEffect(() => setLow(min ? Number(min) / 100 : null), [min]);
-  useEffect(() => setHigh(max ? Number(max) / 100 : null), [max]);
-  const invalid = low !== null && high !== null && low > high;
   return (
     <Space size={4} data-testid="service-price-filter">
       <Typography.Text type="secondary">{t('services.facetPrice')}</Typography.Text>
-      <InputNumber
-        size="small"
-        min={0}
-        precision={0}
-        value={low}
-        onChange={setLow}
-        placeholder={t('services.priceMin')}
-        style={{ width: 90 }}
-      />
-      –
-      <InputNumber
-        size="small"
-        min={0}
-        precision={0}
-        value={high}
-        onChange={setHigh}
-        placeholder={t('services.priceMax')}
-        style={{ width: 90 }}
-      />
-      <Button size="small" disabled={invalid} onClick={() => onApply(low === null ? null : low * 100, high === null ? null : high * 100)}>
-        {t('services.apply')}
-      </Button>
-      {invalid ? <Typography.Text type="danger">{t('services.priceRangeInvalid')}</Typography.Text> : null}
+      <YuanRangeInput min={min} max={max} onApply={onApply} width={90} />
     </Space>
-  );
-}
-
-/** The API's highlight fragment as text and <mark> elements (never as HTML). */
-function Highlighted({ fragment }: { fragment: string }) {
-  return (
-    <>
-      {splitHighlight(fragment).map((part, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fragment never reorder
-        part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
-      )}
-    </>
   );
 }
 
