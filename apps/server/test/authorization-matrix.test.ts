@@ -1592,6 +1592,12 @@ const resultFile = (
       select id, 'attachment', 'report.pdf', 'application/pdf', 1, repeat('0', 64), decode('00', 'hex') from users where username = 'provider' returning id`,
   )
 ).id;
+// A delivered order with a result file: both sides (and the town, the city) may list and download it.
+const ordWithFile = await makeOrder('delivered');
+await rows(
+  t.database,
+  sql`update service_orders set result_file_ids = array[${resultFile}]::uuid[] where id = ${ordWithFile} returning id`,
+);
 const orderState = (id: string) => () =>
   rows(
     t.database,
@@ -1650,6 +1656,25 @@ CASES.push(
     `/api/v1/service-orders/${ord.foreign}`,
   ),
   get('GET /api/v1/service-orders/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], `/api/v1/service-orders/${NONE}`),
+  get('GET /api/v1/service-orders/:id/files', 'own order’s result files', ORDER_READERS, `/api/v1/service-orders/${ordWithFile}/files`),
+  get(
+    'GET /api/v1/service-orders/:id/files',
+    'another town’s order',
+    [401, 200, 404, 404, 404, 403, 403],
+    `/api/v1/service-orders/${ord.foreign}/files`,
+  ),
+  get(
+    'GET /api/v1/service-orders/:id/files/:fileId/content',
+    'a result file of the order, uploaded by the provider',
+    ORDER_READERS,
+    `/api/v1/service-orders/${ordWithFile}/files/${resultFile}/content`,
+  ),
+  get(
+    'GET /api/v1/service-orders/:id/files/:fileId/content',
+    'a file that is not a result of this order',
+    [401, 404, 404, 404, 404, 403, 403],
+    `/api/v1/service-orders/${ord.own}/files/${resultFile}/content`,
+  ),
   ...ORDER_TRANSITIONS.flatMap(([action, expected, own, foreign, body]) => {
     const outside = expected.map((x) => (x === 200 ? 404 : x)) as unknown as Statuses;
     return [

@@ -36,7 +36,11 @@ export const orderDecideSchema = z.object({ decision: z.enum(disputeDecisions), 
 export const orderDispatchSchema = z.object({ serviceId: idSchema, note: optionalText(2000) }).strict();
 
 export const orderListQuerySchema = paginationQuerySchema
-  .extend({ status: z.enum(orderStatuses).optional(), escalated: z.enum(['true', 'false']).optional() })
+  .extend({
+    status: z.enum(orderStatuses).optional(),
+    escalated: z.enum(['true', 'false']).optional(),
+    q: z.string().trim().max(100).optional().describe('Part of the service title, the enterprise’s or the provider’s name'),
+  })
   .strict();
 
 export const orderEventSchema = z.object({
@@ -79,4 +83,9 @@ export const orderSchema = z.object({
 });
 export type ServiceOrder = z.infer<typeof orderSchema>;
 export const orderListSchema = listResponseSchema(orderSchema);
+
+/** A result file of an order, as both sides of the order may see and download it. */
+export const orderFileSchema = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int() });
+export type OrderFile = z.infer<typeof orderFileSchema>;
+export const orderFileParamsSchema = z.object({ id: idSchema, fileId: idSchema }).strict();
 export type ServiceOrderList = z.infer<typeof orderListSchema>;

@@ -48,6 +48,8 @@ const ServiceDetailPage = lazyPage(() => import('../features/services/service-de
 const ServiceProviderPage = lazyPage(() => import('../features/services/service-provider-page.tsx'), 'ServiceProviderPage');
 const MyServicesPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'MyServicesPage');
 const AllianceReviewPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'AllianceReviewPage');
+const OrdersPage = lazyPage(() => import('../features/service-orders/orders-page.tsx'), 'OrdersPage');
+const OrderDetailPage = lazyPage(() => import('../features/service-orders/order-detail-page.tsx'), 'OrderDetailPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -281,6 +283,22 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin']}>
                 <AllianceReviewPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="orders"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <OrdersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="orders/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <OrderDetailPage />
               </RequireRole>
             }
           />

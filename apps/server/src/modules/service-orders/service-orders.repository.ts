@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts.ts';
 import { enterprises, institutions } from '../../db/schema/organisations.ts';
 import { files } from '../../db/schema/platform.ts';
 import { orderEvents, serviceOrders } from '../../db/schema/service-orders.ts';
 import { allianceMemberships, services } from '../../db/schema/services.ts';
 import type { Db } from '../../platform/db.ts';
+import { likePattern } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
 
 export type OrderRow = typeof serviceOrders.$inferSelect;
@@ -62,7 +63,7 @@ function scopeWhere(filter: ScopeFilter): SQL | undefined {
 export async function listOrders(
   db: Db,
   filter: ScopeFilter,
-  q: { status?: string | undefined; escalated?: string | undefined },
+  q: { status?: string | undefined; escalated?: string | undefined; q?: string | undefined },
   limit: number,
   offset: number,
 ) {
@@ -71,10 +72,19 @@ export async function listOrders(
     q.status ? eq(serviceOrders.status, q.status) : undefined,
     q.escalated === 'true' ? sql`${serviceOrders.escalatedAt} is not null` : undefined,
     q.escalated === 'false' ? isNull(serviceOrders.escalatedAt) : undefined,
+    q.q
+      ? or(ilike(services.title, likePattern(q.q)), ilike(enterprises.name, likePattern(q.q)), ilike(institutions.name, likePattern(q.q)))
+      : undefined,
   );
   const [items, [total]] = await Promise.all([
     base(db).where(where).orderBy(desc(serviceOrders.createdAt), desc(serviceOrders.id)).limit(limit).offset(offset),
-    db.select({ n: count() }).from(serviceOrders).where(where),
+    db
+      .select({ n: count() })
+      .from(serviceOrders)
+      .innerJoin(services, eq(services.id, serviceOrders.serviceId))
+      .innerJoin(institutions, eq(institutions.id, serviceOrders.institutionId))
+      .innerJoin(enterprises, eq(enterprises.id, serviceOrders.enterpriseId))
+      .where(where),
   ]);
   return { items: items.map(flatten), total: total?.n ?? 0 };
 }
@@ -134,6 +144,16 @@ export async function providerUserIds(db: Db, institutionId: string): Promise<st
     .from(users)
     .where(and(eq(users.institutionId, institutionId), eq(users.role, 'provider'), eq(users.status, 'active')));
   return rows.map((r) => r.id);
+}
+
+/** Names and sizes of an order's result files (the content is read through the files service). */
+export async function fileMetas(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: files.id, filename: files.filename, contentType: files.contentType, size: files.size })
+    .from(files)
+    .where(inArray(files.id, [...ids]))
+    .orderBy(asc(files.createdAt), asc(files.id));
 }
 
 /** How many of the ids are attachments uploaded by this user. */

@@ -6,18 +6,21 @@ import {
   orderDeliverSchema,
   orderDispatchSchema,
   orderDisputeSchema,
+  orderFileParamsSchema,
+  orderFileSchema,
   orderListQuerySchema,
   orderListSchema,
   orderNoteSchema,
   orderQuoteSchema,
   orderSchema,
 } from '@innotown/contracts/service-orders';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http/types.ts';
 import { limitOffset, listOf } from '../../platform/pagination.ts';
 import { type PolicyAction, scopeFilter } from '../../platform/policy.ts';
+import { contentDisposition } from '../files/files.purposes.ts';
 import { presentOrder } from './service-orders.presenter.ts';
 import * as repo from './service-orders.repository.ts';
 import * as service from './service-orders.service.ts';
@@ -68,6 +71,39 @@ export async function serviceOrderRoutes(app: App) {
       schema: { tags, summary: 'One order with its history', params: idParamsSchema, response: { 200: orderSchema } },
     },
     async (request) => presentOrder(await service.findOrder(app.db, request.ctx, request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/service-orders/:id/files',
+    {
+      config: { permission: { resource: 'serviceOrder', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'The result files of an order (reports, certificates), for both sides of the order',
+        params: idParamsSchema,
+        response: { 200: z.array(orderFileSchema) },
+      },
+    },
+    async (request) => service.listResultFiles(app.db, request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/service-orders/:id/files/:fileId/content',
+    {
+      config: { permission: { resource: 'serviceOrder', action: 'read' } },
+      schema: { tags, summary: 'Download a result file of an order (always as an attachment)', params: orderFileParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await service.readResultFile(app.db, request.ctx, request.params.id, request.params.fileId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${file.sha256}"`)
+        .send(file.content);
+    },
   );
 
   type Result = Awaited<ReturnType<typeof service.findOrder>>;

@@ -11,8 +11,9 @@ import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { type Permission, requireAccess } from '../../platform/policy.ts';
+import { readFile } from '../files/files.service.ts';
 import { deadlineAfterWorkingDays } from '../holidays/holidays.service.ts';
 import { notify, notifyEnterpriseUsers, notifyTownAdmins } from '../notifications/notifications.service.ts';
 import { setOrderRecordSource } from '../services/services.service.ts';
@@ -34,6 +35,19 @@ export async function quoteDeadline(db: Db, from: Date): Promise<Date> {
 export async function findOrder(db: Db, ctx: RequestContext, id: string) {
   const o = requireAccess(ctx.actor, READ, await repo.findOrder(db, id), scoped);
   return { ...o, events: await repo.listEvents(db, id) };
+}
+
+/** The order's result files, for everyone who may read the order (the files service alone shows a file to its uploader). */
+export async function listResultFiles(db: Db, ctx: RequestContext, id: string) {
+  const o = requireAccess(ctx.actor, READ, await repo.findOrder(db, id), scoped);
+  return repo.fileMetas(db, o.resultFileIds);
+}
+
+/** One result file's content: the order's scope is checked here, so the files service reads it as 'checked-by-caller'. */
+export async function readResultFile(db: Db, ctx: RequestContext, id: string, fileId: string) {
+  const o = requireAccess(ctx.actor, READ, await repo.findOrder(db, id), scoped);
+  if (!o.resultFileIds.includes(fileId)) throw notFound();
+  return readFile(db, ctx, fileId, { access: 'checked-by-caller' });
 }
 
 export async function createOrder(db: Db, ctx: RequestContext, input: z.infer<typeof orderCreateSchema>, now = new Date()) {

@@ -274,6 +274,40 @@ describe('refusals', () => {
     expect((await act(id, 'deliver', provider, { resultFileIds: [missingId()] })).status).toBe(422);
     expect(await statusOf(id)).toBe('in_progress');
   });
+
+  it('both sides of the order see and download the result files; nobody else, and no other file through the order', async () => {
+    const id = await orderIn('in_progress');
+    const fileId = await upload(provider);
+    expect((await act(id, 'deliver', provider, { resultFileIds: [fileId] })).status).toBe(200);
+    // The files service alone shows a file only to its uploader.
+    expect((await call('GET', `/api/v1/files/${fileId}`, enterprise)).status).toBe(404);
+    const listed = await call('GET', `/api/v1/service-orders/${id}/files`, enterprise);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([expect.objectContaining({ id: fileId, filename: '检测报告.pdf', contentType: 'application/pdf' })]);
+    for (const cookie of [enterprise, provider, guzhen]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/service-orders/${id}/files/${fileId}/content`, headers: { cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain('attachment');
+      expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    for (const cookie of [otherEnterprise, lamplab, xiaolan]) {
+      expect((await call('GET', `/api/v1/service-orders/${id}/files`, cookie)).status).toBe(404);
+      expect((await call('GET', `/api/v1/service-orders/${id}/files/${fileId}/content`, cookie)).status).toBe(404);
+    }
+    const stranger = await upload(provider);
+    expect((await call('GET', `/api/v1/service-orders/${id}/files/${stranger}/content`, enterprise)).status).toBe(404);
+  });
+
+  it('the list searches the service title, the enterprise and the provider', async () => {
+    const id = await orderIn('requested');
+    const found = async (q: string) =>
+      (await call('GET', `/api/v1/service-orders?pageSize=100&q=${encodeURIComponent(q)}`, provider)).body.items.map(
+        (o: { id: string }) => o.id,
+      );
+    expect(await found('订单测试')).toContain(id);
+    expect(await found('没有这样的服务')).toEqual([]);
+    expect(await found('%')).toEqual([]);
+  });
 });
 
 describe('the quote SLA', () => {

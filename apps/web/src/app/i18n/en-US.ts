@@ -14,6 +14,7 @@ export const enUS: Messages<typeof zhCN> = {
   menu: {
     serviceMarketplace: 'Service marketplace',
     myServices: 'My services',
+    orders: 'Service orders',
     allianceReview: 'Alliance review',
     myResources: 'My resources',
     resourcesAdmin: 'Manage resources',

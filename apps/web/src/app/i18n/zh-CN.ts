@@ -11,6 +11,7 @@ export const zhCN = {
   menu: {
     serviceMarketplace: '服务超市',
     myServices: '我的服务',
+    orders: '服务订单',
     allianceReview: '联盟审核',
     myResources: '我的资源',
     resourcesAdmin: '资源管理',

@@ -9,6 +9,7 @@ import {
   ExperimentOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  ProfileOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   statistics: <BarChartOutlined />,
   purchase: <FileSearchOutlined />,
   service: <ShoppingOutlined />,
+  order: <ProfileOutlined />,
 };
 
 function BrandMark() {

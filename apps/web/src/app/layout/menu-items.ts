@@ -14,7 +14,8 @@ export type MenuIcon =
   | 'booking'
   | 'statistics'
   | 'purchase'
-  | 'service';
+  | 'service'
+  | 'order';
 
 export type MenuLabelKey =
   | 'home'
@@ -41,6 +42,7 @@ export type MenuLabelKey =
   | 'purchaseReviews'
   | 'serviceMarketplace'
   | 'myServices'
+  | 'orders'
   | 'allianceReview'
   | 'vouchers';
 
@@ -55,6 +57,7 @@ const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceR
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
+const ORDERS: MenuEntry = { key: '/orders', label: 'orders', icon: 'order' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -70,6 +73,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    ORDERS,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
     { key: '/admin/users', label: 'users', icon: 'user' },
@@ -85,6 +89,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    ORDERS,
     VOUCHERS,
     TOWNS,
     INSTITUTIONS,
@@ -95,6 +100,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
+    ORDERS,
     VOUCHERS,
     INSTITUTIONS,
   ],
@@ -108,6 +114,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     { key: '/my/services', label: 'myServices', icon: 'service' },
+    ORDERS,
     TOWNS,
     INSTITUTIONS,
   ],

@@ -53,7 +53,7 @@ export const useReplaceLinks = () =>
   );
 
 /** Multipart POST with upload progress (fetch has none): resolves to the JSON answer or throws an ApiError. */
-function postForm<T>(path: string, form: FormData, onProgress?: (percent: number) => void): Promise<T> {
+export function postForm<T>(path: string, form: FormData, onProgress?: (percent: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

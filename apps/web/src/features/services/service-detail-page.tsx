@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/format/datetime.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
+import { OrderServiceButton } from '../service-orders/order-service-button.tsx';
 import { CategoryTag, usePriceText } from './service-format.tsx';
 import { useService } from './services-api.ts';
 import './services-i18n.ts';
@@ -25,7 +26,12 @@ export function ServiceDetailPage() {
                 {s.status !== 'published' ? <Tag>{t(`services.status_${s.status}`)}</Tag> : null}
               </Flex>
             }
-            extra={<Link to={`/service-providers/${s.institutionId}`}>{t('services.viewProvider')}</Link>}
+            extra={
+              <Flex gap={12} align="center">
+                <Link to={`/service-providers/${s.institutionId}`}>{t('services.viewProvider')}</Link>
+                <OrderServiceButton service={s} />
+              </Flex>
+            }
           />
           <Flex vertical gap={16}>
             <Card size="small">
