@@ -507,3 +507,124 @@ describe('service marketplace', () => {
     }
   });
 });
+
+/** A small but complete one-page PDF (catalogue, page, font, text stream, xref), as a lab's report would be. */
+function reportPdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((content, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${content}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+describe('service orders', () => {
+  it('enterprise orders a listed testing service → provider quotes → enterprise accepts → provider starts and delivers a PDF report → enterprise confirms with 5 stars → completed with every step in the timeline', async () => {
+    // lamplab (国家灯具检测中心, 古镇) lists the LED test; `enterprise` is a 古镇 enterprise.
+    const found = (await apiAs('enterprise', `/api/v1/services/search?category=testing&q=${encodeURIComponent('LED 光色电')}`)) as {
+      items: { id: string; title: string }[];
+    };
+    const service = found.items.find((s) => s.title === 'LED 光色电参数检测');
+    if (!service) throw new Error('the demo catalogue has no LED 光色电参数检测');
+
+    const enterprise = await newPage(browser);
+    const provider = await newPage(browser);
+    const visibleOk = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary:visible');
+    const statusOf = (page: Page) => page.getByTestId('order-status').first().innerText();
+    try {
+      // Enterprise: order from the service page, land on the new order.
+      let page = enterprise.page;
+      await loginViaForm(page, 'enterprise');
+      await page.goto(`/services/${service.id}`);
+      await page.getByTestId('order-service').click(POLL);
+      await page.getByTestId('order-needs').fill('E2E：LED 筒灯 2 款，测光通量、色温、显色指数');
+      await numberInput(page, 'order-quantity').first().fill('2');
+      await page.locator('#order-service-submit').click();
+      await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/, POLL);
+      const orderId = new URL(page.url()).pathname.split('/').pop() as string;
+      await expect.poll(() => statusOf(page), POLL).toBe('待报价');
+      expect(await page.getByTestId('order-quote-due').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+
+      // Provider: finds it under "to quote", quotes 960 yuan (inside the listed 400–1,200).
+      page = provider.page;
+      await loginViaForm(page, 'lamplab');
+      await page.goto('/orders?status=requested');
+      await page.locator(`[data-testid="order-link"][href="/orders/${orderId}"]`).click(POLL);
+      await page.getByTestId('order-quote').click(POLL);
+      await numberInput(page, 'quote-price').first().fill('960');
+      await page.getByTestId('quote-note').fill('两款样品合计，含 CNAS 报告');
+      await page.locator('#order-quote-submit').click();
+      await expect.poll(() => statusOf(page), POLL).toBe('已报价');
+      expect(await page.getByTestId('order-price').innerText()).toBe('¥960.00');
+
+      // Enterprise: accepts the quote.
+      page = enterprise.page;
+      await page.reload();
+      await expect.poll(() => statusOf(page), POLL).toBe('已报价');
+      await page.getByTestId('order-accept').click();
+      await visibleOk(page).click();
+      await expect.poll(() => statusOf(page), POLL).toBe('已接受');
+
+      // Provider: starts, then delivers the report.
+      page = provider.page;
+      await page.reload();
+      await page.getByTestId('order-start').click(POLL);
+      await visibleOk(page).click();
+      await expect.poll(() => statusOf(page), POLL).toBe('服务中');
+      await page.getByTestId('order-deliver').click();
+      await page
+        .locator('.ant-modal input[type="file"]')
+        .setInputFiles({ name: 'LED光色电检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('LED photometric test report') });
+      await page.locator('.ant-modal .ant-upload-list-item-done, .ant-modal .ant-upload-list-item').first().waitFor(POLL);
+      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-uploading').count(), POLL).toBe(0);
+      await page.locator('#order-deliver-submit').click();
+      await expect.poll(() => statusOf(page), POLL).toBe('已交付');
+
+      // Enterprise: downloads the report, confirms with 5 stars.
+      page = enterprise.page;
+      await page.reload();
+      await expect.poll(() => statusOf(page), POLL).toBe('已交付');
+      const file = page.getByTestId('order-file').first();
+      await file.waitFor(POLL);
+      expect(await file.innerText()).toBe('LED光色电检测报告.pdf');
+      const download = await page.request.get((await file.getAttribute('href')) as string);
+      expect(download.status()).toBe(200);
+      expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByTestId('order-confirm').click();
+      await page.locator('.ant-modal .ant-rate-star').nth(4).click();
+      await page.getByTestId('confirm-comment').fill('报告清晰，出具及时');
+      await page.locator('#order-confirm-submit').click();
+      await expect.poll(() => statusOf(page), POLL).toBe('已完成');
+      expect(await page.getByTestId('order-rating').innerText()).toContain('报告清晰，出具及时');
+      const steps = await page.getByTestId('order-event').allInnerTexts();
+      expect(steps.map((s) => s.split('\n')[0]?.split(/\s/)[0])).toEqual(['待报价', '已报价', '已接受', '服务中', '已交付', '已完成']);
+      expect(steps[1]).toContain('服务机构');
+      expect(steps[5]).toContain('企业');
+
+      const stored = (await apiAs('enterprise', `/api/v1/service-orders/${orderId}`)) as {
+        status: string;
+        quotedPriceFen: number;
+        rating: number;
+        events: unknown[];
+      };
+      expect(stored).toMatchObject({ status: 'completed', quotedPriceFen: 96_000, rating: 5 });
+      expect(stored.events).toHaveLength(6);
+    } finally {
+      await enterprise.context.close();
+      await provider.context.close();
+    }
+  });
+});
