@@ -70,6 +70,46 @@ async function api(username, method, path, body) {
 /** An antd InputNumber's <input>, whether the test id sits on the input or on its wrapper. */
 const numberInput = (page, testId) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`);
 
+/** Uploads an attachment (a result file) as a demo user; answers the stored file's metadata. */
+async function uploadAs(username, filename, buffer) {
+  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const form = new FormData();
+  form.append('purpose', 'attachment');
+  form.append('file', new Blob([buffer], { type: 'application/pdf' }), filename);
+  const res = await fetch(`${BASE_URL}/api/v1/files`, { method: 'POST', headers: { cookie }, body: form });
+  if (!res.ok) throw new Error(`upload ${filename}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** A one-page PDF, as a lab's report would be. */
+function reportPdf(text) {
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((content, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${content}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 async function login(page, username) {
   await page.goto(`${BASE_URL}/login`);
   await page.getByTestId('login-form').waitFor();
@@ -244,6 +284,62 @@ try {
     await page.goto(`${BASE_URL}/my/bookings`);
     await page.getByTestId('booking-confirm-usage').first().waitFor({ timeout: 20_000 });
     await shot(page, 'booking-usage-zh.png');
+    await page.context().close();
+  }
+  // Service orders (issue 4): the demo seed has none, so the users make them through the API as they would.
+  // lamplab's LED test: one completed order (quote outside the listed range with a note, report delivered,
+  // rated), one quoted, one waiting for a quote; seen by lamplab as a list and by the enterprise as one order.
+  const led = (await api('enterprise', 'GET', `/api/v1/services/search?category=testing&q=${encodeURIComponent('LED 光色电')}`)).items.find(
+    (s) => s.title === 'LED 光色电参数检测',
+  );
+  const photometry = (
+    await api('enterprise', 'GET', `/api/v1/services/search?category=testing&q=${encodeURIComponent('配光曲线')}`)
+  ).items.find((s) => s.institutionId === led?.institutionId);
+  if (led && photometry) {
+    const step = (user, id, action, body = {}) => api(user, 'POST', `/api/v1/service-orders/${id}/${action}`, body);
+    const done = await api('enterprise', 'POST', '/api/v1/service-orders', {
+      serviceId: led.id,
+      needs: 'LED 筒灯 3 款（3000 K / 4000 K / 5700 K），测光通量、光效、色温、显色指数与功率因数，出具 CNAS 报告用于能效备案。',
+      quantity: 3,
+    });
+    await step('lamplab', done.id, 'quote', {
+      priceFen: 138_000,
+      note: '3 款样品各 1 只，另加 5700 K 款的频闪测试（标价外项目），合计 1,380 元。',
+    });
+    await step('enterprise', done.id, 'accept', { note: '同意，请安排本周送样' });
+    await step('lamplab', done.id, 'start', { note: '样品已收到，编号 GZ-2611-017' });
+    const report = await uploadAs('lamplab', 'LED筒灯光色电检测报告.pdf', reportPdf('LED photometric test report GZ-2611-017'));
+    await step('lamplab', done.id, 'deliver', { resultFileIds: [report.id], note: '报告已出具，原件随样品寄回' });
+    await step('enterprise', done.id, 'confirm', { rating: 5, comment: '报告清晰，出具及时，频闪测试很有帮助。' });
+    const quoted = await api('client01', 'POST', '/api/v1/service-orders', {
+      serviceId: photometry.id,
+      needs: '射灯 2 款配光曲线，输出 IES 文件',
+      quantity: 2,
+    });
+    await step('lamplab', quoted.id, 'quote', { priceFen: 180_000 });
+    await api('enterprise', 'POST', '/api/v1/service-orders', {
+      serviceId: photometry.id,
+      needs: '线条灯配光测试，光束角 30° 与 60° 各一',
+      quantity: 2,
+    });
+    await api('client02', 'POST', '/api/v1/service-orders', {
+      serviceId: led.id,
+      needs: '灯丝灯 1 款光色电参数，用于出口',
+      quantity: 1,
+    });
+
+    page = await newPage('zh-CN');
+    await login(page, 'lamplab');
+    await page.goto(`${BASE_URL}/orders`);
+    await page.locator('[data-testid="orders-table"] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+    await shot(page, 'orders-provider-zh.png');
+    await page.context().close();
+
+    page = await newPage('zh-CN');
+    await login(page, 'enterprise');
+    await page.goto(`${BASE_URL}/orders/${done.id}`);
+    await page.getByTestId('order-file').first().waitFor({ timeout: 20_000 });
+    await shot(page, 'order-detail-zh.png');
     await page.context().close();
   }
 } finally {

@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { Role } from '@innotown/contracts/common';
 import type { ServiceOrder } from '@innotown/contracts/service-orders';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Rate, Select, Typography, Upload, type UploadFile } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api-client.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
@@ -120,7 +120,6 @@ function StepDialog({ order, step, onClose }: { order: ServiceOrder; step: Dialo
   const [form] = Form.useForm<Values>();
   const mutation = useOrderStep();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => form.resetFields(), [form]);
 
   const titles: Record<DialogStep, string> = {
     quote: t('orders.quoteTitle'),
