@@ -316,7 +316,7 @@ try {
       needs: '射灯 2 款配光曲线，输出 IES 文件',
       quantity: 2,
     });
-    await step('lamplab', quoted.id, 'quote', { priceFen: 180_000 });
+    await step('lamplab', quoted.id, 'quote', { priceFen: 135_000 });
     await api('enterprise', 'POST', '/api/v1/service-orders', {
       serviceId: photometry.id,
       needs: '线条灯配光测试，光束角 30° 与 60° 各一',
