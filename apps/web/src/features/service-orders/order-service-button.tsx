@@ -1,5 +1,5 @@
 import type { Service } from '@innotown/contracts/services';
-import { App, Button, Form, Input, InputNumber, Modal, Tooltip } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -12,7 +12,7 @@ import './service-orders-i18n.ts';
 
 /**
  * "立即下单" on a published service: enterprise users describe their needs and go to the new order;
- * visitors are asked to sign in first; other roles do not order.
+ * visitors see "登录后下单" and come back here after signing in; other roles do not order.
  */
 export function OrderServiceButton({ service }: { service: Pick<Service, 'id' | 'title' | 'status'> }) {
   const { t } = useTranslation();
@@ -23,15 +23,14 @@ export function OrderServiceButton({ service }: { service: Pick<Service, 'id' | 
   if (service.status !== 'published') return null;
   if (!me) {
     return (
-      <Tooltip title={t('orders.signInToOrder')}>
-        <Button
-          type="primary"
-          data-testid="order-service-sign-in"
-          onClick={() => navigate(`/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`)}
-        >
-          {t('orders.orderThis')}
-        </Button>
-      </Tooltip>
+      <Button
+        type="primary"
+        ghost
+        data-testid="order-service-sign-in"
+        onClick={() => navigate(`/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`)}
+      >
+        {t('orders.signInToOrder')}
+      </Button>
     );
   }
   if (me.role !== 'enterprise') return null;
