@@ -13,32 +13,11 @@ import { useCategoryLabel } from '../services/service-format.tsx';
 import { useService } from '../services/services-api.ts';
 import { listedPriceText } from './order-format.tsx';
 import { formatYuan, yuanToFen } from './order-money.ts';
-import { type OrderStep, uploadAttachment, useCategoryServices, useOrderStep } from './service-orders-api.ts';
+import { availableSteps, type OrderStep } from './order-steps.ts';
+import { uploadAttachment, useCategoryServices, useOrderStep } from './service-orders-api.ts';
 import './service-orders-i18n.ts';
 
 type DialogStep = Exclude<OrderStep, 'accept' | 'start'>;
-
-/**
- * What the signed-in user may do to the order now, from the role and the status — the same rules the
- * server's policy table and state machine hold; the server stays the judge (403/404/409 come back as messages).
- */
-export function availableSteps(role: Role | undefined, o: Pick<ServiceOrder, 'status' | 'escalatedAt'>): OrderStep[] {
-  switch (role) {
-    case 'provider':
-      return o.status === 'requested' ? ['quote'] : o.status === 'accepted' ? ['start'] : o.status === 'in_progress' ? ['deliver'] : [];
-    case 'enterprise':
-      if (o.status === 'requested' || o.status === 'accepted') return ['cancel'];
-      if (o.status === 'quoted') return ['accept', 'decline'];
-      if (o.status === 'delivered') return ['confirm', 'dispute'];
-      return [];
-    case 'town_admin':
-      if (o.status === 'disputed') return ['decide'];
-      if (o.status === 'requested' && o.escalatedAt) return ['dispatch'];
-      return [];
-    default:
-      return [];
-  }
-}
 
 const LABELS: Record<
   OrderStep,

@@ -6,6 +6,7 @@ import type { ServiceSearchResult } from '@innotown/contracts/services';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../app/api-client.ts';
 import { postForm } from '../resources/resource-admin-api.ts';
+import type { OrderStep } from './order-steps.ts';
 
 const base = '/api/v1/service-orders';
 
@@ -42,8 +43,6 @@ export const useCreateOrder = () => {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['service-orders'] }),
   });
 };
-
-export type OrderStep = 'quote' | 'accept' | 'decline' | 'cancel' | 'start' | 'deliver' | 'confirm' | 'dispute' | 'decide' | 'dispatch';
 
 /** Every transition: POST /:id/<step> with its body; the answer is the order with its history. */
 export const useOrderStep = () => {
