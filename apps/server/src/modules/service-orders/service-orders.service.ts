@@ -174,17 +174,22 @@ export const quoteOrder = (db: Db, ctx: RequestContext, id: string, input: z.inf
     to: 'quoted',
     note: input.note,
     check: async (_tx, o) => {
-      if ((input.priceFen < o.listedPriceMinFen || input.priceFen > o.listedPriceMaxFen) && !input.note) {
+      if (outsideListedRange(o, input.priceFen) && !input.note) {
         throw new AppError(OrderErrors.ORDER_QUOTE_NOTE_REQUIRED);
       }
     },
     set: (o) => ({
       quotedPriceFen: input.priceFen,
       quoteNote: input.note ?? null,
-      quoteOutsideRange: input.priceFen < o.listedPriceMinFen || input.priceFen > o.listedPriceMaxFen,
+      quoteOutsideRange: outsideListedRange(o, input.priceFen),
     }),
     tell: tellEnterprise('service_order.quoted', '服务机构已报价，请确认', 'The provider quoted a price; accept or decline'),
   });
+
+/** The listed price is per unit (sample, hour, item, project); a quote is for the whole order's quantity. */
+function outsideListedRange(o: { listedPriceMinFen: number; listedPriceMaxFen: number; quantity: number }, priceFen: number) {
+  return priceFen < o.listedPriceMinFen * o.quantity || priceFen > o.listedPriceMaxFen * o.quantity;
+}
 
 export const acceptOrder = (db: Db, ctx: RequestContext, id: string, note?: string | null) =>
   step(db, ctx, id, {

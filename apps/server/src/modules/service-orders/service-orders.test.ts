@@ -83,7 +83,7 @@ const notices = (username: string, kind: string) =>
 async function orderIn(state: 'requested' | 'quoted' | 'accepted' | 'in_progress' | 'delivered' | 'disputed'): Promise<string> {
   const id = await order();
   if (state === 'requested') return id;
-  expect((await act(id, 'quote', provider, { priceFen: 15000 })).status).toBe(200);
+  expect((await act(id, 'quote', provider, { priceFen: 45000 })).status).toBe(200);
   if (state === 'quoted') return id;
   expect((await act(id, 'accept', enterprise)).status).toBe(200);
   if (state === 'accepted') return id;
@@ -137,13 +137,17 @@ describe('the order lifecycle', () => {
     expect(await countOf(t.database, 'order_events', sql`order_id = ${id}`)).toBe(1);
   });
 
-  it('a quote within the listed range is not flagged; outside it needs a note', async () => {
+  it('a quote within the listed range (per unit × quantity) is not flagged; outside it needs a note', async () => {
+    // 100–200 yuan per sample, 3 samples: 300–600 yuan for the order.
     const id = await order();
-    const outside = await act(id, 'quote', provider, { priceFen: 9999 });
+    const outside = await act(id, 'quote', provider, { priceFen: 12000 });
     expect(outside.status).toBe(422);
     expect(outside.body.error.code).toBe('ORDER_QUOTE_NOTE_REQUIRED');
     expect(await statusOf(id)).toBe('requested');
-    expect((await act(id, 'quote', provider, { priceFen: 12000 })).body.quoteOutsideRange).toBe(false);
+    expect((await act(id, 'quote', provider, { priceFen: 45000 })).body.quoteOutsideRange).toBe(false);
+    const noted = await order();
+    const above = await act(noted, 'quote', provider, { priceFen: 60001, note: '加急检测另收费' });
+    expect(above.body).toMatchObject({ quoteOutsideRange: true, quoteNote: '加急检测另收费' });
   });
 
   it('decline cancels a quoted order; cancel works before in_progress and not after', async () => {
@@ -379,7 +383,7 @@ describe('the quote SLA', () => {
     // The old provider no longer sees it; the new one quotes it.
     expect((await act(id, 'quote', provider, { priceFen: 15000 })).status).toBe(404);
     expect(d.body.events.at(-1).note).toMatch(/^dispatched: .+ → .+ — 原机构未响应$/);
-    expect((await act(id, 'quote', lamplab, { priceFen: 15000 })).status).toBe(200);
+    expect((await act(id, 'quote', lamplab, { priceFen: 45000 })).status).toBe(200);
   });
 });
 
@@ -389,7 +393,7 @@ describe('the provider page', () => {
     expect(await page()).toMatchObject({ ordersDelivered: 0, ratingAverage: null, ratingCount: 0 });
     for (const rating of [5, 4, 4]) {
       const id = await order(lamplabService);
-      await act(id, 'quote', lamplab, { priceFen: 15000 });
+      await act(id, 'quote', lamplab, { priceFen: 45000 });
       await act(id, 'accept', enterprise);
       await act(id, 'start', lamplab);
       await act(id, 'deliver', lamplab, { resultFileIds: [await upload(lamplab)] });
