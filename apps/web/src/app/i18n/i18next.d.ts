@@ -1,6 +1,7 @@
 import 'i18next';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
+import type { requirementsZhCN } from '../../features/service-requirements/requirements-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
 import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
@@ -16,7 +17,8 @@ declare module 'i18next' {
         typeof resourceAdminZhCN &
         typeof sharingZhCN &
         typeof servicesZhCN &
-        typeof vouchersZhCN;
+        typeof vouchersZhCN &
+        typeof requirementsZhCN;
     };
   }
 }

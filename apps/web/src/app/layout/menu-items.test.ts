@@ -19,6 +19,7 @@ describe('menuForRole', () => {
       '/sharing-statistics',
       '/purchase-reviews',
       '/services',
+      '/requirements',
       '/alliance/review',
       '/vouchers',
       '/admin/users',
@@ -47,6 +48,15 @@ describe('menuForRole', () => {
     expect(menuForRole('provider').map((entry) => entry.key)).toContain('/bookings/queue');
     expect(menuForRole('provider').map((entry) => entry.key)).not.toContain('/my/bookings');
     expect(menuForRole('enterprise').map((entry) => entry.key)).not.toContain('/bookings/queue');
+  });
+
+  it('offers requirements (需求) to enterprises, providers and administrators only', () => {
+    for (const role of ['city_admin', 'town_admin', 'provider', 'enterprise'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/requirements');
+    }
+    for (const role of [null, 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/requirements');
+    }
   });
 
   it('gives providers their resources and reviewers the review queue', () => {

@@ -42,7 +42,8 @@ export type MenuLabelKey =
   | 'serviceMarketplace'
   | 'myServices'
   | 'allianceReview'
-  | 'vouchers';
+  | 'vouchers'
+  | 'requirements';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -55,6 +56,7 @@ const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceR
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
+const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -70,6 +72,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    REQUIREMENTS,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
     { key: '/admin/users', label: 'users', icon: 'user' },
@@ -85,6 +88,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    REQUIREMENTS,
     VOUCHERS,
     TOWNS,
     INSTITUTIONS,
@@ -95,6 +99,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
+    REQUIREMENTS,
     VOUCHERS,
     INSTITUTIONS,
   ],
@@ -108,6 +113,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     { key: '/my/services', label: 'myServices', icon: 'service' },
+    REQUIREMENTS,
     TOWNS,
     INSTITUTIONS,
   ],
