@@ -23,13 +23,23 @@ import { addCalendarDays, shanghaiDate } from '../platform/working-days.ts';
  * provider account (same demo password) so that quotes compete.
  */
 export const REQUIREMENT_QUOTERS: readonly { username: string; displayName: string; institutionKey: string }[] = [
-  { username: 'qmi', displayName: '市质量计量监督检测所业务员', institutionKey: 'zhongshan-quality-metrology-institute' },
+  { username: 'dfplatform', displayName: '东凤小家电平台检测工程师', institutionKey: 'dongfeng-appliance-platform' },
   { username: 'hwtest', displayName: '小榄五金检测中心业务员', institutionKey: 'xiaolan-hardware-testing' },
+  { username: 'jingzhun', displayName: '精准检测业务员', institutionKey: 'jingzhun-testing' },
   { username: 'guzhenpc', displayName: '古镇生产力促进中心专员', institutionKey: 'guzhen-productivity-centre' },
   { username: 'xiaolanpc', displayName: '小榄生产力促进中心专员', institutionKey: 'xiaolan-productivity-centre' },
 ];
 
-type Quote = { by: string; priceYuan: number; days: number; note?: string; outcome?: 'withdraw' | 'decline' | 'accept'; reason?: string };
+type Quote = {
+  by: string;
+  /** A word of the service's title to quote with (else its first service in the category). */
+  hint?: string;
+  priceYuan: number;
+  days: number;
+  note?: string;
+  outcome?: 'withdraw' | 'decline' | 'accept';
+  reason?: string;
+};
 type Demo = {
   by: string;
   category: ServiceCategory;
@@ -50,9 +60,9 @@ const DEMOS: readonly Demo[] = [
     budgetYuan: [3000, 8000],
     deadlineDays: 12,
     quotes: [
-      { by: 'lamplab', priceYuan: 5400, days: 5, note: '6 个样品，积分球测试，含 CNAS/CMA 报告' },
-      { by: 'qmi', priceYuan: 4800, days: 8, note: '可同时出具能效备案所需检验报告' },
-      { by: 'hwtest', priceYuan: 9800, days: 10, outcome: 'decline', reason: 'price_too_high', note: '含加急' },
+      { by: 'lamplab', hint: '光色电', priceYuan: 5400, days: 5, note: '6 个样品，积分球测试，含 CNAS/CMA 报告' },
+      { by: 'dfplatform', hint: 'EMC', priceYuan: 4800, days: 8, note: '光色电分包，另赠 EMC 预扫描' },
+      { by: 'jingzhun', hint: '环境', priceYuan: 9800, days: 10, outcome: 'decline', reason: 'price_too_high', note: '含高低温循环老化' },
     ],
   },
   {
@@ -95,8 +105,8 @@ const DEMOS: readonly Demo[] = [
     budgetYuan: [4000, 12000],
     deadlineDays: 10,
     quotes: [
-      { by: 'hwtest', priceYuan: 7600, days: 9 },
-      { by: 'qmi', priceYuan: 8200, days: 12, outcome: 'withdraw' },
+      { by: 'hwtest', hint: '锁具', priceYuan: 7600, days: 9 },
+      { by: 'jingzhun', hint: '环境', priceYuan: 8200, days: 12, outcome: 'withdraw' },
     ],
   },
   {
@@ -115,8 +125,8 @@ const DEMOS: readonly Demo[] = [
     budgetYuan: [5000, 10000],
     deadlineDays: 14,
     quotes: [
-      { by: 'qmi', priceYuan: 6800, days: 7, outcome: 'accept' },
-      { by: 'hwtest', priceYuan: 7200, days: 6 },
+      { by: 'dfplatform', hint: '安规', priceYuan: 6800, days: 7, outcome: 'accept' },
+      { by: 'jingzhun', hint: '环境', priceYuan: 7200, days: 6 },
     ],
   },
   {
@@ -163,8 +173,8 @@ const DEMOS: readonly Demo[] = [
     budgetYuan: [2000, 6000],
     deadlineDays: 8,
     quotes: [
-      { by: 'lamplab', priceYuan: 3600, days: 3 },
-      { by: 'hwtest', priceYuan: 2900, days: 6, outcome: 'decline', reason: 'not_matching' },
+      { by: 'lamplab', hint: 'EMC', priceYuan: 3600, days: 3 },
+      { by: 'dfplatform', hint: 'EMC', priceYuan: 2900, days: 6, outcome: 'decline', reason: 'not_matching' },
     ],
   },
 ].map((d) => ({ ...d, by: String(d.by) })) as Demo[];
@@ -205,14 +215,13 @@ export async function seedRequirements(
     const a = /^\d+$/.test(name) ? clients[(Number(name) - 1) % Math.max(1, clients.length)] : byName.get(name);
     return a ? systemContext({ ...a, role: a.role as 'enterprise' | 'provider' }) : null;
   };
-  const serviceOf = async (institutionId: string, category: string) => {
-    const [row] = await tx
-      .select({ id: services.id })
+  const serviceOf = async (institutionId: string, category: string, hint?: string) => {
+    const found = await tx
+      .select({ id: services.id, title: services.title })
       .from(services)
       .where(and(eq(services.institutionId, institutionId), eq(services.category, category), eq(services.status, 'published')))
-      .orderBy(asc(services.title))
-      .limit(1);
-    return row?.id;
+      .orderBy(asc(services.title));
+    return (found.find((s) => hint && s.title.includes(hint)) ?? found[0])?.id;
   };
   const SYSTEM = systemContext({ ...ANONYMOUS, username: 'system' });
   let made = 0;
@@ -242,7 +251,7 @@ export async function seedRequirements(
     for (const q of d.quotes ?? []) {
       const quoter = ctxOf(q.by);
       const institutionId = quoter?.actor.institutionId;
-      const serviceId = institutionId ? await serviceOf(institutionId, d.category) : undefined;
+      const serviceId = institutionId ? await serviceOf(institutionId, d.category, q.hint) : undefined;
       if (!quoter || !serviceId) continue;
       const after = await createQuote(tx, quoter, r.id, {
         serviceId,
