@@ -51,9 +51,14 @@ export async function hasQuoted(db: Db, requirementId: string, institutionId: st
   return (row?.n ?? 0) > 0;
 }
 
-/** Scope of a list: a provider (scope `all` in the policy) sees open requirements and those it quoted on. */
+/** Scope of a list: a provider (scope `all` in the policy) sees requirements still taking quotes and those it quoted on. */
 function scopeWhere(db: Db, filter: ScopeFilter, providerInstitutionId: string | null): SQL | undefined {
-  if (providerInstitutionId) return or(eq(serviceRequirements.status, 'open'), quotedBy(db, providerInstitutionId));
+  if (providerInstitutionId) {
+    return or(
+      and(eq(serviceRequirements.status, 'open'), sql`${serviceRequirements.quoteDeadline} > now()`),
+      quotedBy(db, providerInstitutionId),
+    );
+  }
   switch (filter.kind) {
     case 'all':
       return undefined;

@@ -235,6 +235,9 @@ describe('quoting', () => {
     const late = await quote(id, provider);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('REQUIREMENT_DEADLINE_PASSED');
+    // No longer offered to providers that did not quote on it.
+    const offered = await call('GET', '/api/v1/service-requirements?pageSize=100&status=open', provider);
+    expect(offered.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
     const cancelled = await post();
     expect((await call('POST', url(cancelled, '/cancel'), enterprise, { note: '已自行解决' })).body.status).toBe('cancelled');
     // A provider that never quoted on a closed requirement cannot even see it.
