@@ -1,5 +1,21 @@
 import { manualQuoteDeclineReasons, type RequirementQuote, type ServiceRequirement } from '@innotown/contracts/service-requirements';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -180,7 +196,7 @@ function QuotesTable({ requirement, canAnswer }: { requirement: ServiceRequireme
             dataIndex: 'status',
             render: (_v, q) => (
               <Space direction="vertical" size={0}>
-                <QuoteStatusTag status={q.status} />
+                {q.status === 'submitted' && !open ? <Tag>{t('requirements.quoteLapsed')}</Tag> : <QuoteStatusTag status={q.status} />}
                 {q.declineReason ? (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t(`requirements.reason_${q.declineReason}`)}
