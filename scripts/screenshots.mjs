@@ -342,6 +342,21 @@ try {
     await shot(page, 'order-detail-zh.png');
     await page.context().close();
   }
+
+  // A requirement (需求) with competing quotes, as the enterprise that posted it compares them (demo seed:
+  // 「LED 筒灯光色电参数及能效检测」, open, quotes from three member institutions, one declined).
+  {
+    const mine = await api('enterprise', 'GET', `/api/v1/service-requirements?status=open&q=${encodeURIComponent('LED 筒灯')}`);
+    const requirement = mine.items[0];
+    if (requirement) {
+      page = await newPage('zh-CN');
+      await login(page, 'enterprise');
+      await page.goto(`${BASE_URL}/requirements/${requirement.id}`);
+      await page.locator('[data-testid="quote-table"] tbody tr.ant-table-row').first().waitFor({ timeout: 20_000 });
+      await shot(page, 'requirement-detail-zh.png');
+      await page.context().close();
+    }
+  }
 } finally {
   await browser.close();
 }

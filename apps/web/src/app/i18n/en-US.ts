@@ -25,6 +25,7 @@ export const enUS: Messages<typeof zhCN> = {
     sharingStatistics: 'Sharing statistics',
     purchaseReviews: 'New-purchase review',
     vouchers: 'Innovation vouchers',
+    requirements: 'Requirements',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

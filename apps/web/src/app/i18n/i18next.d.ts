@@ -2,6 +2,7 @@ import 'i18next';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
+import type { requirementsZhCN } from '../../features/service-requirements/requirements-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
 import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
@@ -18,7 +19,8 @@ declare module 'i18next' {
         typeof sharingZhCN &
         typeof servicesZhCN &
         typeof serviceOrdersZhCN &
-        typeof vouchersZhCN;
+        typeof vouchersZhCN &
+        typeof requirementsZhCN;
     };
   }
 }

@@ -20,6 +20,7 @@ describe('menuForRole', () => {
       '/purchase-reviews',
       '/services',
       '/orders',
+      '/requirements',
       '/alliance/review',
       '/vouchers',
       '/admin/users',
@@ -56,6 +57,15 @@ describe('menuForRole', () => {
     }
     for (const role of [null, 'expert', 'financier'] as const) {
       expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/orders');
+    }
+  });
+
+  it('offers requirements (需求) to enterprises, providers and administrators only', () => {
+    for (const role of ['city_admin', 'town_admin', 'provider', 'enterprise'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/requirements');
+    }
+    for (const role of [null, 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/requirements');
     }
   });
 

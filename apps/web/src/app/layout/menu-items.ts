@@ -44,7 +44,8 @@ export type MenuLabelKey =
   | 'myServices'
   | 'orders'
   | 'allianceReview'
-  | 'vouchers';
+  | 'vouchers'
+  | 'requirements';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -58,6 +59,7 @@ const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'shar
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
 const ORDERS: MenuEntry = { key: '/orders', label: 'orders', icon: 'order' };
+const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -74,6 +76,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
+    REQUIREMENTS,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
     { key: '/admin/users', label: 'users', icon: 'user' },
@@ -90,6 +93,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
+    REQUIREMENTS,
     VOUCHERS,
     TOWNS,
     INSTITUTIONS,
@@ -101,6 +105,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
     ORDERS,
+    REQUIREMENTS,
     VOUCHERS,
     INSTITUTIONS,
   ],
@@ -115,6 +120,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     MARKETPLACE,
     { key: '/my/services', label: 'myServices', icon: 'service' },
     ORDERS,
+    REQUIREMENTS,
     TOWNS,
     INSTITUTIONS,
   ],
