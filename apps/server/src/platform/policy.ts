@@ -217,6 +217,10 @@ export const policyTable = {
     decide: { town_admin: 'town' },
     dispatch: { town_admin: 'town' },
   },
+  // Voucher reports: the city all programmes and towns, a town admin only its own enterprises' figures.
+  voucherReport: { read: { city_admin: 'all', town_admin: 'town' }, export: { city_admin: 'all', town_admin: 'town' } },
+  // The innovation map (providers and openly shared instruments per town) is public.
+  innovationMap: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;
