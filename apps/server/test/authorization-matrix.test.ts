@@ -1570,6 +1570,29 @@ CASES.push(
   ),
 );
 
+// Voucher reports: the city and town admins (a town admin's figures are its own enterprises'); nobody else.
+// The innovation map is public.
+const REPORT_READERS = (s: number): Statuses => [401, s, s, 403, 403, 403, 403];
+CASES.push(
+  get('GET /api/v1/voucher-reports', 'all programmes', REPORT_READERS(200), '/api/v1/voucher-reports?groupBy=town'),
+  get('GET /api/v1/voucher-reports', 'a programme', REPORT_READERS(200), `/api/v1/voucher-reports?programmeId=${vProgramme}`),
+  get('GET /api/v1/voucher-reports', 'nonexistent programme', REPORT_READERS(404), `/api/v1/voucher-reports?programmeId=${NONE}`),
+  get(
+    'GET /api/v1/voucher-reports/export.xlsx',
+    'a programme',
+    REPORT_READERS(200),
+    `/api/v1/voucher-reports/export.xlsx?programmeId=${vProgramme}`,
+  ),
+  get(
+    'GET /api/v1/voucher-reports/export.xlsx',
+    'nonexistent programme',
+    REPORT_READERS(404),
+    `/api/v1/voucher-reports/export.xlsx?programmeId=${NONE}`,
+  ),
+  get('GET /api/v1/innovation-map', 'public', EVERYONE(200)),
+  get('GET /api/v1/innovation-map', 'by category', EVERYONE(200), '/api/v1/innovation-map?category=testing'),
+);
+
 // Service orders: the `enterprise` account (古镇镇) orders services of the `provider` institution; a 小榄镇
 // enterprise's order to lamplab is outside every demo account's scope except the city's.
 const makeOrder = async (status: string, extra: { escalated?: boolean; foreign?: boolean } = {}) => {
