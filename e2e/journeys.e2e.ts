@@ -36,8 +36,10 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/sharing-statistics',
     '/purchase-reviews',
     '/services',
+    '/innovation-map',
     '/alliance/review',
     '/vouchers',
+    '/vouchers/reports',
     '/admin/users',
     '/admin/audit',
     '/admin/holidays',
@@ -51,7 +53,9 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/sharing-statistics',
     '/purchase-reviews',
     '/services',
+    '/innovation-map',
     '/vouchers',
+    '/vouchers/reports',
     '/towns',
     '/institutions',
   ],
@@ -64,13 +68,14 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/sharing-statistics',
     '/purchase-reviews',
     '/services',
+    '/innovation-map',
     '/my/services',
     '/towns',
     '/institutions',
   ],
-  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/services', '/vouchers', '/institutions'],
-  expert: ['/', '/resources', '/services', '/towns', '/institutions'],
-  bank: ['/', '/my/institution', '/resources', '/services', '/towns', '/institutions'],
+  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/services', '/innovation-map', '/vouchers', '/institutions'],
+  expert: ['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
+  bank: ['/', '/my/institution', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
 };
 
 describe('signing in as each demo role', () => {
@@ -82,7 +87,7 @@ describe('signing in as each demo role', () => {
         expect(await menuKeys(page)).toEqual(expected);
         await logoutViaMenu(page);
         await page.getByTestId('login-button').waitFor();
-        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/towns', '/institutions']);
+        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions']);
       } finally {
         await context.close();
       }

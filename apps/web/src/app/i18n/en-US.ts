@@ -24,6 +24,8 @@ export const enUS: Messages<typeof zhCN> = {
     sharingStatistics: 'Sharing statistics',
     purchaseReviews: 'New-purchase review',
     vouchers: 'Innovation vouchers',
+    voucherReports: 'Voucher reports',
+    innovationMap: 'Innovation map',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

@@ -8,6 +8,7 @@ import {
   EnvironmentOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   HomeOutlined,
   ShopOutlined,
   ShoppingOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   statistics: <BarChartOutlined />,
   purchase: <FileSearchOutlined />,
   service: <ShoppingOutlined />,
+  map: <GlobalOutlined />,
 };
 
 function BrandMark() {

@@ -14,7 +14,8 @@ export type MenuIcon =
   | 'booking'
   | 'statistics'
   | 'purchase'
-  | 'service';
+  | 'service'
+  | 'map';
 
 export type MenuLabelKey =
   | 'home'
@@ -42,7 +43,9 @@ export type MenuLabelKey =
   | 'serviceMarketplace'
   | 'myServices'
   | 'allianceReview'
-  | 'vouchers';
+  | 'vouchers'
+  | 'voucherReports'
+  | 'innovationMap';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -56,9 +59,11 @@ const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'shar
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
+const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics' };
+const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -70,8 +75,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    INNOVATION_MAP,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
+    VOUCHER_REPORTS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -85,7 +92,9 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    INNOVATION_MAP,
     VOUCHERS,
+    VOUCHER_REPORTS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -95,6 +104,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
+    INNOVATION_MAP,
     VOUCHERS,
     INSTITUTIONS,
   ],
@@ -107,12 +117,21 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    INNOVATION_MAP,
     { key: '/my/services', label: 'myServices', icon: 'service' },
     TOWNS,
     INSTITUTIONS,
   ],
-  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
-  expert: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
+  financier: [
+    HOME,
+    { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
+    RESOURCES,
+    MARKETPLACE,
+    INNOVATION_MAP,
+    TOWNS,
+    INSTITUTIONS,
+  ],
+  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {
