@@ -60,6 +60,9 @@ export function TownMap({
       geo: {
         map: ZHONGSHAN_MAP,
         roam: true,
+        // Fill the chart's height (the outline keeps its aspect ratio).
+        top: 12,
+        bottom: 12,
         scaleLimit: { min: 1, max: 6 },
         itemStyle: { areaColor: '#eef4fb', borderColor: '#7a9cc6', borderWidth: 1.2 },
         emphasis: { disabled: true },

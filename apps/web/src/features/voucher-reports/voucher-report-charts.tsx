@@ -53,20 +53,34 @@ export function CategoryChart({ rows, en }: { rows: readonly VoucherReportRow[];
   return <Chart option={option} height={300} />;
 }
 
-/** Decline reasons, one bar per (kind, reason), most frequent first. */
+/** Decline reasons: one row per reason, one stacked series per kind of request (application, claim, quote). */
 export function ReasonsChart({ reasons }: { reasons: readonly DeclineReasonCount[] }) {
   const { t } = useTranslation();
   if (reasons.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('voucherReports.noReasons')} />;
-  const sorted = [...reasons].sort((a, b) => b.count - a.count);
-  const label = (r: DeclineReasonCount) =>
-    `${t(`voucherReports.kind_${r.kind}`)} · ${t(`voucherReports.reason_${r.reason}` as 'voucherReports.reason_other', { defaultValue: r.reason })}`;
+  const totals = new Map<string, number>();
+  for (const r of reasons) totals.set(r.reason, (totals.get(r.reason) ?? 0) + r.count);
+  const codes = [...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0));
+  const kinds = [...new Set(reasons.map((r) => r.kind))];
+  const reasonLabel = (code: string) => t(`voucherReports.reason_${code}` as 'voucherReports.reason_other', { defaultValue: code });
   const option: Option = {
-    color: [CHART_COLORS[5] as string],
+    color: [CHART_COLORS[5] as string, CHART_COLORS[3] as string, CHART_COLORS[4] as string],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+    legend: { top: 0, itemWidth: 12, textStyle: { fontSize: 11 } },
+    grid: { left: 8, right: 24, top: 28, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: sorted.map(label), inverse: true, axisLabel: { fontSize: 11 } },
-    series: [{ type: 'bar', data: sorted.map((r) => r.count), barMaxWidth: 16, label: { show: true, position: 'right' } }],
+    yAxis: {
+      type: 'category',
+      data: codes.map(reasonLabel),
+      inverse: true,
+      axisLabel: { fontSize: 11, width: 96, overflow: 'break' },
+    },
+    series: kinds.map((kind) => ({
+      name: t(`voucherReports.kind_${kind}`),
+      type: 'bar',
+      stack: 'reasons',
+      barMaxWidth: 16,
+      data: codes.map((code) => reasons.find((r) => r.kind === kind && r.reason === code)?.count ?? 0),
+    })),
   };
-  return <Chart option={option} height={Math.max(160, 40 + sorted.length * 30)} />;
+  return <Chart option={option} height={Math.max(200, 60 + codes.length * 32)} />;
 }

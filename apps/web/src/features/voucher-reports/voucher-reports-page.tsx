@@ -37,10 +37,10 @@ function KeyFigures({ f }: { f: VoucherReportFigures }) {
   const items = [
     {
       title: t('voucherReports.issuedFen'),
-      value: `${formatWan(f.issuedFen)} 万`,
-      suffix: `${f.issued ?? 0} ${t('voucherReports.issued')}`,
+      value: formatWan(f.issuedFen),
+      suffix: t('voucherReports.vouchersCount', { count: f.issued ?? 0 }),
     },
-    { title: t('voucherReports.settledFen'), value: `${formatWan(f.settledFen)} 万`, suffix: null },
+    { title: t('voucherReports.settledFen'), value: formatWan(f.settledFen), suffix: null },
     { title: t('voucherReports.redemptionRate'), value: percent(f.redemptionRate), suffix: null },
     { title: t('voucherReports.leverage'), value: num(f.leverage, 2), suffix: t('voucherReports.leverageHint') },
     { title: t('voucherReports.awardToSettlement'), value: days(f.awardToSettlementMedianDays), suffix: null },
@@ -197,7 +197,14 @@ export function VoucherReportsPage() {
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
             <Col xs={24} lg={12}>
               <Card title={t('voucherReports.chartIssuedSettled')} size="small">
-                {byTown.data ? <IssuedSettledChart rows={byTown.data.rows} en={en} /> : <Skeleton active />}
+                {byTown.data ? (
+                  <IssuedSettledChart
+                    rows={byTown.data.rows.filter((r) => (r.figures.issuedFen ?? 0) > 0 || r.figures.usedFen > 0)}
+                    en={en}
+                  />
+                ) : (
+                  <Skeleton active />
+                )}
               </Card>
             </Col>
             <Col xs={24} lg={6}>
