@@ -160,7 +160,7 @@ export const voucherReportsEnUS: Messages<typeof voucherReportsZhCN> = {
   },
   innovationMap: {
     title: 'Innovation map',
-    subtitle: 'The service alliance’s providers and the openly shared instruments in each town',
+    subtitle: 'Providers of the service alliance and openly shared instruments in each town',
     category: 'Service category',
     allCategories: 'All categories',
     value: 'Providers + open instruments',
