@@ -27,6 +27,7 @@ import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-st
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { voucherClaimRoutes } from './modules/voucher-claims/voucher-claims.routes.ts';
 import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
 import type { Database } from './platform/db.ts';
 import { AppError, PlatformErrors } from './platform/errors.ts';
@@ -146,6 +147,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(serviceRoutes);
   await app.register(voucherRoutes);
   await app.register(serviceOrderRoutes);
+  await app.register(voucherClaimRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
