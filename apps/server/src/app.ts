@@ -28,6 +28,7 @@ import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-st
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { voucherClaimRoutes } from './modules/voucher-claims/voucher-claims.routes.ts';
 import { voucherReportRoutes } from './modules/voucher-reports/voucher-reports.routes.ts';
 import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
 import type { Database } from './platform/db.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(serviceRoutes);
   await app.register(voucherRoutes);
   await app.register(serviceOrderRoutes);
+  await app.register(voucherClaimRoutes);
   await app.register(voucherReportRoutes);
   await app.register(innovationMapRoutes);
 
