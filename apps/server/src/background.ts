@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
 import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
+import { SERVICE_REQUIREMENT_SCHEDULES, serviceRequirementHandlers } from './modules/service-requirements/service-requirements.jobs.ts';
 import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.jobs.ts';
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
@@ -96,12 +97,24 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     app.log.info('background jobs disabled on this instance (JOBS_ENABLED=false)');
     return { stop: async () => {} };
   }
-  const handlers = { ...housekeepingHandlers(app.config), ...bookingHandlers(app.config), ...voucherHandlers(), ...serviceOrderHandlers() };
+  const handlers = {
+    ...housekeepingHandlers(app.config),
+    ...bookingHandlers(app.config),
+    ...voucherHandlers(),
+    ...serviceOrderHandlers(),
+    ...serviceRequirementHandlers(),
+  };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
-    schedules: [...HOUSEKEEPING_SCHEDULES, ...BOOKING_SCHEDULES, ...VOUCHER_SCHEDULES, ...SERVICE_ORDER_SCHEDULES],
+    schedules: [
+      ...HOUSEKEEPING_SCHEDULES,
+      ...BOOKING_SCHEDULES,
+      ...VOUCHER_SCHEDULES,
+      ...SERVICE_ORDER_SCHEDULES,
+      ...SERVICE_REQUIREMENT_SCHEDULES,
+    ],
   });
   return { stop: () => worker.stop() };
 }

@@ -1690,6 +1690,179 @@ CASES.push(
   }),
 );
 
+// Requirements (需求): the `enterprise` account (古镇镇) posts; providers of every town read open ones and quote with
+// a published service of their own in the category; a 小榄镇 enterprise's requirement is outside the town admin's scope.
+const makeRequirement = async (status: string, foreign = false) => {
+  const [enterpriseId, townId, user] = foreign
+    ? [ids.otherTownEnterpriseId, ids.xiaolanTownId, 'admin']
+    : [ids.ownEnterpriseId, ids.guzhenTownId, 'enterprise'];
+  return (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into service_requirements (enterprise_id, town_id, category, title, description, quote_deadline, status, created_by)
+        select ${enterpriseId}, ${townId}, 'testing', '矩阵测试需求', '矩阵测试', now() + interval '7 days', ${status}, id
+        from users where username = ${user} returning id`,
+    )
+  ).id;
+};
+const makeQuote = async (requirementId: string, institutionId: string, serviceId: string, user: string) =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into requirement_quotes (requirement_id, institution_id, service_id, price_fen, turnaround_days, created_by)
+        select ${requirementId}, ${institutionId}, ${serviceId}, 10000, 3, id from users where username = ${user} returning id`,
+    )
+  ).id;
+const req = {
+  own: await makeRequirement('open'),
+  foreignOpen: await makeRequirement('open', true),
+  foreignClosed: await makeRequirement('cancelled', true),
+  toCancel: await makeRequirement('open'),
+  toQuote: await makeRequirement('open'),
+  withQuotes: await makeRequirement('open'),
+  toAccept: await makeRequirement('open'),
+  foreignWithQuotes: await makeRequirement('open', true),
+};
+const quo = {
+  toWithdraw: await makeQuote(req.withQuotes, ids.providerInstitutionId, svc.ownPublished, 'provider'),
+  lamplabs: await makeQuote(req.withQuotes, lamplabInstitutionId, svc.guzhenPublished, 'lamplab'),
+  toAccept: await makeQuote(req.toAccept, lamplabInstitutionId, svc.guzhenPublished, 'lamplab'),
+  foreign: await makeQuote(req.foreignWithQuotes, lamplabInstitutionId, svc.guzhenPublished, 'lamplab'),
+};
+const requirementState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select r.status, (select json_agg(json_build_object('id', q.id, 'status', q.status, 'reason', q.decline_reason) order by q.id)
+      from requirement_quotes q where q.requirement_id = r.id) as quotes,
+      (select count(*) from service_orders o where o.requirement_id = r.id) as orders
+      from service_requirements r where r.id = ${id}`,
+  );
+// Its own published service (the catalogue's cases withdraw `svc.ownPublished`).
+const quotingService = await makeService(ids.providerInstitutionId, 'published');
+const REQUIREMENT_READERS: Statuses = [401, 200, 200, 200, 200, 403, 403];
+const reqUrl = (id: string, path = '') => `/api/v1/service-requirements/${id}${path}`;
+const requirementBody = () => ({
+  category: 'testing',
+  title: '矩阵测试需求',
+  description: '矩阵测试',
+  budgetMinFen: 1000,
+  budgetMaxFen: 2000,
+  quoteDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+});
+const OUTSIDE_ENTERPRISE: Statuses = [401, 403, 403, 403, 404, 403, 403];
+const OUTSIDE_PROVIDER: Statuses = [401, 403, 403, 404, 403, 403, 403];
+CASES.push(
+  post(
+    'POST /api/v1/service-requirements',
+    'the enterprise’s own',
+    ENTERPRISE_ONLY(201),
+    '/api/v1/service-requirements',
+    requirementBody(),
+    count('service_requirements'),
+  ),
+  get('GET /api/v1/service-requirements', 'list (filtered by scope; providers: open ones of every town)', REQUIREMENT_READERS),
+  get('GET /api/v1/service-requirements/:id', 'the enterprise’s own, open', REQUIREMENT_READERS, reqUrl(req.own)),
+  get(
+    'GET /api/v1/service-requirements/:id',
+    'another town’s, open (providers of every town)',
+    [401, 200, 404, 200, 404, 403, 403],
+    reqUrl(req.foreignOpen),
+  ),
+  get(
+    'GET /api/v1/service-requirements/:id',
+    'another town’s, closed, not quoted on',
+    [401, 200, 404, 404, 404, 403, 403],
+    reqUrl(req.foreignClosed),
+  ),
+  get('GET /api/v1/service-requirements/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], reqUrl(NONE)),
+  post(
+    'POST /api/v1/service-requirements/:id/cancel',
+    'own, open',
+    ENTERPRISE_ONLY(200),
+    reqUrl(req.toCancel, '/cancel'),
+    {},
+    requirementState(req.toCancel),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/cancel',
+    'another town’s',
+    OUTSIDE_ENTERPRISE,
+    reqUrl(req.foreignOpen, '/cancel'),
+    {},
+    requirementState(req.foreignOpen),
+  ),
+  post('POST /api/v1/service-requirements/:id/cancel', 'nonexistent', OUTSIDE_ENTERPRISE, reqUrl(NONE, '/cancel'), {}),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes',
+    'an open requirement, with the provider’s own published service',
+    PROVIDER_ONLY(201),
+    reqUrl(req.toQuote, '/quotes'),
+    { serviceId: quotingService, priceFen: 10000, turnaroundDays: 3 },
+    requirementState(req.toQuote),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes',
+    'a closed requirement the provider cannot see',
+    OUTSIDE_PROVIDER,
+    reqUrl(req.foreignClosed, '/quotes'),
+    { serviceId: quotingService, priceFen: 10000, turnaroundDays: 3 },
+    requirementState(req.foreignClosed),
+  ),
+  post('POST /api/v1/service-requirements/:id/quotes', 'nonexistent', OUTSIDE_PROVIDER, reqUrl(NONE, '/quotes'), {
+    serviceId: svc.ownPublished,
+    priceFen: 10000,
+    turnaroundDays: 3,
+  }),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/withdraw',
+    'the provider’s own quote',
+    PROVIDER_ONLY(200),
+    reqUrl(req.withQuotes, `/quotes/${quo.toWithdraw}/withdraw`),
+    {},
+    requirementState(req.withQuotes),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/withdraw',
+    'another provider’s quote',
+    OUTSIDE_PROVIDER,
+    reqUrl(req.withQuotes, `/quotes/${quo.lamplabs}/withdraw`),
+    {},
+    requirementState(req.withQuotes),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/accept',
+    'a quote on the own requirement',
+    ENTERPRISE_ONLY(200),
+    reqUrl(req.toAccept, `/quotes/${quo.toAccept}/accept`),
+    {},
+    requirementState(req.toAccept),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/accept',
+    'a quote on another town’s requirement',
+    OUTSIDE_ENTERPRISE,
+    reqUrl(req.foreignWithQuotes, `/quotes/${quo.foreign}/accept`),
+    {},
+    requirementState(req.foreignWithQuotes),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/decline',
+    'a quote on the own requirement',
+    ENTERPRISE_ONLY(200),
+    reqUrl(req.withQuotes, `/quotes/${quo.lamplabs}/decline`),
+    { reason: 'price_too_high', comment: '矩阵测试' },
+    requirementState(req.withQuotes),
+  ),
+  post(
+    'POST /api/v1/service-requirements/:id/quotes/:quoteId/decline',
+    'a quote on another town’s requirement',
+    OUTSIDE_ENTERPRISE,
+    reqUrl(req.foreignWithQuotes, `/quotes/${quo.foreign}/decline`),
+    { reason: 'too_slow' },
+    requirementState(req.foreignWithQuotes),
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

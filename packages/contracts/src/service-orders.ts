@@ -69,6 +69,8 @@ export const orderSchema = z.object({
   enterpriseId: z.string(),
   enterpriseName: z.string(),
   townId: z.string(),
+  /** The requirement (需求) whose accepted quote created this order, if any. */
+  requirementId: z.string().nullable(),
   status: z.enum(orderStatuses),
   needs: z.string(),
   quantity: z.number(),

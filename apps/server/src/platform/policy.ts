@@ -61,6 +61,7 @@ const sharingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider:
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 const voucherReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
 const claimReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
+const requirementReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'all', enterprise: 'enterprise' };
 const orderReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 
 export const policyTable = {
@@ -235,6 +236,19 @@ export const policyTable = {
   voucherReport: { read: { city_admin: 'all', town_admin: 'town' }, export: { city_admin: 'all', town_admin: 'town' } },
   // The innovation map (providers and openly shared instruments per town) is public.
   innovationMap: { read: { everyone: 'all' } },
+  // Requirements (需求): an enterprise its own, a town admin its town's, the city all. Providers read open requirements
+  // of every town (市镇联动) and those their institution quoted on — the service enforces that, and shows a provider
+  // only its own quotes (never another provider's prices).
+  serviceRequirement: {
+    list: requirementReaders,
+    read: requirementReaders,
+    create: { enterprise: 'enterprise' },
+    cancel: { enterprise: 'enterprise' },
+    // Accept or decline a quote on the own requirement.
+    respond: { enterprise: 'enterprise' },
+  },
+  // A quote belongs to the provider institution that made it.
+  requirementQuote: { create: { provider: 'all' }, withdraw: { provider: 'institution' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

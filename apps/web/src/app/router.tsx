@@ -49,6 +49,11 @@ const ServiceMarketplacePage = lazyPage(() => import('../features/services/servi
 const ServiceDetailPage = lazyPage(() => import('../features/services/service-detail-page.tsx'), 'ServiceDetailPage');
 const ServiceProviderPage = lazyPage(() => import('../features/services/service-provider-page.tsx'), 'ServiceProviderPage');
 const MyServicesPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'MyServicesPage');
+const RequirementsPage = lazyPage(() => import('../features/service-requirements/requirements-page.tsx'), 'RequirementsPage');
+const RequirementDetailPage = lazyPage(
+  () => import('../features/service-requirements/requirement-detail-page.tsx'),
+  'RequirementDetailPage',
+);
 const AllianceReviewPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'AllianceReviewPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
@@ -200,6 +205,22 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <BookingDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="requirements"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <RequirementsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="requirements/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <RequirementDetailPage />
               </RequireRole>
             }
           />

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { enterprises, institutions, towns } from './organisations.ts';
+import { serviceRequirements } from './service-requirements.ts';
 import { services } from './services.ts';
 
 /**
@@ -42,6 +43,8 @@ export const serviceOrders = pgTable(
     quoteDueAt: timestamp('quote_due_at', { withTimezone: true }).notNull(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
+    // Set when the order came from an accepted quote on a requirement (需求).
+    requirementId: uuid('requirement_id').references(() => serviceRequirements.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -57,6 +60,7 @@ export const serviceOrders = pgTable(
     index('service_orders_institution_idx').on(t.institutionId, t.status),
     index('service_orders_enterprise_idx').on(t.enterpriseId),
     index('service_orders_town_idx').on(t.townId),
+    uniqueIndex('service_orders_requirement_uq').on(t.requirementId).where(sql`${t.requirementId} is not null`),
     index('service_orders_due_idx').on(t.quoteDueAt).where(sql`${t.status} = 'requested' and ${t.escalatedAt} is null`),
   ],
 );

@@ -21,6 +21,7 @@ export function presentOrder(o: OrderView & { events?: EventRow[] }): ServiceOrd
     enterpriseId: o.enterpriseId,
     enterpriseName: o.enterpriseName,
     townId: o.townId,
+    requirementId: o.requirementId,
     status: o.status as OrderStatus,
     needs: o.needs,
     quantity: o.quantity,

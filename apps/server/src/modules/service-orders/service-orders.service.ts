@@ -378,3 +378,66 @@ setOrderRecordSource(async (db, institutionId) => {
     ratingAverage: r.ratingAverage === null ? null : Math.round(Number(r.ratingAverage) * 10) / 10,
   };
 });
+
+/** What an accepted quote on a requirement (需求) brings to its order; the actors are the users who did each step. */
+export type AwardedQuote = {
+  requirementId: string;
+  serviceId: string;
+  enterpriseId: string;
+  needs: string;
+  priceFen: number;
+  note: string | null;
+  requested: { userId: string; at: Date };
+  quoted: { userId: string; at: Date };
+};
+
+/**
+ * Creates the order for an accepted quote, inside the caller's transaction: status `accepted` at the quoted price,
+ * with the history requested → quoted → accepted as it happened (posting, quoting, accepting). The caller (the
+ * requirement's accept) has checked scope and state; the service must still be orderable.
+ */
+export async function createOrderFromQuote(tx: Db, ctx: RequestContext, q: AwardedQuote, now = new Date()) {
+  const s = await repo.orderableService(tx, q.serviceId);
+  if (!s) throw new AppError(OrderErrors.ORDER_SERVICE_NOT_ORDERABLE);
+  const ent = await repo.enterpriseOf(tx, q.enterpriseId);
+  if (!ent) throw forbidden();
+  const outside = q.priceFen < s.priceMinFen || q.priceFen > s.priceMaxFen;
+  const id = await repo.insertOrder(tx, {
+    serviceId: s.id,
+    institutionId: s.institutionId,
+    enterpriseId: q.enterpriseId,
+    townId: ent.townId,
+    requirementId: q.requirementId,
+    status: 'accepted',
+    needs: q.needs,
+    quantity: 1,
+    quotedPriceFen: q.priceFen,
+    quoteNote: q.note,
+    quoteOutsideRange: outside,
+    // Already answered: the SLA for a quote does not apply.
+    quoteDueAt: q.quoted.at,
+    createdBy: q.requested.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const event = (at: Date, userId: string, role: string, from: string | null, to: string, note: string | null) =>
+    repo.insertEvent(tx, { orderId: id, at, actorUserId: userId, actorRole: role, fromStatus: from, toStatus: to, note });
+  await event(q.requested.at, q.requested.userId, 'enterprise', null, 'requested', `requirement ${q.requirementId}`);
+  await event(q.quoted.at, q.quoted.userId, 'provider', 'requested', 'quoted', q.note);
+  await event(now, ctx.actor.userId as string, ctx.actor.role, 'quoted', 'accepted', null);
+  await recordAudit(tx, ctx, {
+    action: 'service_order.create_from_quote',
+    targetType: 'service_order',
+    targetId: id,
+    result: 'success',
+    statusCode: 200,
+    changes: {
+      status: { from: null, to: 'accepted' },
+      serviceId: { from: null, to: s.id },
+      quotedPriceFen: { from: null, to: q.priceFen },
+      requirementId: { from: null, to: q.requirementId },
+    },
+  });
+  // The provider is told by the requirement's accept (one notice, linking the requirement and its order).
+  return id;
+}

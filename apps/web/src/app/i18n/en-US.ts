@@ -26,6 +26,7 @@ export const enUS: Messages<typeof zhCN> = {
     vouchers: 'Innovation vouchers',
     voucherReports: 'Voucher reports',
     innovationMap: 'Innovation map',
+    requirements: 'Requirements',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

@@ -1,6 +1,7 @@
 import 'i18next';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
+import type { requirementsZhCN } from '../../features/service-requirements/requirements-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
 import type { voucherReportsZhCN } from '../../features/voucher-reports/voucher-reports-i18n.ts';
@@ -18,7 +19,8 @@ declare module 'i18next' {
         typeof sharingZhCN &
         typeof servicesZhCN &
         typeof vouchersZhCN &
-        typeof voucherReportsZhCN;
+        typeof voucherReportsZhCN &
+        typeof requirementsZhCN;
     };
   }
 }

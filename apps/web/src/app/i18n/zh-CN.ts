@@ -23,6 +23,7 @@ export const zhCN = {
     vouchers: '科技创新券',
     voucherReports: '创新券统计',
     innovationMap: '创新地图',
+    requirements: '需求大厅',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

@@ -27,6 +27,7 @@ describe('menuForRole', () => {
       '/purchase-reviews',
       '/services',
       '/innovation-map',
+      '/requirements',
       '/alliance/review',
       '/vouchers',
       '/vouchers/reports',
@@ -56,6 +57,15 @@ describe('menuForRole', () => {
     expect(menuForRole('provider').map((entry) => entry.key)).toContain('/bookings/queue');
     expect(menuForRole('provider').map((entry) => entry.key)).not.toContain('/my/bookings');
     expect(menuForRole('enterprise').map((entry) => entry.key)).not.toContain('/bookings/queue');
+  });
+
+  it('offers requirements (需求) to enterprises, providers and administrators only', () => {
+    for (const role of ['city_admin', 'town_admin', 'provider', 'enterprise'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/requirements');
+    }
+    for (const role of [null, 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/requirements');
+    }
   });
 
   it('gives providers their resources and reviewers the review queue', () => {

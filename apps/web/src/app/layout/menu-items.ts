@@ -45,7 +45,8 @@ export type MenuLabelKey =
   | 'allianceReview'
   | 'vouchers'
   | 'voucherReports'
-  | 'innovationMap';
+  | 'innovationMap'
+  | 'requirements';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -58,6 +59,7 @@ const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceR
 const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
+const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics' };
 const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
@@ -76,6 +78,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     INNOVATION_MAP,
+    REQUIREMENTS,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
     VOUCHER_REPORTS,
@@ -93,6 +96,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     INNOVATION_MAP,
+    REQUIREMENTS,
     VOUCHERS,
     VOUCHER_REPORTS,
     TOWNS,
@@ -105,6 +109,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
     INNOVATION_MAP,
+    REQUIREMENTS,
     VOUCHERS,
     INSTITUTIONS,
   ],
@@ -119,6 +124,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     MARKETPLACE,
     INNOVATION_MAP,
     { key: '/my/services', label: 'myServices', icon: 'service' },
+    REQUIREMENTS,
     TOWNS,
     INSTITUTIONS,
   ],
