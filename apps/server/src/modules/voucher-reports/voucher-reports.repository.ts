@@ -8,7 +8,8 @@ import type { Db } from '../../platform/db.ts';
  * - The *cohort* is the vouchers awarded (vouchers.issued_at) in the period, of the programme, of the
  *   caller's town. Every voucher figure and every reservation figure follows the cohort's vouchers to
  *   today: what they were worth, what was reserved on orders, settled, released and expired since.
- * - Applications are those submitted (created_at) in the period; decline reasons those decided in it.
+ * - Applications are those submitted (created_at) in the period; decline reasons those decided in it
+ *   (applications: decided_at, claims: rejected_at, quotes: decided_at).
  * - Grouping keys: programme → programme id; town → the enterprise's town (vouchers.town_id, copied at
  *   issue); provider → the reservation's provider institution; category → the reservation's service
  *   category. Applications and vouchers carry no provider or category, so they are grouped only by
@@ -219,6 +220,35 @@ export async function applicationDeclineReasons(db: Db, f: Filter): Promise<Decl
         group by a.reason`,
   );
   return out.map((r) => ({ kind: 'application', reason: r.reason, count: num(r.n) }));
+}
+
+/** Post-subsidy claims rejected (town or city) in the period (rejected_at), by their structured reason. */
+export async function claimDeclineReasons(db: Db, f: Filter): Promise<DeclineAgg[]> {
+  const out = await rowsOf<{ reason: string; n: unknown }>(
+    db,
+    sql`select c.reason, count(*) as n from voucher_claims c
+        where c.status = 'rejected' and c.reason is not null and ${where('c', f, 'rejected_at')}
+        group by c.reason`,
+  );
+  return out.map((r) => ({ kind: 'claim', reason: r.reason, count: num(r.n) }));
+}
+
+/**
+ * Quotes on requirements declined in the period (decided_at), by reason, for requirements of the caller's
+ * town's enterprises. Quotes belong to no voucher programme: the programme filter does not apply to them.
+ */
+export async function quoteDeclineReasons(db: Db, f: Filter): Promise<DeclineAgg[]> {
+  const parts: SQL[] = [sql`q.status = 'declined'`, sql`q.decline_reason is not null`];
+  if (f.townId) parts.push(sql`r.town_id = ${f.townId}`);
+  if (f.start) parts.push(sql`q.decided_at >= ${f.start.toISOString()}::timestamptz`);
+  if (f.end) parts.push(sql`q.decided_at < ${f.end.toISOString()}::timestamptz`);
+  const out = await rowsOf<{ reason: string; n: unknown }>(
+    db,
+    sql`select q.decline_reason as reason, count(*) as n
+        from requirement_quotes q join service_requirements r on r.id = q.requirement_id
+        where ${sql.join(parts, sql` and `)} group by q.decline_reason`,
+  );
+  return out.map((r) => ({ kind: 'quote', reason: r.reason, count: num(r.n) }));
 }
 
 export type KeyName = { key: string; name: string; nameEn: string | null; sort: string };

@@ -15,8 +15,8 @@ import * as repo from './voucher-reports.repository.ts';
 
 const READ = { resource: 'voucherReport', action: 'read' } as const;
 
-/** The kinds of decline this installation records (claims and quotes join when their modules land). */
-export const REASON_KINDS: readonly DeclineKind[] = ['application'];
+/** The kinds of decline counted: voucher applications, post-subsidy claims, quotes on requirements. */
+export const REASON_KINDS: readonly DeclineKind[] = ['application', 'claim', 'quote'];
 
 const round = (v: number | null, places: number) => (v === null ? null : Math.round(v * 10 ** places) / 10 ** places);
 const rate = (num: number, den: number) => (den > 0 ? round(num / den, 4) : null);
@@ -125,7 +125,11 @@ export async function report(db: Db, ctx: RequestContext, q: VoucherReportQuery)
   const { filter, townName } = await filterFor(db, ctx, q);
   const [total] = await figuresBy(db, 'total', filter);
   const rows = await rowsFor(db, q.groupBy, filter);
-  const reasons = await repo.applicationDeclineReasons(db, filter);
+  const reasons = [
+    ...(await repo.applicationDeclineReasons(db, filter)),
+    ...(await repo.claimDeclineReasons(db, filter)),
+    ...(await repo.quoteDeclineReasons(db, filter)),
+  ];
   reasons.sort((x, y) => x.kind.localeCompare(y.kind) || y.count - x.count || x.reason.localeCompare(y.reason));
   return {
     groupBy: q.groupBy,

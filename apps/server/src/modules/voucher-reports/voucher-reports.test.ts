@@ -11,6 +11,8 @@ import { ANONYMOUS } from '../../platform/policy.ts';
 import { addCalendarDays, shanghaiDate } from '../../platform/working-days.ts';
 import { multipartBody, pdf } from '../files/files.fixtures.ts';
 import * as orders from '../service-orders/service-orders.service.ts';
+import * as requirements from '../service-requirements/service-requirements.service.ts';
+import * as claims from '../voucher-claims/voucher-claims.service.ts';
 import * as vouchers from '../vouchers/vouchers.service.ts';
 
 /**
@@ -27,6 +29,8 @@ import * as vouchers from '../vouchers/vouchers.service.ts';
  *   O3 E1·P1·testing ¥1,000 → ¥500 released
  *   O5 E3·P1·testing ¥1,000 → ¥500, expired with its voucher (whose ¥3,000 go back to the budget)
  *   O6 E1·P2·testing ¥600 → ¥300 still reserved; delivered after 9 days, not yet rated
+ *   O7 E2·P2·testing ¥400 → ¥200, claimed by P2, claim rejected by 古镇 (invoice_mismatch): released
+ * and a requirement of E1 on which E1 declines P1's quote (price_too_high).
  */
 const t = await createTestApp();
 afterAll(async () => {
@@ -163,6 +167,26 @@ await vouchers.settle(db, city, O2.reservationId, 100_000);
 await vouchers.release(db, e1, O3.reservationId, '订单取消');
 await vouchers.expireVoucher(db, city, V3, new Date(now + 400 * DAY));
 
+// A claim the town rejects (its reservation goes back to the wallet) and a quote the enterprise declines.
+const O7 = await orderWith(e2, p2Ctx, lamplab, s2Testing, 40_000, V2, 'completed', 4);
+const claim = await claims.createClaim(db, p2Ctx, {
+  orderId: O7.orderId,
+  claimedFen: 20_000,
+  invoiceFileId: await upload(lamplab),
+  evidenceFileIds: [await upload(lamplab)],
+});
+await claims.rejectClaim(db, guzhenCtx, claim.id, { reason: 'invoice_mismatch', comment: '发票抬头不符' });
+const requirement = await requirements.createRequirement(db, e1, {
+  category: 'testing',
+  title: '灯具光色电检测',
+  description: '需要一批灯具的光色电检测',
+  quoteDeadline: addCalendarDays(shanghaiDate(new Date(now)), 5),
+  attachmentFileIds: [],
+});
+await requirements.createQuote(db, p1Ctx, requirement.id, { serviceId: s1Testing, priceFen: 500_000, turnaroundDays: 5 });
+const quote = await one<{ id: string }>(t.database, sql`select id from requirement_quotes where requirement_id = ${requirement.id}`);
+await requirements.declineQuote(db, e1, requirement.id, quote.id, { reason: 'price_too_high' });
+
 /**
  * The history is append-only in production; here the test backdates the accepted/delivered events
  * (trigger switched off for this one statement) so that delivery times are whole days.
@@ -212,7 +236,7 @@ describe('the hand-checked dataset', () => {
       usedFen: 330_000,
       reservedFen: 30_000,
       settledFen: 300_000,
-      releasedFen: 150_000,
+      releasedFen: 170_000,
       expiredFen: 300_000,
       redemptionRate: 0.1875,
       settlements: 2,
@@ -245,7 +269,7 @@ describe('the hand-checked dataset', () => {
       usedFen: 330_000,
       reservedFen: 30_000,
       settledFen: 300_000,
-      releasedFen: 100_000,
+      releasedFen: 120_000,
       expiredFen: 0,
       redemptionRate: 0.2308,
       settlements: 2,
@@ -324,7 +348,7 @@ describe('the hand-checked dataset', () => {
       usedFen: 130_000,
       reservedFen: 30_000,
       settledFen: 100_000,
-      releasedFen: 50_000,
+      releasedFen: 70_000,
       settlements: 1,
       awardToSettlementMedianDays: 10,
       awardToSettlementMeanDays: 10,
@@ -353,7 +377,7 @@ describe('the hand-checked dataset', () => {
       usedFen: 230_000,
       reservedFen: 30_000,
       settledFen: 200_000,
-      releasedFen: 100_000,
+      releasedFen: 120_000,
       subsidisedOrders: 2,
       enterprisesUsing: 1,
       repeatEnterprises: 1,
@@ -365,12 +389,14 @@ describe('the hand-checked dataset', () => {
     expect(rowOf(r, 'rnd')).toMatchObject({ usedFen: 100_000, settledFen: 100_000, releasedFen: 50_000, leverage: 2, averageRating: 3 });
   });
 
-  it('counts decline reasons of applications', async () => {
+  it('counts the decline reasons of applications, claims and quotes', async () => {
     const r = await reportOf('programme');
-    expect(r.reasonKinds).toContain('application');
-    expect(r.reasons.filter((x) => x.kind === 'application')).toEqual([
+    expect(r.reasonKinds).toEqual(['application', 'claim', 'quote']);
+    expect(r.reasons).toEqual([
       { kind: 'application', reason: 'evidence_missing', count: 2 },
       { kind: 'application', reason: 'budget_exhausted', count: 1 },
+      { kind: 'claim', reason: 'invoice_mismatch', count: 1 },
+      { kind: 'quote', reason: 'price_too_high', count: 1 },
     ]);
   });
 
@@ -414,11 +440,14 @@ describe('scope', () => {
     expect(providers.reasons).toEqual([
       { kind: 'application', reason: 'budget_exhausted', count: 1 },
       { kind: 'application', reason: 'evidence_missing', count: 1 },
+      { kind: 'claim', reason: 'invoice_mismatch', count: 1 },
+      { kind: 'quote', reason: 'price_too_high', count: 1 },
     ]);
     const other = await reportOf('provider', xiaolan);
     expect(other.rows.map((x) => x.key)).toEqual([P1]);
     expect(rowOf(other, P1)).toMatchObject({ usedFen: 0, releasedFen: 50_000, subsidisedOrders: 0 });
     expect(other.totals).toMatchObject({ applications: 2, issuedFen: 300_000, expiredFen: 300_000 });
+    expect(other.reasons).toEqual([{ kind: 'application', reason: 'evidence_missing', count: 1 }]);
   });
 
   it('providers, enterprises and experts are refused (403), anonymous callers 401', async () => {
@@ -455,6 +484,8 @@ describe('Excel export', () => {
       Array.isArray(r) ? r.slice(1) : [],
     );
     expect(reasons).toContainEqual(['创新券申请（退回/不予批准）', '材料不全', 2]);
+    expect(reasons).toContainEqual(['补贴申领（驳回）', '发票不符', 1]);
+    expect(reasons).toContainEqual(['需求报价（未采纳）', '价格过高', 1]);
   });
 
   it('a town admin’s workbook holds only its town', async () => {
