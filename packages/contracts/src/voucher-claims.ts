@@ -25,7 +25,8 @@ export const claimCreateSchema = z
     orderId: idSchema,
     claimedFen: amountFen(),
     invoiceFileId: idSchema,
-    evidenceFileIds: z.array(idSchema).min(1, { message: 'evidence_required' }).max(20),
+    // An empty list is refused by the service (422 VOUCHER_CLAIM_EVIDENCE_MISSING), naming the rule.
+    evidenceFileIds: z.array(idSchema).max(20),
     /** Required when the order's service uses a shared instrument: the booking whose recorded usage backs the claim. */
     bookingId: idSchema.nullish(),
     note: optionalText(2000),
