@@ -6,6 +6,7 @@ import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/ser
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { seedRequirements } from '../seed/requirements-seed.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
 import { users } from './schema/accounts.ts';
 import { bookings, bookingUsages } from './schema/bookings.ts';
@@ -34,6 +35,7 @@ export type SeedSummary = {
   bookings: number;
   memberships: number;
   services: number;
+  requirements: { requirements: number; quotes: number };
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
 };
 
@@ -177,6 +179,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     );
 
     const alliance = await seedAlliance(tx, data, { institutionId, institutionTown, idOfResource, userId });
+    const requirements = await seedRequirements(tx, { institutionId, passwordHash });
 
     return {
       towns: data.towns.length,
@@ -190,6 +193,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       bookings: bookingRows.length,
       ...alliance,
       usageHistory: history,
+      requirements,
     };
   });
 }

@@ -108,6 +108,25 @@ async function upload(cookie: string): Promise<string> {
   return res.json().id;
 }
 
+describe('the demo seed', () => {
+  it('has requirements in every state, competing quotes, and awarded ones with their accepted orders', async () => {
+    const states = await rows<{ status: string; n: number }>(
+      t.database,
+      sql`select status, count(*)::int as n from service_requirements group by status order by status`,
+    );
+    expect(Object.fromEntries(states.map((r) => [r.status, r.n]))).toEqual({ awarded: 2, cancelled: 1, expired: 1, open: 8 });
+    const quotes = await rows<{ status: string }>(t.database, sql`select distinct status from requirement_quotes order by status`);
+    expect(quotes.map((q) => q.status)).toEqual(['accepted', 'declined', 'submitted', 'withdrawn']);
+    expect(
+      await countOf(
+        t.database,
+        'service_orders',
+        sql`requirement_id is not null and status = 'accepted' and quoted_price_fen = (select price_fen from requirement_quotes q where q.requirement_id = service_orders.requirement_id and q.status = 'accepted')`,
+      ),
+    ).toBe(2);
+  });
+});
+
 describe('posting a requirement', () => {
   it('is open, tells the providers offering the category, and lists the attachments', async () => {
     const before = await notices('provider', 'service_requirement.posted');
