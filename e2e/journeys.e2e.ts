@@ -37,9 +37,11 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/purchase-reviews',
     '/services',
     '/orders',
+    '/innovation-map',
     '/requirements',
     '/alliance/review',
     '/vouchers',
+    '/vouchers/reports',
     '/admin/users',
     '/admin/audit',
     '/admin/holidays',
@@ -54,8 +56,10 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/purchase-reviews',
     '/services',
     '/orders',
+    '/innovation-map',
     '/requirements',
     '/vouchers',
+    '/vouchers/reports',
     '/towns',
     '/institutions',
   ],
@@ -68,15 +72,27 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/sharing-statistics',
     '/purchase-reviews',
     '/services',
+    '/innovation-map',
     '/my/services',
     '/orders',
     '/requirements',
     '/towns',
     '/institutions',
   ],
-  enterprise: ['/', '/my/enterprise', '/resources', '/my/bookings', '/services', '/orders', '/requirements', '/vouchers', '/institutions'],
-  expert: ['/', '/resources', '/services', '/towns', '/institutions'],
-  bank: ['/', '/my/institution', '/resources', '/services', '/towns', '/institutions'],
+  enterprise: [
+    '/',
+    '/my/enterprise',
+    '/resources',
+    '/my/bookings',
+    '/services',
+    '/orders',
+    '/innovation-map',
+    '/requirements',
+    '/vouchers',
+    '/institutions',
+  ],
+  expert: ['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
+  bank: ['/', '/my/institution', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
 };
 
 describe('signing in as each demo role', () => {
@@ -88,7 +104,7 @@ describe('signing in as each demo role', () => {
         expect(await menuKeys(page)).toEqual(expected);
         await logoutViaMenu(page);
         await page.getByTestId('login-button').waitFor();
-        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/towns', '/institutions']);
+        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions']);
       } finally {
         await context.close();
       }

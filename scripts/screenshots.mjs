@@ -161,6 +161,16 @@ try {
   await shot(page, 'provider-page-zh.png');
   await page.context().close();
 
+  // The innovation map (public): the towns on the city outline, 古镇镇 selected with its providers and instruments.
+  page = await newPage('zh-CN');
+  const towns = (await (await fetch(`${BASE_URL}/api/v1/innovation-map`)).json()).towns;
+  const guzhen = towns.find((town) => town.name === '古镇镇');
+  await page.goto(`${BASE_URL}/innovation-map?town=${guzhen.id}`);
+  await page.getByTestId('innovation-map-town').waitFor({ timeout: 20_000 });
+  await waitForCharts(page, 1);
+  await shot(page, 'innovation-map-zh.png');
+  await page.context().close();
+
   // City administrator.
   page = await newPage('zh-CN');
   await login(page, 'admin');
@@ -201,6 +211,12 @@ try {
   await page.locator('[data-testid="sharing-table"] tbody tr.ant-table-row').first().waitFor();
   await waitForCharts(page, 3);
   await shot(page, 'sharing-statistics-zh.png');
+
+  // Voucher reports (创新券统计): figures, charts and the table — or the empty state while no voucher exists.
+  await page.goto(`${BASE_URL}/vouchers/reports`);
+  await page.locator('[data-testid="voucher-report-figures"], [data-testid="voucher-report-empty"]').first().waitFor({ timeout: 20_000 });
+  if (await page.getByTestId('voucher-report-figures').count()) await waitForCharts(page, 3);
+  await shot(page, 'voucher-reports-zh.png');
 
   await page.goto(`${BASE_URL}/purchase-reviews?status=submitted`);
   await page.locator('[data-testid="purchase-list"] tbody tr.ant-table-row a').first().click();

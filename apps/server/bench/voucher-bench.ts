@@ -1,6 +1,8 @@
 // npm run bench:vouchers [-- --clients 200 --requests 2000 --scale 0.1]
-// 200 concurrent clients redeem (reserve, then settle or release) innovation vouchers of ONE programme over
-// loopback HTTP against the real server, then race 200 approvals against room for 100; afterwards it checks
+// 200 concurrent clients redeem innovation vouchers of ONE programme over loopback HTTP against the real
+// server: the enterprise applies a voucher to one of its orders (reserve); then either the order runs to
+// completion and the provider's claim is verified by the town and settled by the city (claim → verify →
+// settle), or the enterprise cancels the order (release). Afterwards it then race 200 approvals against room for 100; afterwards it checks
 // that the programme's ledger balances, that stored balances equal their entries and that nothing is overspent.
 // Meant for PostgreSQL (DATABASE_URL); on PGlite it runs but every transaction is serialised.
 import { randomUUID } from 'node:crypto';
@@ -70,6 +72,8 @@ async function login(username: string): Promise<string> {
 }
 const adminCookie = await login('admin');
 const enterpriseCookie = await login('enterprise');
+const providerCookie = await login('provider');
+const townCookie = await login('guzhen');
 const one = async <T>(q: ReturnType<typeof sql>) => ((await db.execute(q)) as unknown as { rows: T[] }).rows[0] as T;
 const enterpriseId = (await one<{ enterprise_id: string }>(sql`select enterprise_id from users where username = 'enterprise'`))
   .enterprise_id;
@@ -100,6 +104,30 @@ const voucherIds: string[] = [];
 for (let i = 0; i < 50; i++) {
   voucherIds.push((await issueVoucher(db, city, { programmeId: programme.id, enterpriseId, applicationId: null, amountFen: 200_000 })).id);
 }
+// One testing service of the provider, one accepted order per attempted redemption (quoted ¥10–¥210),
+// and the provider's invoice and evidence attachments (uploads are not what is measured here).
+const serviceId = (
+  await one<{ id: string }>(sql`insert into services (institution_id, town_id, category, title, price_kind, price_min_fen, price_max_fen,
+      price_unit, turnaround_days, status, published_at)
+    select id, town_id, 'testing', '压测检测服务', 'range', 1000, 21000, 'item', 3, 'published', now() from institutions where id = ${providerId}
+    returning id`)
+).id;
+const orderIds = (
+  (await db.execute(sql`insert into service_orders (service_id, institution_id, enterprise_id, town_id, status, needs, quantity,
+      quoted_price_fen, quote_due_at)
+    select ${serviceId}, ${providerId}, e.id, e.town_id, 'accepted', '压测', 1, 1000 + floor(random() * 20000)::int, now() + interval '2 days'
+    from enterprises e, generate_series(1, ${requests}) where e.id = ${enterpriseId} returning id`)) as unknown as {
+    rows: { id: string }[];
+  }
+).rows.map((r) => r.id);
+const attachment = async () =>
+  (
+    await one<{ id: string }>(sql`insert into files (owner_user_id, purpose, filename, content_type, size, sha256, content)
+      select id, 'attachment', 'invoice.pdf', 'application/pdf', 1, repeat('0', 64), decode('00', 'hex') from users where username = 'provider'
+      returning id`)
+  ).id;
+const invoiceFileId = await attachment();
+const evidenceFileId = await attachment();
 
 const post = (url: string, cookie: string, body: unknown, key?: string) =>
   fetch(`${base}${url}`, {
@@ -109,47 +137,53 @@ const post = (url: string, cookie: string, body: unknown, key?: string) =>
   });
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-// Phase 1: redemptions. Each operation reserves ratio × price on a random voucher, then the city settles
-// half of it (or the enterprise releases it). A redemption = reserve + settle/release; both are timed.
+// Phase 1: redemptions. Each operation applies a random voucher to the next order (reserve), then half of
+// them go through completion, claim, verification and settlement (of half the reserved amount), the other
+// half are cancelled by the enterprise (release). A redemption = all of its requests; each is timed whole.
 const times: number[] = [];
 const statuses: Record<string, number> = {};
+const count = (k: string) => {
+  statuses[k] = (statuses[k] ?? 0) + 1;
+};
 let next = 0;
 let redeemed = 0;
 const t0 = performance.now();
 await Promise.all(
   Array.from({ length: clients }, async (_, c) => {
     while (next < requests) {
-      next++;
-      const voucherId = voucherIds[(c + next) % voucherIds.length] as string;
+      const n = next++;
+      const orderId = orderIds[n] as string;
+      const voucherId = voucherIds[(c + n) % voucherIds.length] as string;
       const s = performance.now();
-      const r = await post(
-        `/api/v1/vouchers/${voucherId}/reservations`,
-        enterpriseCookie,
-        {
-          orderRef: randomUUID(),
-          orderPriceFen: 1000 + Math.floor(Math.random() * 20_000),
-          category: 'testing',
-          providerId,
-        },
-        randomUUID(),
-      );
-      const body = (await r.json()) as { id?: string; amountFen?: number; error?: { code: string } };
-      statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] =
-        (statuses[`reserve ${r.status}${body.error ? ` ${body.error.code}` : ''}`] ?? 0) + 1;
-      if (r.status === 201 && body.id) {
-        const settleIt = next % 2 === 0;
-        const r2 = settleIt
-          ? await post(
-              `/api/v1/voucher-reservations/${body.id}/settle`,
-              adminCookie,
-              { amountFen: Math.max(1, Math.floor((body.amountFen ?? 2) / 2)) },
-              randomUUID(),
-            )
-          : await post(`/api/v1/voucher-reservations/${body.id}/release`, enterpriseCookie, {}, randomUUID());
-        await r2.arrayBuffer();
-        statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] =
-          (statuses[`${settleIt ? 'settle' : 'release'} ${r2.status}`] ?? 0) + 1;
-        if (r2.ok) redeemed++;
+      const r = await post(`/api/v1/service-orders/${orderId}/voucher`, enterpriseCookie, { voucherId }, randomUUID());
+      const body = (await r.json()) as { subsidy?: { amountFen: number }; error?: { code: string } };
+      count(`apply ${r.status}${body.error ? ` ${body.error.code}` : ''}`);
+      if (r.status === 200 && body.subsidy) {
+        if (n % 2 === 0) {
+          await db.execute(sql`update service_orders set status = 'completed', rating = 5 where id = ${orderId}`);
+          const claim = await post(
+            '/api/v1/voucher-claims',
+            providerCookie,
+            { orderId, claimedFen: Math.max(1, Math.floor(body.subsidy.amountFen / 2)), invoiceFileId, evidenceFileIds: [evidenceFileId] },
+            randomUUID(),
+          );
+          const claimBody = (await claim.json()) as { id?: string; error?: { code: string } };
+          count(`claim ${claim.status}${claimBody.error ? ` ${claimBody.error.code}` : ''}`);
+          if (claim.status === 201 && claimBody.id) {
+            const verify = await post(`/api/v1/voucher-claims/${claimBody.id}/verify`, townCookie, {}, randomUUID());
+            await verify.arrayBuffer();
+            count(`verify ${verify.status}`);
+            const settle = await post(`/api/v1/voucher-claims/${claimBody.id}/settle`, adminCookie, {}, randomUUID());
+            await settle.arrayBuffer();
+            count(`settle ${settle.status}`);
+            if (settle.ok) redeemed++;
+          }
+        } else {
+          const cancel = await post(`/api/v1/service-orders/${orderId}/cancel`, enterpriseCookie, {});
+          await cancel.arrayBuffer();
+          count(`cancel ${cancel.status}`);
+          if (cancel.ok) redeemed++;
+        }
       }
       times.push(performance.now() - s);
     }
@@ -197,7 +231,7 @@ const check = await ledgerCheck(db, programme.id);
 const raceCheck = await ledgerCheck(db, race.id);
 console.log(`engine ${database.kind}; ${clients} clients; ${requests} redemptions attempted over 50 vouchers of one programme`);
 console.log(`\n| measure | value |\n|---|---|`);
-console.log(`| redemptions completed (reserve + settle/release) | ${redeemed} |`);
+console.log(`| redemptions completed (apply → claim → verify → settle, or apply → cancel) | ${redeemed} |`);
 console.log(`| redemptions/s | ${(redeemed / seconds).toFixed(0)} |`);
 console.log(
   `| latency per redemption p50 / p95 / max ms | ${pct(times, 50).toFixed(0)} / ${pct(times, 95).toFixed(0)} / ${(times.at(-1) ?? 0).toFixed(0)} |`,

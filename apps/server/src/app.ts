@@ -16,6 +16,7 @@ import { bookingRoutes } from './modules/bookings/bookings.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
+import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
@@ -28,6 +29,8 @@ import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-st
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { voucherClaimRoutes } from './modules/voucher-claims/voucher-claims.routes.ts';
+import { voucherReportRoutes } from './modules/voucher-reports/voucher-reports.routes.ts';
 import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
 import type { Database } from './platform/db.ts';
 import { AppError, PlatformErrors } from './platform/errors.ts';
@@ -147,6 +150,9 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(serviceRoutes);
   await app.register(voucherRoutes);
   await app.register(serviceOrderRoutes);
+  await app.register(voucherClaimRoutes);
+  await app.register(voucherReportRoutes);
+  await app.register(innovationMapRoutes);
   await app.register(serviceRequirementRoutes);
 
   const webRoot = config.webDistDir;

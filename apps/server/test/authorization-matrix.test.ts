@@ -6,7 +6,6 @@
  * A route added to the server without a row here fails the coverage test below: add its cases.
  */
 
-import { randomUUID } from 'node:crypto';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -19,6 +18,7 @@ import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows }
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
 import { makeResource } from './resource-fixtures.ts';
 import { cityContext, enterpriseContext, forwardedApplication, makeProgramme, programmeBody } from './voucher-fixtures.ts';
+import { makeAttachment, makeOrder as makeOrderRow, setOrderStatus } from './voucher-order-fixtures.ts';
 
 const ROLES = ['anonymous', 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const;
 type Role = (typeof ROLES)[number];
@@ -1383,31 +1383,82 @@ const otherTownRow = await one<{ town_id: string }>(
   t.database,
   sql`select town_id from enterprises where id = ${ids.otherTownEnterpriseId}`,
 );
-const vReserve = async (voucherId: string, enterpriseId: string, townId: string) =>
-  (
-    await reserve(t.database.db, enterpriseContext(enterpriseId, townId), voucherId, {
-      orderRef: randomUUID(),
-      orderPriceFen: 1000,
-      category: 'testing',
-      providerId: ids.providerInstitutionId,
-    })
-  ).id;
-const vRes = {
-  ownForEnterprise: await vReserve(vOwn, OWN, ids.guzhenTownId),
-  ownForCity: await vReserve(vOwn, OWN, ids.guzhenTownId),
-  otherForCity: await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id),
-  otherForEnterprise: await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id),
-  toSettle: await vReserve(vOwn, OWN, ids.guzhenTownId),
+/** A real order of the enterprise (own: to the provider; other town: to lamplab), in `status`, quoted at ¥10. */
+const vOrder = (enterpriseId: string, status = 'accepted') =>
+  makeOrderRow(t.database, {
+    serviceId: enterpriseId === OWN ? svc.ownPublished : svc.guzhenPublished,
+    enterpriseId,
+    status,
+    priceFen: 1000,
+  });
+const vReserve = async (voucherId: string, enterpriseId: string, townId: string, orderStatus = 'accepted') => {
+  const orderRef = await vOrder(enterpriseId, orderStatus);
+  const r = await reserve(t.database.db, enterpriseContext(enterpriseId, townId), voucherId, {
+    orderRef,
+    orderPriceFen: 1000,
+    category: 'testing',
+    providerId: enterpriseId === OWN ? ids.providerInstitutionId : lamplabInstitutionId,
+  });
+  return { id: r.id, orderId: orderRef };
 };
+const vRes = {
+  ownForEnterprise: (await vReserve(vOwn, OWN, ids.guzhenTownId)).id,
+  ownForCity: (await vReserve(vOwn, OWN, ids.guzhenTownId)).id,
+  otherForCity: (await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id)).id,
+  otherForEnterprise: (await vReserve(vOther, ids.otherTownEnterpriseId, otherTownRow.town_id)).id,
+};
+// Claims: a completed subsidised order, and claims in each state straight in the table (the workflow is tested in voucher-claims).
+const claimInvoice = await makeAttachment(t.database, 'provider');
+const claimEvidence = await makeAttachment(t.database, 'provider');
+const completedSubsidised = async (enterpriseId: string) => {
+  const townId = enterpriseId === OWN ? ids.guzhenTownId : otherTownRow.town_id;
+  const r = await vReserve(enterpriseId === OWN ? vOwn : vOther, enterpriseId, townId);
+  await setOrderStatus(t.database, r.orderId, 'completed');
+  return r;
+};
+const makeClaim = async (enterpriseId: string, status: 'submitted' | 'verified') => {
+  const r = await completedSubsidised(enterpriseId);
+  return (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into voucher_claims (reservation_id, order_id, programme_id, voucher_id, enterprise_id, town_id, institution_id, claimant_role,
+          claimed_fen, invoice_file_id, evidence_file_ids, status, created_by)
+        select r.id, o.id, r.programme_id, r.voucher_id, o.enterprise_id, o.town_id, o.institution_id, 'provider', r.amount_fen,
+          ${claimInvoice}, array[${claimEvidence}]::uuid[], ${status}, ${ids.userIds.provider as string}
+        from voucher_reservations r join service_orders o on o.id = r.order_ref where r.id = ${r.id} returning id`,
+    )
+  ).id;
+};
+const vClaim = {
+  toFile: await completedSubsidised(OWN),
+  foreignToFile: await completedSubsidised(ids.otherTownEnterpriseId),
+  own: await makeClaim(OWN, 'submitted'),
+  foreign: await makeClaim(ids.otherTownEnterpriseId, 'submitted'),
+  toVerify: await makeClaim(OWN, 'submitted'),
+  toRejectTown: await makeClaim(OWN, 'submitted'),
+  toRejectCity: await makeClaim(OWN, 'verified'),
+  foreignToRejectCity: await makeClaim(ids.otherTownEnterpriseId, 'submitted'),
+  toSettle: await makeClaim(OWN, 'verified'),
+};
+const applyOrders = { own: await vOrder(OWN, 'quoted'), foreign: await vOrder(ids.otherTownEnterpriseId, 'quoted') };
 const vMoney = async () => ({
   entries: await countOf(t.database, 'ledger_entries'),
   applications: await rows(t.database, sql`select id, status from voucher_applications order by id`),
   reservations: await rows(t.database, sql`select id, status from voucher_reservations order by id`),
+  claims: await rows(t.database, sql`select id, status from voucher_claims order by id`),
 });
 const VOUCHER_READERS = (city: number, town: number, enterprise: number): Statuses => [401, city, town, 403, enterprise, 403, 403];
 const ENTERPRISE_ONLY = (s: number): Statuses => [401, 403, 403, 403, s, 403, 403];
 const TOWN_ONLY = (s: number): Statuses => [401, 403, s, 403, 403, 403, 403];
-const vReserveBody = () => ({ orderRef: randomUUID(), orderPriceFen: 1000, category: 'testing', providerId: ids.providerInstitutionId });
+const CLAIM_READERS = (city: number, town: number, provider: number, enterprise: number): Statuses => [
+  401,
+  city,
+  town,
+  provider,
+  enterprise,
+  403,
+  403,
+];
 
 CASES.push(
   get('GET /api/v1/voucher-programmes', 'list', SIGNED_IN(200)),
@@ -1518,20 +1569,30 @@ CASES.push(
   get('GET /api/v1/vouchers/:id', 'own voucher', VOUCHER_READERS(200, 200, 200), `/api/v1/vouchers/${vOwn}`),
   get('GET /api/v1/vouchers/:id', 'other town’s voucher', VOUCHER_READERS(200, 404, 404), `/api/v1/vouchers/${vOther}`),
   get('GET /api/v1/vouchers/:id', 'nonexistent', VOUCHER_READERS(404, 404, 404), `/api/v1/vouchers/${NONE}`),
-  {
-    route: 'POST /api/v1/vouchers/:id/reservations',
-    scope: 'own voucher',
-    expect: ENTERPRISE_ONLY(201),
-    state: vMoney,
-    request: () => ({ url: `/api/v1/vouchers/${vOwn}/reservations`, payload: vReserveBody() }),
-  },
-  {
-    route: 'POST /api/v1/vouchers/:id/reservations',
-    scope: 'another enterprise’s voucher',
-    expect: ENTERPRISE_ONLY(404),
-    state: vMoney,
-    request: () => ({ url: `/api/v1/vouchers/${vOther}/reservations`, payload: vReserveBody() }),
-  },
+  post(
+    'POST /api/v1/service-orders/:id/voucher',
+    'own quoted order, own voucher',
+    ENTERPRISE_ONLY(200),
+    `/api/v1/service-orders/${applyOrders.own}/voucher`,
+    { voucherId: vOwn },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/service-orders/:id/voucher',
+    'another town’s order',
+    ENTERPRISE_ONLY(404),
+    `/api/v1/service-orders/${applyOrders.foreign}/voucher`,
+    { voucherId: vOwn },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/service-orders/:id/voucher',
+    'nonexistent',
+    ENTERPRISE_ONLY(404),
+    `/api/v1/service-orders/${NONE}/voucher`,
+    { voucherId: vOwn },
+    vMoney,
+  ),
   {
     route: 'POST /api/v1/voucher-reservations/:id/release',
     scope: 'own enterprise’s reservation',
@@ -1552,22 +1613,114 @@ CASES.push(
       payload: {},
     }),
   },
+  get(
+    'GET /api/v1/service-orders/:id/claim-options',
+    'own enterprise’s order to the provider',
+    CLAIM_READERS(403, 403, 200, 200),
+    `/api/v1/service-orders/${vClaim.toFile.orderId}/claim-options`,
+  ),
+  get(
+    'GET /api/v1/service-orders/:id/claim-options',
+    'another town’s order to another provider',
+    CLAIM_READERS(403, 403, 404, 404),
+    `/api/v1/service-orders/${vClaim.foreignToFile.orderId}/claim-options`,
+  ),
+  get('GET /api/v1/voucher-claims', 'list (filtered by scope)', CLAIM_READERS(200, 200, 200, 200)),
   post(
-    'POST /api/v1/voucher-reservations/:id/settle',
-    'a reservation',
+    'POST /api/v1/voucher-claims',
+    'own completed subsidised order (the programme names the provider as claimant)',
+    [401, 403, 403, 201, 403, 403, 403],
+    '/api/v1/voucher-claims',
+    { orderId: vClaim.toFile.orderId, claimedFen: 1, invoiceFileId: claimInvoice, evidenceFileIds: [claimEvidence] },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-claims',
+    'another town’s order to another provider',
+    [401, 403, 403, 404, 404, 403, 403],
+    '/api/v1/voucher-claims',
+    { orderId: vClaim.foreignToFile.orderId, claimedFen: 1, invoiceFileId: claimInvoice, evidenceFileIds: [claimEvidence] },
+    vMoney,
+  ),
+  get(
+    'GET /api/v1/voucher-claims/:id',
+    'own town, enterprise and provider',
+    CLAIM_READERS(200, 200, 200, 200),
+    `/api/v1/voucher-claims/${vClaim.own}`,
+  ),
+  get(
+    'GET /api/v1/voucher-claims/:id',
+    'another town’s, another provider’s',
+    CLAIM_READERS(200, 404, 404, 404),
+    `/api/v1/voucher-claims/${vClaim.foreign}`,
+  ),
+  get('GET /api/v1/voucher-claims/:id', 'nonexistent', CLAIM_READERS(404, 404, 404, 404), `/api/v1/voucher-claims/${NONE}`),
+  post(
+    'POST /api/v1/voucher-claims/:id/verify',
+    'the town admin’s town',
+    TOWN_ONLY(200),
+    `/api/v1/voucher-claims/${vClaim.toVerify}/verify`,
+    {},
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-claims/:id/verify',
+    'other town',
+    TOWN_ONLY(404),
+    `/api/v1/voucher-claims/${vClaim.foreign}/verify`,
+    {},
+    vMoney,
+  ),
+  {
+    route: 'POST /api/v1/voucher-claims/:id/reject',
+    scope: 'the town admin’s town (submitted for the town, verified for the city)',
+    expect: [401, 200, 200, 403, 403, 403, 403],
+    state: vMoney,
+    request: (role) => ({
+      url: `/api/v1/voucher-claims/${role === 'city_admin' ? vClaim.toRejectCity : vClaim.toRejectTown}/reject`,
+      payload: { reason: 'evidence_missing', comment: '矩阵测试' },
+    }),
+  },
+  post(
+    'POST /api/v1/voucher-claims/:id/reject',
+    'other town',
+    [401, 200, 404, 403, 403, 403, 403],
+    `/api/v1/voucher-claims/${vClaim.foreignToRejectCity}/reject`,
+    { reason: 'other' },
+    vMoney,
+  ),
+  post(
+    'POST /api/v1/voucher-claims/:id/settle',
+    'a verified claim',
     ADMIN_ONLY(200),
-    `/api/v1/voucher-reservations/${vRes.toSettle}/settle`,
-    { amountFen: 100 },
+    `/api/v1/voucher-claims/${vClaim.toSettle}/settle`,
+    {},
     vMoney,
   ),
-  post(
-    'POST /api/v1/voucher-reservations/:id/settle',
-    'nonexistent',
-    ADMIN_ONLY(404),
-    `/api/v1/voucher-reservations/${NONE}/settle`,
-    { amountFen: 100 },
-    vMoney,
+  post('POST /api/v1/voucher-claims/:id/settle', 'nonexistent', ADMIN_ONLY(404), `/api/v1/voucher-claims/${NONE}/settle`, {}, vMoney),
+);
+
+// Voucher reports: the city and town admins (a town admin's figures are its own enterprises'); nobody else.
+// The innovation map is public.
+const REPORT_READERS = (s: number): Statuses => [401, s, s, 403, 403, 403, 403];
+CASES.push(
+  get('GET /api/v1/voucher-reports', 'all programmes', REPORT_READERS(200), '/api/v1/voucher-reports?groupBy=town'),
+  get('GET /api/v1/voucher-reports', 'a programme', REPORT_READERS(200), `/api/v1/voucher-reports?programmeId=${vProgramme}`),
+  get('GET /api/v1/voucher-reports', 'nonexistent programme', REPORT_READERS(404), `/api/v1/voucher-reports?programmeId=${NONE}`),
+  get(
+    'GET /api/v1/voucher-reports/export.xlsx',
+    'a programme',
+    REPORT_READERS(200),
+    `/api/v1/voucher-reports/export.xlsx?programmeId=${vProgramme}`,
   ),
+  get(
+    'GET /api/v1/voucher-reports/export.xlsx',
+    'nonexistent programme',
+    REPORT_READERS(404),
+    `/api/v1/voucher-reports/export.xlsx?programmeId=${NONE}`,
+  ),
+  get('GET /api/v1/innovation-map', 'public', EVERYONE(200)),
+  get('GET /api/v1/innovation-map', 'by category', EVERYONE(200), '/api/v1/innovation-map?category=testing'),
 );
 
 // Service orders: the `enterprise` account (古镇镇) orders services of the `provider` institution; a 小榄镇

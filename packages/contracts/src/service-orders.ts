@@ -52,6 +52,18 @@ export const orderEventSchema = z.object({
   note: z.string().nullable(),
 });
 
+/** The voucher subsidy of an order (科技创新券): the latest reservation made for it, or null. */
+export const orderSubsidyStatuses = ['reserved', 'released', 'settled', 'expired'] as const;
+export const orderSubsidySchema = z.object({
+  reservationId: z.string(),
+  voucherId: z.string(),
+  programmeId: z.string(),
+  amountFen: z.number(),
+  status: z.enum(orderSubsidyStatuses),
+  settledFen: z.number().nullable(),
+});
+export type OrderSubsidy = z.infer<typeof orderSubsidySchema>;
+
 export const orderSchema = z.object({
   id: z.string(),
   serviceId: z.string(),
@@ -81,6 +93,9 @@ export const orderSchema = z.object({
   escalatedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  subsidy: orderSubsidySchema.nullable(),
+  /** The quoted price minus the live (reserved or settled) subsidy; null before a quote. */
+  enterprisePaysFen: z.number().nullable(),
   events: z.array(orderEventSchema).optional(),
 });
 export type ServiceOrder = z.infer<typeof orderSchema>;

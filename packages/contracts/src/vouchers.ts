@@ -187,20 +187,10 @@ export const voucherListQuerySchema = paginationQuerySchema
   .strict();
 
 /**
- * Applying a voucher to an order: the subsidy is ratio × order price (rounded down to whole fen),
- * at most the voucher's remaining value. The order module does not exist yet: `orderRef` names the
- * order without a foreign key.
+ * A voucher applied to a service order (POST /api/v1/service-orders/:id/voucher, contracts in
+ * voucher-claims.ts): the subsidy is ratio × the quoted price (rounded down to whole fen), at most the
+ * voucher's remaining value. `orderRef` is the order's id. Settlement goes through claims only.
  */
-export const reservationCreateSchema = z
-  .object({
-    orderRef: z.uuid(),
-    orderPriceFen: amountFen(),
-    category: z.enum(SERVICE_CATEGORIES),
-    providerId: z.uuid(),
-  })
-  .strict();
-export type ReservationCreate = z.infer<typeof reservationCreateSchema>;
-export const reservationSettleSchema = z.object({ amountFen: amountFen() }).strict();
 export const reservationReleaseSchema = z.object({ reason: optionalText(500) }).strict();
 
 export const reservationSchema = z.object({

@@ -60,6 +60,7 @@ const enterpriseReaders: Rules = { city_admin: 'all', town_admin: 'town', enterp
 const sharingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution' };
 const bookingReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 const voucherReaders: Rules = { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' };
+const claimReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 const requirementReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'all', enterprise: 'enterprise' };
 const orderReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 
@@ -201,6 +202,7 @@ export const policyTable = {
   },
   // The wallet: an enterprise its own vouchers, a town admin its town's, the city all.
   voucher: { list: voucherReaders, read: voucherReaders, reserve: { enterprise: 'enterprise' } },
+  // Settlement has no route of its own: the city settles through a verified claim (voucherClaim.settle).
   voucherReservation: { release: { city_admin: 'all', enterprise: 'enterprise' }, settle: { city_admin: 'all' } },
   // Service orders: an enterprise its own, the provider institution the orders addressed to it, a town admin its
   // town's (decides disputes, dispatches overdue requests), the city reads all.
@@ -217,7 +219,23 @@ export const policyTable = {
     dispute: { enterprise: 'enterprise' },
     decide: { town_admin: 'town' },
     dispatch: { town_admin: 'town' },
+    // The enterprise applies one of its vouchers to its own order before work starts.
+    applyVoucher: { enterprise: 'enterprise' },
   },
+  // Post-subsidy claims: filed by the programme's claimant (the provider institution or the enterprise),
+  // verified by the town admin of the enterprise's town, settled by the city; town or city may reject.
+  voucherClaim: {
+    list: claimReaders,
+    read: claimReaders,
+    create: { provider: 'institution', enterprise: 'enterprise' },
+    verify: { town_admin: 'town' },
+    reject: { city_admin: 'all', town_admin: 'town' },
+    settle: { city_admin: 'all' },
+  },
+  // Voucher reports: the city all programmes and towns, a town admin only its own enterprises' figures.
+  voucherReport: { read: { city_admin: 'all', town_admin: 'town' }, export: { city_admin: 'all', town_admin: 'town' } },
+  // The innovation map (providers and openly shared instruments per town) is public.
+  innovationMap: { read: { everyone: 'all' } },
   // Requirements (需求): an enterprise its own, a town admin its town's, the city all. Providers read open requirements
   // of every town (市镇联动) and those their institution quoted on — the service enforces that, and shows a provider
   // only its own quotes (never another provider's prices).

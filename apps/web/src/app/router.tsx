@@ -38,6 +38,8 @@ const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-de
 const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
+const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
+const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
 const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
@@ -256,6 +258,15 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
+          <Route
+            path="vouchers/reports"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <VoucherReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route path="innovation-map" element={<InnovationMapPage />} />
           <Route
             path="admin/users"
             element={

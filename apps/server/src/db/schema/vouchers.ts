@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { enterprises, towns } from './organisations.ts';
+import { serviceOrders } from './service-orders.ts';
 
 /** A year's innovation-voucher programme, configured by the city. Money in fen. */
 export const voucherProgrammes = pgTable(
@@ -183,8 +184,8 @@ export const vouchers = pgTable(
 );
 
 /**
- * A voucher applied to an order. `order_ref` names the service order without a foreign key: the
- * order module does not exist yet (add the FK when it lands). One live or settled reservation per order.
+ * A voucher applied to a service order (`order_ref` → service_orders.id). One live or settled
+ * reservation per order (partial unique index).
  */
 export const voucherReservations = pgTable(
   'voucher_reservations',
@@ -198,7 +199,9 @@ export const voucherReservations = pgTable(
       .references(() => voucherProgrammes.id),
     enterpriseId: uuid('enterprise_id').notNull(),
     townId: uuid('town_id').notNull(),
-    orderRef: uuid('order_ref').notNull(),
+    orderRef: uuid('order_ref')
+      .notNull()
+      .references(() => serviceOrders.id),
     providerId: uuid('provider_id').notNull(),
     category: varchar('category', { length: 24 }).notNull(),
     orderPriceFen: bigint('order_price_fen', { mode: 'number' }).notNull(),

@@ -16,6 +16,17 @@ export type OrderView = OrderRow & {
   enterpriseName: string;
   listedPriceMinFen: number;
   listedPriceMaxFen: number;
+  serviceCategory: string;
+  subsidy: OrderSubsidyRow | null;
+};
+/** The order's voucher reservation: the live one (reserved or settled) if any, else the latest. */
+export type OrderSubsidyRow = {
+  reservationId: string;
+  voucherId: string;
+  programmeId: string;
+  amountFen: number;
+  status: string;
+  settledFen: number | null;
 };
 export type EventRow = typeof orderEvents.$inferSelect;
 
@@ -26,6 +37,12 @@ const columns = {
   enterpriseName: enterprises.name,
   listedPriceMinFen: services.priceMinFen,
   listedPriceMaxFen: services.priceMaxFen,
+  serviceCategory: services.category,
+  subsidy: sql<OrderSubsidyRow | null>`(
+    select json_build_object('reservationId', r.id, 'voucherId', r.voucher_id, 'programmeId', r.programme_id,
+      'amountFen', r.amount_fen, 'status', r.status, 'settledFen', r.settled_fen)
+    from voucher_reservations r where r.order_ref = ${serviceOrders.id}
+    order by (r.status in ('reserved', 'settled')) desc, r.created_at desc limit 1)`,
 };
 const flatten = (r: { o: OrderRow } & Omit<OrderView, keyof OrderRow>): OrderView => {
   const { o, ...rest } = r;

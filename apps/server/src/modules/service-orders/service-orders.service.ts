@@ -17,6 +17,7 @@ import { readFile } from '../files/files.service.ts';
 import { deadlineAfterWorkingDays } from '../holidays/holidays.service.ts';
 import { notify, notifyEnterpriseUsers, notifyTownAdmins } from '../notifications/notifications.service.ts';
 import { setOrderRecordSource } from '../services/services.service.ts';
+import { releaseForOrder } from '../vouchers/vouchers.service.ts';
 import { OrderErrors } from './service-orders.errors.ts';
 import * as repo from './service-orders.repository.ts';
 
@@ -113,6 +114,8 @@ type Step = {
   note?: string | null | undefined;
   /** Checks that need the record (after scope); may throw. */
   check?: (tx: Db, o: repo.OrderView) => Promise<void>;
+  /** Money that moves with the transition, in its transaction (a voucher reservation released). */
+  money?: (tx: Db, o: repo.OrderView) => Promise<unknown>;
   /** Who must act next. */
   tell: (tx: Db, o: repo.OrderView) => Promise<unknown>;
 };
@@ -143,6 +146,7 @@ async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
       statusCode: 200,
       changes,
     });
+    await s.money?.(tx, o);
     const after = (await repo.findOrder(tx, id)) as repo.OrderView;
     await s.tell(tx, after);
     return { ...after, events: await repo.listEvents(tx, id) };
@@ -208,6 +212,7 @@ export const declineOrder = (db: Db, ctx: RequestContext, id: string, note?: str
     from: ['quoted'],
     to: 'cancelled',
     note,
+    money: (tx, o) => releaseForOrder(tx, ctx, o.id, 'order_declined'),
     tell: tellProvider('service_order.declined', '企业未接受报价，订单已取消', 'The enterprise declined the quote; the order is cancelled'),
   });
 
@@ -218,6 +223,7 @@ export const cancelOrder = (db: Db, ctx: RequestContext, id: string, note?: stri
     from: ['requested', 'quoted', 'accepted'],
     to: 'cancelled',
     note,
+    money: (tx, o) => releaseForOrder(tx, ctx, o.id, 'order_cancelled'),
     tell: tellProvider('service_order.cancelled', '企业已取消订单', 'The enterprise cancelled the order'),
   });
 
@@ -291,6 +297,8 @@ export const decideDispute = (db: Db, ctx: RequestContext, id: string, input: z.
     to: 'closed',
     note: input.note,
     set: () => ({ decision: input.decision, decisionNote: input.note }),
+    // A full refund: the service is not paid for, so there is nothing to subsidise.
+    money: (tx, o) => (input.decision === 'refund' ? releaseForOrder(tx, ctx, o.id, 'dispute_refund') : Promise.resolve(null)),
     tell: async (tx, o) => {
       const zh = { refund: '全额退款', partial: '部分退款', upheld: '维持交付' }[input.decision];
       await tellEnterprise('service_order.closed', `异议已裁定（${zh}）`, `The dispute was decided (${input.decision})`)(tx, o);

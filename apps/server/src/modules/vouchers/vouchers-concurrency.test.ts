@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countOf, demoIds } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { cityContext, forwardedApplication, makeProgramme } from '../../../test/voucher-fixtures.ts';
+import { makeOrder, makeService } from '../../../test/voucher-order-fixtures.ts';
 import * as repo from './vouchers.repository.ts';
 import * as service from './vouchers.service.ts';
 
@@ -81,7 +82,7 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     expect(await countOf(t.database, 'ledger_entries', sql`programme_id = ${programmeId} and kind = 'issue'`)).toBe(1);
   });
 
-  it('100 concurrent reservations on one voucher never reserve more than it holds', async () => {
+  it('100 concurrent orders applying one voucher never reserve more than it holds', async () => {
     const programmeId = await makeProgramme(t, admin);
     const v = await service.issueVoucher(t.database.db, cityContext(), {
       programmeId,
@@ -89,26 +90,67 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
       applicationId: null,
       amountFen: 5_000,
     });
+    const serviceId = await makeService(t.database, ids.providerInstitutionId);
+    const orders = [];
+    for (let i = 0; i < 100; i++)
+      orders.push(await makeOrder(t.database, { serviceId, enterpriseId: ids.ownEnterpriseId, status: 'accepted', priceFen: 200 }));
     const results = await Promise.all(
-      Array.from({ length: 100 }, () =>
+      orders.map((id) =>
         t.app.inject({
           method: 'POST',
-          url: `/api/v1/vouchers/${v.id}/reservations`,
+          url: `/api/v1/service-orders/${id}/voucher`,
           headers: { cookie: enterprise },
-          payload: { orderRef: randomUUID(), orderPriceFen: 200, category: 'testing', providerId: ids.providerInstitutionId },
+          payload: { voucherId: v.id },
         }),
       ),
     );
-    const ok = results.filter((r) => r.statusCode === 201);
-    const reserved = ok.reduce((s, r) => s + (r.json().amountFen as number), 0);
+    const ok = results.filter((r) => r.statusCode === 200);
+    const reserved = ok.reduce((s, r) => s + (r.json().subsidy.amountFen as number), 0);
     expect(reserved).toBe(5_000);
     expect(results.filter((r) => r.statusCode >= 500)).toHaveLength(0);
-    for (const r of results.filter((x) => x.statusCode !== 201)) expect(r.json().error.code).toBe('VOUCHER_NOTHING_LEFT');
+    for (const r of results.filter((x) => x.statusCode !== 200)) expect(r.json().error.code).toBe('VOUCHER_NOTHING_LEFT');
     expect(await repo.ledgerCheck(t.database.db, programmeId)).toMatchObject({
       balanced: true,
       withinBudget: true,
       storedBalancesMatchEntries: true,
     });
+  });
+});
+
+describe.skipIf(!onPostgres)('one order, many vouchers at once (PostgreSQL)', () => {
+  it('20 concurrent applications to one order: exactly one reservation, 19 × 409 VOUCHER_ORDER_ALREADY_SUBSIDISED', async () => {
+    const programmeId = await makeProgramme(t, admin);
+    const vouchers = [];
+    for (let i = 0; i < 20; i++) {
+      vouchers.push(
+        (
+          await service.issueVoucher(t.database.db, cityContext(), {
+            programmeId,
+            enterpriseId: ids.ownEnterpriseId,
+            applicationId: null,
+            amountFen: 1_000,
+          })
+        ).id,
+      );
+    }
+    const serviceId = await makeService(t.database, ids.providerInstitutionId);
+    const orderId = await makeOrder(t.database, { serviceId, enterpriseId: ids.ownEnterpriseId, status: 'quoted', priceFen: 1_000 });
+    const results = await Promise.all(
+      vouchers.map((voucherId) =>
+        t.app.inject({
+          method: 'POST',
+          url: `/api/v1/service-orders/${orderId}/voucher`,
+          headers: { cookie: enterprise },
+          payload: { voucherId },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    for (const r of results.filter((x) => x.statusCode !== 200)) {
+      expect([r.statusCode, r.json().error.code]).toEqual([409, 'VOUCHER_ORDER_ALREADY_SUBSIDISED']);
+    }
+    expect(await countOf(t.database, 'voucher_reservations', sql`order_ref = ${orderId}`)).toBe(1);
+    expect(await repo.ledgerCheck(t.database.db, programmeId)).toMatchObject({ balanced: true, storedBalancesMatchEntries: true });
   });
 });
 

@@ -42,6 +42,11 @@ export const VoucherErrors = defineErrors({
     zh: '结算金额不能高于预留金额',
     en: 'The settled amount cannot exceed the reserved amount',
   },
+  VOUCHER_CLAIM_IN_PROGRESS: {
+    status: 409,
+    zh: '该预留已有进行中的补贴申领，只能通过驳回申领释放',
+    en: 'A claim is in progress on this reservation; it is released only by rejecting the claim',
+  },
   VOUCHER_SELF_APPROVAL: { status: 403, zh: '申请人不能审批自己的申请', en: 'An applicant cannot approve their own application' },
   VOUCHER_ENTERPRISE_REQUIRED: { status: 403, zh: '仅企业账号可以申请创新券', en: 'Only enterprise accounts can apply' },
 });

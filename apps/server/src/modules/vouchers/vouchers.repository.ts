@@ -406,6 +406,23 @@ export async function resolveReservation(db: Db, id: string, status: 'settled' |
   return rows[0];
 }
 
+/** The order's reserved or settled reservation (at most one: voucher_reservations_order_uq). */
+export async function liveReservationOfOrder(db: Db, orderId: string): Promise<ReservationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(voucherReservations)
+    .where(and(eq(voucherReservations.orderRef, orderId), inArray(voucherReservations.status, ['reserved', 'settled'])));
+  return row;
+}
+
+/** Whether a submitted or verified claim rests on the reservation. */
+export async function hasOpenClaim(db: Db, reservationId: string): Promise<boolean> {
+  const r = await db.execute(
+    sql`select 1 from voucher_claims where reservation_id = ${reservationId} and status in ('submitted', 'verified') limit 1`,
+  );
+  return rowsOf(r).length > 0;
+}
+
 export async function liveReservations(db: Db, voucherId: string): Promise<ReservationRow[]> {
   return db
     .select()

@@ -12,10 +12,8 @@ import {
   programmeListQuerySchema,
   programmeListSchema,
   programmeSchema,
-  reservationCreateSchema,
   reservationReleaseSchema,
   reservationSchema,
-  reservationSettleSchema,
   voucherListQuerySchema,
   voucherListSchema,
   voucherSchema,
@@ -36,7 +34,7 @@ const APP_LIST = { resource: 'voucherApplication', action: 'list' } as const;
 const VOUCHER_LIST = { resource: 'voucher', action: 'list' } as const;
 
 /** Runs a money-changing handler once per Idempotency-Key (per user and route). */
-type MoneyRequest = {
+export type MoneyRequest = {
   ctx: RequestContext;
   method: string;
   routeOptions: { url?: string | undefined };
@@ -44,7 +42,7 @@ type MoneyRequest = {
   params: unknown;
   body: unknown;
 };
-function once<T>(app: App, request: MoneyRequest, status: number, run: (tx: Db) => Promise<T>) {
+export function once<T>(app: App, request: MoneyRequest, status: number, run: (tx: Db) => Promise<T>) {
   return idempotent(
     app.db,
     {
@@ -264,26 +262,6 @@ export async function voucherRoutes(app: App) {
   );
 
   app.post(
-    '/api/v1/vouchers/:id/reservations',
-    {
-      config: { permission: { resource: 'voucher', action: 'reserve' } },
-      schema: {
-        tags,
-        summary: `Apply the voucher to an order: reserve ratio × price (rounded down to whole fen), at most what is left.${IDEMPOTENT}`,
-        params: idParamsSchema,
-        body: reservationCreateSchema,
-        response: { 201: reservationSchema },
-      },
-    },
-    async (request, reply) => {
-      const r = await once(app, request, 201, async (tx) =>
-        presentReservation(await service.reserve(tx, request.ctx, request.params.id, request.body)),
-      );
-      return reply.status(201).send(r.body);
-    },
-  );
-
-  app.post(
     '/api/v1/voucher-reservations/:id/release',
     {
       config: { permission: { resource: 'voucherReservation', action: 'release' } },
@@ -298,26 +276,6 @@ export async function voucherRoutes(app: App) {
     async (request, reply) => {
       const r = await once(app, request, 200, async (tx) =>
         presentReservation(await service.release(tx, request.ctx, request.params.id, request.body.reason ?? null)),
-      );
-      return reply.status(200).send(r.body);
-    },
-  );
-
-  app.post(
-    '/api/v1/voucher-reservations/:id/settle',
-    {
-      config: { permission: { resource: 'voucherReservation', action: 'settle' } },
-      schema: {
-        tags,
-        summary: `Settle a reservation (amount ≤ reserved; the rest returns to the voucher).${IDEMPOTENT}`,
-        params: idParamsSchema,
-        body: reservationSettleSchema,
-        response: { 200: reservationSchema },
-      },
-    },
-    async (request, reply) => {
-      const r = await once(app, request, 200, async (tx) =>
-        presentReservation(await service.settle(tx, request.ctx, request.params.id, request.body.amountFen)),
       );
       return reply.status(200).send(r.body);
     },

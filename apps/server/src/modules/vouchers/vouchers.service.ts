@@ -1,4 +1,5 @@
-import type { ApplicationCreate, ApplicationDecision, ProgrammeCreate, ReservationCreate } from '@innotown/contracts/vouchers';
+import type { ServiceCategory } from '@innotown/contracts/service-categories';
+import type { ApplicationCreate, ApplicationDecision, ProgrammeCreate } from '@innotown/contracts/vouchers';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -334,11 +335,15 @@ export async function findVoucher(db: Db, ctx: RequestContext, id: string) {
   return requireAccess(ctx.actor, VOUCHER_READ, await repo.findVoucher(db, id), voucherScope);
 }
 
+/** What a reservation is for: a real service order, with its price, the service's category and the provider. */
+export type ReserveInput = { orderRef: string; orderPriceFen: number; category: ServiceCategory | string; providerId: string };
+
 /**
  * reserve: wallet → reserved, for an order before work starts. The subsidy is the voucher's ratio ×
  * the order price, at most what is left; the category and provider must be eligible in the programme.
+ * Called by the order's "apply a voucher" step (voucher-claims module), which checks the order first.
  */
-export async function reserve(db: Db, ctx: RequestContext, voucherId: string, input: ReservationCreate, now = new Date()) {
+export async function reserve(db: Db, ctx: RequestContext, voucherId: string, input: ReserveInput, now = new Date()) {
   return withMoneyErrors(() =>
     db.transaction(async (tx) => {
       const v = requireAccess(ctx.actor, VOUCHER_RESERVE, await repo.lockVoucher(tx, voucherId), voucherScope);
@@ -347,6 +352,7 @@ export async function reserve(db: Db, ctx: RequestContext, voucherId: string, in
       if (!p.categories.includes(input.category)) throw new AppError(VoucherErrors.VOUCHER_CATEGORY_NOT_ELIGIBLE);
       const provider = await repo.findInstitution(tx, input.providerId);
       if (!provider || !providerEligible(p, provider)) throw new AppError(VoucherErrors.VOUCHER_PROVIDER_NOT_ELIGIBLE);
+      if (await repo.liveReservationOfOrder(tx, input.orderRef)) throw new AppError(VoucherErrors.VOUCHER_ORDER_ALREADY_SUBSIDISED);
       const wallet = await repo.accountByKey(tx, p.id, `wallet:${v.id}`);
       const reserved = await repo.accountByKey(tx, p.id, `reserved:${v.id}`);
       const amount = subsidyFen(input.orderPriceFen, v.ratioBp, wallet.balanceFen);
@@ -395,16 +401,44 @@ async function lockedReservation(tx: Db, ctx: RequestContext, id: string, permis
   return r;
 }
 
-/** release: reserved → wallet; the reservation resolves as released, once. */
+/**
+ * release: reserved → wallet; the reservation resolves as released, once. A reservation with a claim
+ * in progress is released only by rejecting the claim (voucher-claims module).
+ */
 export async function release(db: Db, ctx: RequestContext, reservationId: string, reason: string | null = null) {
   return db.transaction(async (tx) => {
     const r = await lockedReservation(tx, ctx, reservationId, RES_RELEASE);
-    const resolved = await repo.resolveReservation(tx, r.id, 'released', null);
-    if (!resolved) throw new AppError(VoucherErrors.VOUCHER_STATE_CHANGED);
-    await returnToWallet(tx, ctx, resolved, resolved.amountFen, 'release');
-    await auditMoney(tx, ctx, 'voucher.release', resolved, { amountFen: resolved.amountFen, reason });
-    return resolved;
+    if (await repo.hasOpenClaim(tx, r.id)) throw new AppError(VoucherErrors.VOUCHER_CLAIM_IN_PROGRESS);
+    return releaseLocked(tx, ctx, r, reason);
   });
+}
+
+/**
+ * The release itself, for callers that have already checked their own scope and hold the order's row
+ * lock: an order cancelled or refunded after a dispute, a claim rejected. Takes the voucher lock.
+ * Returns null when the reservation was no longer live (settled, released or expired before).
+ */
+export async function releaseReservation(tx: Db, ctx: RequestContext, reservationId: string, reason: string | null) {
+  const r = await repo.findReservation(tx, reservationId);
+  if (!r) throw notFound();
+  await repo.lockVoucher(tx, r.voucherId);
+  if (r.status !== 'reserved') return null;
+  return releaseLocked(tx, ctx, r, reason);
+}
+
+/** Releases the live reservation of an order, if it has one (order cancelled, dispute refunded). */
+export async function releaseForOrder(tx: Db, ctx: RequestContext, orderId: string, reason: string) {
+  const live = await repo.liveReservationOfOrder(tx, orderId);
+  if (live?.status !== 'reserved') return null;
+  return releaseReservation(tx, ctx, live.id, reason);
+}
+
+async function releaseLocked(tx: Db, ctx: RequestContext, r: repo.ReservationRow, reason: string | null) {
+  const resolved = await repo.resolveReservation(tx, r.id, 'released', null);
+  if (!resolved) throw new AppError(VoucherErrors.VOUCHER_STATE_CHANGED);
+  await returnToWallet(tx, ctx, resolved, resolved.amountFen, 'release');
+  await auditMoney(tx, ctx, 'voucher.release', resolved, { amountFen: resolved.amountFen, reason });
+  return resolved;
 }
 
 async function returnToWallet(tx: Db, ctx: RequestContext, r: repo.ReservationRow, amountFen: number, kind: 'release') {
@@ -423,7 +457,10 @@ async function returnToWallet(tx: Db, ctx: RequestContext, r: repo.ReservationRo
   });
 }
 
-/** settle: reserved → settled for the amount paid (≤ reserved); any rest goes back to the wallet. */
+/**
+ * settle: reserved → settled for the amount paid (≤ reserved); any rest goes back to the wallet.
+ * Only the city settles, and only through a verified claim (voucher-claims module).
+ */
 export async function settle(db: Db, ctx: RequestContext, reservationId: string, amountFen: number) {
   return db.transaction(async (tx) => {
     const r = await lockedReservation(tx, ctx, reservationId, RES_SETTLE);

@@ -11,6 +11,7 @@ import {
   makeVoucher,
   programmeBody,
 } from '../../../test/voucher-fixtures.ts';
+import { makeOrder, makeService } from '../../../test/voucher-order-fixtures.ts';
 import type { JobContext } from '../../platform/jobs.ts';
 import { voucherHandlers } from './vouchers.jobs.ts';
 import * as repo from './vouchers.repository.ts';
@@ -47,6 +48,19 @@ const moneyState = async () => ({
 
 /** Providers: the demo provider's institution is a non-financial alliance member. */
 const provider = ids.providerInstitutionId;
+const testingService = await makeService(t.database, provider);
+const trainingService = await makeService(t.database, provider, 'training');
+const bankService = await makeService(t.database, ids.bankInstitutionId);
+/** An order of the enterprise (quoted at ¥100 unless told), straight into the table. */
+const order = (o: { priceFen?: number; status?: string; serviceId?: string; enterpriseId?: string } = {}) =>
+  makeOrder(t.database, {
+    serviceId: o.serviceId ?? testingService,
+    enterpriseId: o.enterpriseId ?? ids.ownEnterpriseId,
+    status: o.status ?? 'quoted',
+    priceFen: o.priceFen ?? 10_000,
+  });
+const apply = (orderId: string, voucherId: string, cookie = enterprise, key?: string) =>
+  call({ url: `/api/v1/service-orders/${orderId}/voucher`, cookie, key, payload: { voucherId } });
 
 describe('programmes', () => {
   it('the city creates a programme; its budget is funded by one balanced entry; others see no balances', async () => {
@@ -188,52 +202,69 @@ describe('applications: apply → town review → city decision', () => {
   });
 });
 
-describe('reservations: reserve, settle, release', () => {
-  it('reserves ratio × price (rounded down), capped by what is left, and settles against the reservation', async () => {
+describe('reservations: a voucher applied to an order, settled, released', () => {
+  it('reserves ratio × the quoted price (rounded down), capped by what is left; settles against the reservation', async () => {
     const programmeId = await makeProgramme(t, admin);
     const voucherId = await makeVoucher(t, cookies, programmeId, 100_000);
     const voucher = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
     const ratio = voucher.ratioBp as number;
-    const reserve = (payload: Record<string, unknown>, cookie = enterprise, key?: string) =>
-      call({
-        url: `/api/v1/vouchers/${voucherId}/reservations`,
-        cookie,
-        key,
-        payload: { orderRef: randomUUID(), orderPriceFen: 33_333, category: 'testing', providerId: provider, ...payload },
-      });
-    const r1 = await reserve({});
-    expect(r1.status).toBe(201);
-    expect(r1.body.amountFen).toBe(Math.floor((33_333 * ratio) / 10_000));
+    const r1 = await apply(await order({ priceFen: 33_333 }), voucherId);
+    expect(r1.status).toBe(200);
+    expect(r1.body.subsidy).toMatchObject({ voucherId, programmeId, status: 'reserved', amountFen: Math.floor((33_333 * ratio) / 10_000) });
+    expect(r1.body.enterprisePaysFen).toBe(33_333 - r1.body.subsidy.amountFen);
     // Bad input and ineligible uses move nothing.
     const before = await moneyState();
-    expect((await reserve({ category: 'training' })).body.error.code).toBe('VOUCHER_CATEGORY_NOT_ELIGIBLE');
-    expect((await reserve({ providerId: ids.bankInstitutionId })).body.error.code).toBe('VOUCHER_PROVIDER_NOT_ELIGIBLE');
-    expect((await reserve({ orderRef: r1.body.orderRef })).body.error.code).toBe('VOUCHER_ORDER_ALREADY_SUBSIDISED');
-    for (const orderPriceFen of [-5, 0, 1.25, 1e13]) expect((await reserve({ orderPriceFen })).status).toBe(400);
-    expect((await reserve({}, town)).status).toBe(403);
+    expect((await apply(await order({ serviceId: trainingService }), voucherId)).body.error.code).toBe('VOUCHER_CATEGORY_NOT_ELIGIBLE');
+    expect((await apply(await order({ serviceId: bankService }), voucherId)).body.error.code).toBe('VOUCHER_PROVIDER_NOT_ELIGIBLE');
+    expect((await apply(r1.body.id, voucherId)).body.error.code).toBe('VOUCHER_ORDER_ALREADY_SUBSIDISED');
+    for (const status of ['requested', 'in_progress', 'delivered', 'completed', 'cancelled']) {
+      const res = await apply(await order({ status }), voucherId);
+      expect([res.status, res.body.error.code], status).toEqual([409, 'VOUCHER_ORDER_NOT_BEFORE_WORK']);
+    }
+    expect((await apply(await order({ priceFen: 0 }), voucherId)).body.error.code).toBe('VOUCHER_ORDER_NO_PRICE');
+    for (const payload of [{ voucherId: 'x' }, {}, { voucherId, amountFen: 5 }]) {
+      expect((await call({ url: `/api/v1/service-orders/${r1.body.id}/voucher`, cookie: enterprise, payload })).status).toBe(400);
+    }
+    expect((await apply(await order(), voucherId, town)).status).toBe(403);
     expect(await moneyState()).toEqual(before);
     // A big order takes only what is left.
-    const r2 = await reserve({ orderPriceFen: 10_000_000 });
-    expect(r2.body.amountFen).toBe(100_000 - r1.body.amountFen);
-    expect((await reserve({})).body.error.code).toBe('VOUCHER_NOTHING_LEFT');
-    // Settle above the reservation: refused; partial settlement returns the rest to the voucher.
-    const over = await call({
-      url: `/api/v1/voucher-reservations/${r1.body.id}/settle`,
-      cookie: admin,
-      payload: { amountFen: r1.body.amountFen + 1 },
+    const r2 = await apply(await order({ priceFen: 10_000_000 }), voucherId);
+    expect(r2.body.subsidy.amountFen).toBe(100_000 - r1.body.subsidy.amountFen);
+    expect((await apply(await order(), voucherId)).body.error.code).toBe('VOUCHER_NOTHING_LEFT');
+    // Settlement has no route of its own any more (only through a claim); the ledger function still refuses too much.
+    expect(
+      (
+        await call({
+          url: `/api/v1/voucher-reservations/${r1.body.subsidy.reservationId}/settle`,
+          cookie: admin,
+          payload: { amountFen: 1 },
+        })
+      ).status,
+    ).toBe(404);
+    const city = cityContext(ids.userIds.admin as string);
+    await expect(service.settle(t.database.db, city, r1.body.subsidy.reservationId, r1.body.subsidy.amountFen + 1)).rejects.toMatchObject({
+      code: 'VOUCHER_SETTLE_ABOVE_RESERVED',
     });
-    expect([over.status, over.body.error.code]).toEqual([422, 'VOUCHER_SETTLE_ABOVE_RESERVED']);
-    const settled = await call({ url: `/api/v1/voucher-reservations/${r1.body.id}/settle`, cookie: admin, payload: { amountFen: 10_000 } });
-    expect(settled.body).toMatchObject({ status: 'settled', settledFen: 10_000 });
-    expect((await call({ url: `/api/v1/voucher-reservations/${r1.body.id}/release`, cookie: enterprise, payload: {} })).status).toBe(409);
-    const released = await call({ url: `/api/v1/voucher-reservations/${r2.body.id}/release`, cookie: enterprise, payload: {} });
+    const settled = await service.settle(t.database.db, city, r1.body.subsidy.reservationId, 10_000);
+    expect(settled).toMatchObject({ status: 'settled', settledFen: 10_000 });
+    const afterSettle = (await call({ method: 'GET', url: `/api/v1/service-orders/${r1.body.id}`, cookie: enterprise })).body;
+    expect(afterSettle).toMatchObject({ subsidy: { status: 'settled', settledFen: 10_000 }, enterprisePaysFen: 33_333 - 10_000 });
+    expect(
+      (await call({ url: `/api/v1/voucher-reservations/${r1.body.subsidy.reservationId}/release`, cookie: enterprise, payload: {} }))
+        .status,
+    ).toBe(409);
+    const released = await call({
+      url: `/api/v1/voucher-reservations/${r2.body.subsidy.reservationId}/release`,
+      cookie: enterprise,
+      payload: {},
+    });
     expect(released.body.status).toBe('released');
     const after = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
     expect(after).toMatchObject({ remainingFen: 90_000, reservedFen: 0, settledFen: 10_000 });
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
   });
 
-  it('someone else’s voucher is not found', async () => {
+  it('someone else’s voucher, or someone else’s order, is not found and moves nothing', async () => {
     const programmeId = await makeProgramme(t, admin);
     const v = await service.issueVoucher(t.database.db, cityContext(), {
       programmeId,
@@ -241,12 +272,38 @@ describe('reservations: reserve, settle, release', () => {
       applicationId: null,
       amountFen: 5000,
     });
-    const res = await call({
-      url: `/api/v1/vouchers/${v.id}/reservations`,
-      cookie: enterprise,
-      payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider },
+    const own = await makeVoucher(t, cookies, programmeId, 5000);
+    const before = await moneyState();
+    expect((await apply(await order(), v.id)).status).toBe(404);
+    expect((await apply(await order({ enterpriseId: ids.sameTownEnterpriseId }), own)).status).toBe(404);
+    expect(await moneyState()).toEqual(before);
+  });
+
+  it('cancelling or declining the order, or a dispute decided as a refund, releases the reservation in the same step', async () => {
+    const programmeId = await makeProgramme(t, admin);
+    const voucherId = await makeVoucher(t, cookies, programmeId, 50_000);
+    const step = async (id: string, action: string, cookie: string, payload: object = {}) =>
+      call({ url: `/api/v1/service-orders/${id}/${action}`, cookie, payload });
+    const cancelled = (await apply(await order({ status: 'accepted' }), voucherId)).body;
+    expect((await step(cancelled.id, 'cancel', enterprise)).body.subsidy).toMatchObject({ status: 'released' });
+    const declined = (await apply(await order({ status: 'quoted' }), voucherId)).body;
+    expect((await step(declined.id, 'decline', enterprise)).body).toMatchObject({
+      subsidy: { status: 'released' },
+      enterprisePaysFen: 10_000,
     });
-    expect(res.status).toBe(404);
+    const refunded = (await apply(await order({ status: 'accepted' }), voucherId)).body;
+    const upheld = (await apply(await order({ status: 'accepted' }), voucherId)).body;
+    await t.database.db.execute(sql`update service_orders set status = 'disputed' where id in (${refunded.id}, ${upheld.id})`);
+    expect((await step(refunded.id, 'decide', town, { decision: 'refund', note: '未交付' })).body.subsidy.status).toBe('released');
+    expect((await step(upheld.id, 'decide', town, { decision: 'upheld', note: '已交付' })).body.subsidy.status).toBe('reserved');
+    const v = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
+    expect(v).toMatchObject({ reservedFen: upheld.subsidy.amountFen, remainingFen: 50_000 - upheld.subsidy.amountFen });
+    const actions = await rows<{ action: string }>(
+      t.database,
+      sql`select action from audit_events where target_id = ${cancelled.subsidy.reservationId} order by id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['voucher.reserve', 'voucher.release']);
+    expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
   });
 });
 
@@ -268,21 +325,15 @@ describe('Idempotency-Key', () => {
     );
 
     const voucherId = first.body.voucherId;
-    const body = { orderRef: randomUUID(), orderPriceFen: 2000, category: 'testing', providerId: provider };
+    const orderId = await order({ priceFen: 2000 });
     const rKey = `reserve-${randomUUID()}`;
-    const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: rKey }),
-      ),
-    );
+    const responses = await Promise.all(Array.from({ length: 5 }, () => apply(orderId, voucherId, enterprise, rKey)));
     for (const r of responses) expect(r).toEqual(responses[0]);
-    expect(responses[0]?.status).toBe(201);
+    expect(responses[0]?.status).toBe(200);
     expect(await countOf(t.database, 'voucher_reservations', sql`voucher_id = ${voucherId}`)).toBe(1);
     // The key is per user: the same key from another user is a different request.
-    expect((await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: town, payload: body, key: rKey })).status).toBe(403);
-    expect(
-      (await call({ url: `/api/v1/vouchers/${voucherId}/reservations`, cookie: enterprise, payload: body, key: 'not a key' })).status,
-    ).toBe(400);
+    expect((await apply(orderId, voucherId, town, rKey)).status).toBe(403);
+    expect((await apply(orderId, voucherId, enterprise, 'not a key')).status).toBe(400);
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, storedBalancesMatchEntries: true });
   });
 });
@@ -291,12 +342,8 @@ describe('expiry job', () => {
   it('expires vouchers past validity, releases their reservations and returns unused value to the budget, once', async () => {
     const programmeId = await makeProgramme(t, admin);
     const voucherId = await makeVoucher(t, cookies, programmeId, 20_000);
-    const r = await call({
-      url: `/api/v1/vouchers/${voucherId}/reservations`,
-      cookie: enterprise,
-      payload: { orderRef: randomUUID(), orderPriceFen: 10_000, category: 'testing', providerId: provider },
-    });
-    expect(r.status).toBe(201);
+    const r = await apply(await order({ priceFen: 10_000 }), voucherId);
+    expect(r.status).toBe(200);
     const fresh = await makeVoucher(t, cookies, programmeId, 1_000);
     await t.database.db.execute(sql`update vouchers set expires_at = now() - interval '1 minute' where id = ${voucherId}`);
     const job = voucherHandlers()['vouchers.expire'] as (ctx: JobContext) => Promise<{ expired: number; returnedFen: number }>;
@@ -307,20 +354,17 @@ describe('expiry job', () => {
     const v = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
     expect(v).toMatchObject({ status: 'expired', remainingFen: 0, reservedFen: 0 });
     expect((await call({ method: 'GET', url: `/api/v1/vouchers/${fresh}`, cookie: enterprise })).body.status).toBe('active');
-    expect((await one<{ status: string }>(t.database, sql`select status from voucher_reservations where id = ${r.body.id}`)).status).toBe(
-      'expired',
-    );
+    expect(
+      (await one<{ status: string }>(t.database, sql`select status from voucher_reservations where id = ${r.body.subsidy.reservationId}`))
+        .status,
+    ).toBe('expired');
     const balances = (await ledger(programmeId)).balances;
     expect(balances).toMatchObject({ availableFen: 10_000_000 - 1_000, walletFen: 1_000, reservedFen: 0, expiredFen: 20_000 });
-    // Running again moves nothing; reserving on the expired voucher is refused.
+    // Running again moves nothing; applying the expired voucher is refused.
     const before = await entries();
     expect((await job({ db: t.database.db, job: {} as JobContext['job'], log })).expired).toBe(0);
     expect(await entries()).toBe(before);
-    const late = await call({
-      url: `/api/v1/vouchers/${voucherId}/reservations`,
-      cookie: enterprise,
-      payload: { orderRef: randomUUID(), orderPriceFen: 100, category: 'testing', providerId: provider },
-    });
+    const late = await apply(await order({ priceFen: 100 }), voucherId);
     expect([late.status, late.body.error.code]).toEqual([422, 'VOUCHER_EXPIRED']);
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
   });
@@ -376,9 +420,16 @@ describe('property: random sequences of operations keep every programme balanced
           vouchers.push({ id: v.id, firm });
         } else if (op === 'reserve' && vouchers.length) {
           const v = pick(vouchers);
+          const orderPriceFen = 1 + Math.floor(rand() * 40_000);
+          const orderRef = await makeOrder(t.database, {
+            serviceId: testingService,
+            enterpriseId: v.firm.id,
+            status: 'accepted',
+            priceFen: orderPriceFen,
+          });
           const r = await service.reserve(db, enterpriseContext(v.firm.id, v.firm.town_id), v.id, {
-            orderRef: randomUUID(),
-            orderPriceFen: 1 + Math.floor(rand() * 40_000),
+            orderRef,
+            orderPriceFen,
             category: 'testing',
             providerId: provider,
           });

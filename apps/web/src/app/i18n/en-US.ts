@@ -25,6 +25,8 @@ export const enUS: Messages<typeof zhCN> = {
     sharingStatistics: 'Sharing statistics',
     purchaseReviews: 'New-purchase review',
     vouchers: 'Innovation vouchers',
+    voucherReports: 'Voucher reports',
+    innovationMap: 'Innovation map',
     requirements: 'Requirements',
     home: 'Home',
     dashboard: 'Dashboard',

@@ -22,6 +22,8 @@ export const zhCN = {
     sharingStatistics: '开放共享统计',
     purchaseReviews: '新购仪器查重',
     vouchers: '科技创新券',
+    voucherReports: '创新券统计',
+    innovationMap: '创新地图',
     requirements: '需求大厅',
     home: '首页',
     dashboard: '首页',

@@ -8,6 +8,7 @@ import {
   EnvironmentOutlined,
   ExperimentOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   HomeOutlined,
   ProfileOutlined,
   ShopOutlined,
@@ -40,6 +41,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   purchase: <FileSearchOutlined />,
   service: <ShoppingOutlined />,
   order: <ProfileOutlined />,
+  map: <GlobalOutlined />,
 };
 
 function BrandMark() {

@@ -3,7 +3,14 @@ import { menuForRole, selectedMenuKey } from './menu-items.ts';
 
 describe('menuForRole', () => {
   it('gives anonymous visitors the public pages only', () => {
-    expect(menuForRole(null).map((entry) => entry.key)).toEqual(['/', '/resources', '/services', '/towns', '/institutions']);
+    expect(menuForRole(null).map((entry) => entry.key)).toEqual([
+      '/',
+      '/resources',
+      '/services',
+      '/innovation-map',
+      '/towns',
+      '/institutions',
+    ]);
   });
 
   it('gives the city admin every admin page and the API docs', () => {
@@ -20,9 +27,11 @@ describe('menuForRole', () => {
       '/purchase-reviews',
       '/services',
       '/orders',
+      '/innovation-map',
       '/requirements',
       '/alliance/review',
       '/vouchers',
+      '/vouchers/reports',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -86,5 +95,17 @@ describe('selectedMenuKey', () => {
     expect(selectedMenuKey(entries, '/resources/4b7c')).toBe('/resources');
     expect(selectedMenuKey(entries, '/')).toBe('/');
     expect(selectedMenuKey(entries, '/account/password')).toBeUndefined();
+  });
+
+  it('shows the innovation map to everyone and the voucher reports to the city and town admins only', () => {
+    for (const role of [null, 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/innovation-map');
+      expect(
+        menuForRole(role)
+          .map((entry) => entry.key)
+          .includes('/vouchers/reports'),
+      ).toBe(role === 'city_admin' || role === 'town_admin');
+    }
+    expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/reports')).toBe('/vouchers/reports');
   });
 });

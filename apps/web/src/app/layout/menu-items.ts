@@ -15,7 +15,8 @@ export type MenuIcon =
   | 'statistics'
   | 'purchase'
   | 'service'
-  | 'order';
+  | 'order'
+  | 'map';
 
 export type MenuLabelKey =
   | 'home'
@@ -45,6 +46,8 @@ export type MenuLabelKey =
   | 'orders'
   | 'allianceReview'
   | 'vouchers'
+  | 'voucherReports'
+  | 'innovationMap'
   | 'requirements';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
@@ -61,9 +64,11 @@ const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', 
 const ORDERS: MenuEntry = { key: '/orders', label: 'orders', icon: 'order' };
 const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
+const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics' };
+const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -76,9 +81,11 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
+    INNOVATION_MAP,
     REQUIREMENTS,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
+    VOUCHER_REPORTS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -93,8 +100,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
+    INNOVATION_MAP,
     REQUIREMENTS,
     VOUCHERS,
+    VOUCHER_REPORTS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -105,6 +114,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
     ORDERS,
+    INNOVATION_MAP,
     REQUIREMENTS,
     VOUCHERS,
     INSTITUTIONS,
@@ -118,14 +128,23 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
+    INNOVATION_MAP,
     { key: '/my/services', label: 'myServices', icon: 'service' },
     ORDERS,
     REQUIREMENTS,
     TOWNS,
     INSTITUTIONS,
   ],
-  financier: [HOME, { key: '/my/institution', label: 'myInstitution', icon: 'institution' }, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
-  expert: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
+  financier: [
+    HOME,
+    { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
+    RESOURCES,
+    MARKETPLACE,
+    INNOVATION_MAP,
+    TOWNS,
+    INSTITUTIONS,
+  ],
+  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {
