@@ -39,3 +39,35 @@ export function formatRatio(numerator: number, denominator: number): string {
   if (denominator <= 0) return '—';
   return `${((numerator / denominator) * 100).toFixed(2)}%`;
 }
+
+/** Exact decimal string of a fen amount in yuan, without trailing zeros: 123456 → "1234.56", 100 → "1". */
+export function fenToYuanString(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const cents = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return cents ? `${sign}${Math.floor(abs / 100)}.${cents}` : `${sign}${Math.floor(abs / 100)}`;
+}
+
+/** Parses an amount in yuan (up to 2 decimals, i.e. to the fen) without floating-point error; null when invalid. */
+export function yuanToFen(input: string | number | null | undefined): number | null {
+  if (input === null || input === undefined) return null;
+  const text = typeof input === 'number' ? (Number.isFinite(input) ? input.toFixed(2) : '') : input;
+  const match = /^\s*(-?)(\d+)(?:\.(\d*))?\s*$/.exec(text.replace(/,/g, ''));
+  if (!match) return null;
+  const [, sign, whole = '0', rawFraction = ''] = match;
+  const fraction = rawFraction.replace(/0+$/, '');
+  if (fraction.length > 2) return null;
+  const fen = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return null;
+  return sign === '-' && fen !== 0 ? -fen : fen;
+}
+
+/** For display: yuan with thousands separators and two decimals, exactly (integer arithmetic): 1234567 → "12,345.67". */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}

@@ -12,6 +12,7 @@ import {
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, type MenuProps, Skeleton } from 'antd';
 import { type ReactNode, Suspense, useMemo, useState } from 'react';
@@ -38,6 +39,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   statistics: <BarChartOutlined />,
   purchase: <FileSearchOutlined />,
   service: <ShoppingOutlined />,
+  wallet: <WalletOutlined />,
 };
 
 function BrandMark() {

@@ -14,7 +14,8 @@ export type MenuIcon =
   | 'booking'
   | 'statistics'
   | 'purchase'
-  | 'service';
+  | 'service'
+  | 'wallet';
 
 export type MenuLabelKey =
   | 'home'
@@ -42,7 +43,11 @@ export type MenuLabelKey =
   | 'serviceMarketplace'
   | 'myServices'
   | 'allianceReview'
-  | 'vouchers';
+  | 'vouchers'
+  | 'myVoucherApplications'
+  | 'voucherReview'
+  | 'myVouchers'
+  | 'vouchersIssued';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -56,6 +61,8 @@ const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'shar
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
+const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
+const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
@@ -72,6 +79,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     MARKETPLACE,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
+    VOUCHER_REVIEW,
+    VOUCHERS_ISSUED,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -86,6 +95,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     VOUCHERS,
+    VOUCHER_REVIEW,
+    VOUCHERS_ISSUED,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -96,6 +107,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
     VOUCHERS,
+    { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit' },
+    { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
     INSTITUTIONS,
   ],
   provider: [
