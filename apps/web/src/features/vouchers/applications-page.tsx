@@ -45,6 +45,7 @@ export function ApplicationsPage() {
             key: 'enterprise',
             title: t('vouchers.enterprise'),
             dataIndex: 'enterpriseName',
+            width: 200,
             render: (name: string) => <strong>{name}</strong>,
           },
         ]),
@@ -84,8 +85,7 @@ export function ApplicationsPage() {
               style={{ maxWidth: 260 }}
               data-testid="application-row-reason"
             >
-              {reasonLabel(a.reason)}
-              {a.comment ? `：${a.comment}` : ''}
+              {a.comment ? t('common.labelValue', { label: reasonLabel(a.reason), value: a.comment }) : reasonLabel(a.reason)}
             </Typography.Text>
           ) : null}
         </Flex>

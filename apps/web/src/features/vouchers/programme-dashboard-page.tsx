@@ -46,7 +46,8 @@ function BudgetUseChart({ p }: { p: Programme }) {
       barWidth: 48,
       data: [part.fen / 100],
       label: {
-        show: part.fen > 0,
+        // A sliver's label would sit on its neighbour's: only parts of 4 % or more are labelled.
+        show: part.fen * 25 >= p.totalBudgetFen,
         formatter: () => `${Math.round((part.fen / p.totalBudgetFen) * 1000) / 10}%`,
       },
     })),
@@ -94,8 +95,10 @@ function CityDashboard({ p }: { p: Programme }) {
       <Card>
         <Row gutter={[16, 16]} data-testid="programme-balances">
           {stats.map(([key, fen, title]) => (
-            <Col key={key} xs={12} md={6} xl={3}>
-              <Statistic title={title} value={yuan(fen)} data-testid={`programme-${key}`} />
+            <Col key={key} xs={12} md={8} xl={6}>
+              <div data-testid={`programme-${key}`}>
+                <Statistic title={title} value={yuan(fen)} />
+              </div>
             </Col>
           ))}
         </Row>

@@ -104,7 +104,9 @@ export function WalletPage() {
             <Row gutter={[16, 16]} data-testid="wallet-totals">
               {stats.map(([key, field, title]) => (
                 <Col key={key} xs={12} md={6}>
-                  <Statistic title={title} value={yuan(totals[field])} data-testid={`wallet-total-${key}`} />
+                  <div data-testid={`wallet-total-${key}`}>
+                    <Statistic title={title} value={yuan(totals[field])} />
+                  </div>
                 </Col>
               ))}
             </Row>
