@@ -120,7 +120,7 @@ export function ApplicationFormPage() {
                 type="info"
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={`${t('vouchers.cap')}: ${yuan(programme.capPerEnterpriseFen)} · ${t('vouchers.window')}: ${programme.windowStart} – ${programme.windowEnd}`}
+                title={`${t('common.labelValue', { label: t('vouchers.cap'), value: yuan(programme.capPerEnterpriseFen) })} · ${t('common.labelValue', { label: t('vouchers.window'), value: `${programme.windowStart} – ${programme.windowEnd}` })}`}
               />
             ) : null}
             <Form.Item
