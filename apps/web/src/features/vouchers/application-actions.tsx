@@ -2,6 +2,7 @@ import { type Application, declineReasons } from '@innotown/contracts/vouchers';
 import { App, Button, type ButtonProps, Flex, Form, type FormRule, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../app/api-client.ts';
 import { fenToYuanString, yuanToFen } from '../../app/format/money.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
@@ -24,6 +25,7 @@ export function ApplicationActions({ application: a, role }: { application: Appl
   const { message } = App.useApp();
   const reasonLabel = useReasonLabel();
   const [kind, setKind] = useState<Kind | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Values>();
   const act = useApplicationAction(a.id);
@@ -34,6 +36,7 @@ export function ApplicationActions({ application: a, role }: { application: Appl
     setError(null);
     form.resetFields();
     if (k === 'approve') form.setFieldsValue({ amountYuan: fenToYuanString(a.amountFen) });
+    setIdempotencyKey(newIdempotencyKey());
     setKind(k);
   };
   const amountRule: FormRule = {
@@ -51,7 +54,7 @@ export function ApplicationActions({ application: a, role }: { application: Appl
       kind === 'forward'
         ? { kind, comment }
         : kind === 'approve'
-          ? { kind, comment, amountFen: yuanToFen(v.amountYuan) ?? 0 }
+          ? { kind, comment, amountFen: yuanToFen(v.amountYuan) ?? 0, idempotencyKey }
           : { kind, comment, reason: v.reason as NonNullable<Values['reason']> };
     act.mutate(action, {
       onSuccess: () => {

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { newIdempotencyKey } from '../../app/api-client.ts';
 import { yuanToFen } from '../../app/format/money.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
@@ -71,6 +72,8 @@ export function ProgrammeFormPage() {
   const categoryLabel = useCategoryLabel();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  // One key per form: a retried submit after a lost answer funds the budget once (a refused one stores no key).
+  const [idempotencyKey] = useState(() => newIdempotencyKey());
   const create = useCreateProgramme();
   const scope = Form.useWatch('providerScope', form);
   const members = useAllianceMembers(scope === 'listed');
@@ -113,13 +116,16 @@ export function ProgrammeFormPage() {
 
   const save = (values: Values) => {
     setError(null);
-    create.mutate(programmeBody(values), {
-      onSuccess: (p) => {
-        message.success(t('vouchers.created'));
-        navigate(`/vouchers/programmes/${p.id}`, { replace: true });
+    create.mutate(
+      { body: programmeBody(values), idempotencyKey },
+      {
+        onSuccess: (p) => {
+          message.success(t('vouchers.created'));
+          navigate(`/vouchers/programmes/${p.id}`, { replace: true });
+        },
+        onError: (failure) => setError(applyApiErrorToForm(form, failure, RENAME)),
       },
-      onError: (failure) => setError(applyApiErrorToForm(form, failure, RENAME)),
-    });
+    );
   };
 
   return (

@@ -62,7 +62,8 @@ export function useApplicationCounts(programmeId: string, enabled: boolean) {
 export function useCreateProgramme() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProgrammeCreate) => api.post<Programme>('/api/v1/voucher-programmes', body),
+    mutationFn: ({ body, idempotencyKey }: { body: ProgrammeCreate; idempotencyKey: string }) =>
+      api.post<Programme>('/api/v1/voucher-programmes', body, { idempotencyKey }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vouchers'] }),
   });
 }
@@ -105,15 +106,18 @@ export function useCreateApplication() {
 export type ApplicationAction =
   | { kind: 'forward'; comment: string | null }
   | { kind: 'return' | 'decline'; reason: DeclineReason; comment: string | null }
-  | { kind: 'approve'; amountFen: number; comment: string | null };
+  | { kind: 'approve'; amountFen: number; comment: string | null; idempotencyKey: string };
 
 /** Forward, return, decline or approve one application; every voucher query is refreshed afterwards. */
 export function useApplicationAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, ...body }: ApplicationAction) => {
-      const clean = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null && v !== ''));
-      return api.post<Application>(`/api/v1/voucher-applications/${id}/${kind}`, clean);
+    mutationFn: (action: ApplicationAction) => {
+      const { kind, ...fields } = action;
+      // Approval moves money: its key (one per approval dialog) makes a retried click issue nothing twice.
+      const idempotencyKey = action.kind === 'approve' ? action.idempotencyKey : undefined;
+      const body = Object.fromEntries(Object.entries(fields).filter(([k, v]) => k !== 'idempotencyKey' && v !== null && v !== ''));
+      return api.post<Application>(`/api/v1/voucher-applications/${id}/${kind}`, body, idempotencyKey ? { idempotencyKey } : {});
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vouchers'] }),
   });
