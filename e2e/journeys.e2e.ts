@@ -42,6 +42,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/alliance/review',
     '/vouchers',
     '/vouchers/reports',
+    '/vouchers/applications',
+    '/vouchers/wallet',
     '/admin/users',
     '/admin/audit',
     '/admin/holidays',
@@ -60,6 +62,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/requirements',
     '/vouchers',
     '/vouchers/reports',
+    '/vouchers/applications',
+    '/vouchers/wallet',
     '/towns',
     '/institutions',
   ],
@@ -89,6 +93,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/innovation-map',
     '/requirements',
     '/vouchers',
+    '/vouchers/applications',
+    '/vouchers/wallet',
     '/institutions',
   ],
   expert: ['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
@@ -644,6 +650,97 @@ describe('service orders', () => {
     } finally {
       await enterprise.context.close();
       await provider.context.close();
+    }
+  });
+});
+
+describe('innovation vouchers', () => {
+  it('the city creates a programme → the enterprise applies → guzhen forwards → the city approves less → wallet and dashboard show it', async () => {
+    const city = await newPage(browser);
+    const firm = await newPage(browser);
+    const town = await newPage(browser);
+    const stamp = Date.now().toString(36);
+    const name = `E2E 创新券计划 ${stamp}`;
+    const use = `E2E 委托检测灯具光电性能 ${stamp}`;
+    try {
+      // City admin: a new programme through the form (budget and cap typed in yuan).
+      let page = city.page;
+      await loginViaForm(page, 'admin');
+      await page.goto('/vouchers');
+      await page.getByTestId('programme-new').click();
+      await page.getByTestId('programme-name').fill(name);
+      await numberInput(page, 'programme-budget').fill('100000');
+      await numberInput(page, 'programme-cap').fill('50000');
+      await page.getByTestId('programme-save').click();
+      await page.waitForURL((url) => /^\/vouchers\/programmes\/[0-9a-f-]{36}$/.test(url.pathname), POLL);
+      const programmeId = new URL(page.url()).pathname.split('/').at(-1) as string;
+      await expect.poll(() => page.getByTestId('programme-budget').innerText(), POLL).toContain('100,000.00');
+      const stored = (await apiAs('admin', `/api/v1/voucher-programmes/${programmeId}`)) as {
+        totalBudgetFen: number;
+        capPerEnterpriseFen: number;
+        ratioTechSmeBp: number;
+      };
+      expect(stored).toMatchObject({ totalBudgetFen: 10_000_000, capPerEnterpriseFen: 5_000_000, ratioTechSmeBp: 8000 });
+
+      // Enterprise (in 古镇): applies for ¥30,000 from the programme's card.
+      page = firm.page;
+      await loginViaForm(page, 'enterprise');
+      await page.goto('/vouchers');
+      await page.getByTestId('voucher-programme').filter({ hasText: name }).getByTestId('programme-apply').click();
+      await page.getByTestId('application-planned-use').fill(use);
+      await page.getByRole('checkbox', { name: '检验检测' }).check();
+      await numberInput(page, 'application-amount').fill('30000');
+      await page.getByTestId('application-submit').click();
+      await page.waitForURL((url) => /^\/vouchers\/applications\/[0-9a-f-]{36}$/.test(url.pathname), POLL);
+      const applicationId = new URL(page.url()).pathname.split('/').at(-1) as string;
+      await expect.poll(() => page.getByTestId('application-status').first().innerText(), POLL).toBe('待镇初审');
+
+      // guzhen: finds it in the town's queue (submitted by default), forwards it with a comment.
+      page = town.page;
+      await loginViaForm(page, 'guzhen');
+      await page.goto('/vouchers/applications');
+      const queued = page.getByTestId('voucher-applications').locator('tr', { hasText: use });
+      await queued.getByTestId('application-open').click(POLL);
+      await page.getByTestId('application-forward').click();
+      await page.getByTestId('application-comment').fill('材料齐全，同意上报');
+      await page.getByTestId('application-action-ok').click();
+      await expect.poll(() => page.getByTestId('application-status').first().innerText(), POLL).toBe('待市审批');
+
+      // City admin: approves ¥20,000 of the ¥30,000 asked.
+      page = city.page;
+      await page.goto('/vouchers/applications');
+      const forwarded = page.getByTestId('voucher-applications').locator('tr', { hasText: use });
+      await forwarded.getByTestId('application-open').click(POLL);
+      await page.getByTestId('application-approve').click();
+      expect(await numberInput(page, 'application-approve-amount').inputValue()).toBe('30000.00');
+      await numberInput(page, 'application-approve-amount').fill('20000');
+      await page.getByTestId('application-action-ok').click();
+      await expect.poll(() => page.getByTestId('application-status').first().innerText(), POLL).toBe('已批准');
+      expect(await page.getByTestId('application-amount-approved').innerText()).toBe('20,000.00');
+      await expect.poll(() => page.getByTestId('application-history').innerText(), POLL).toContain('材料齐全，同意上报');
+      expect(new URL(page.url()).pathname).toBe(`/vouchers/applications/${applicationId}`);
+
+      // Enterprise: the wallet holds the ¥20,000 voucher, all of it still to use.
+      page = firm.page;
+      await page.goto('/vouchers/wallet');
+      const row = page.getByTestId('voucher-wallet').locator('tr', { hasText: name });
+      await expect.poll(() => row.getByTestId('voucher-face-value').innerText(), POLL).toBe('20,000.00');
+      expect(await row.getByTestId('voucher-remaining').innerText()).toBe('20,000.00');
+
+      // City admin: the dashboard shows ¥20,000 issued and a ledger that checks out.
+      page = city.page;
+      await page.goto(`/vouchers/programmes/${programmeId}`);
+      await expect.poll(() => page.getByTestId('programme-issued').innerText(), POLL).toContain('20,000.00');
+      expect(await page.getByTestId('programme-available').innerText()).toContain('80,000.00');
+      await page.getByTestId('ledger-check').waitFor(POLL);
+      for (const check of ['balanced', 'withinBudget', 'withinCaps', 'storedBalancesMatchEntries']) {
+        expect(await page.getByTestId(`ledger-${check}`).getAttribute('data-ok')).toBe('true');
+      }
+      expect(await page.getByTestId('programme-count-approved').innerText()).toBe('1');
+    } finally {
+      await city.context.close();
+      await firm.context.close();
+      await town.context.close();
     }
   });
 });

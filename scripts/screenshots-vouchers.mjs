@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Screenshots of the innovation-voucher pages (wallet, programme dashboard), zh + en, for docs/screenshots/.
+ * Screenshots of the innovation-voucher pages (wallet, programme dashboard, programmes, a returned application,
+ * the town's review queue), zh + en, for docs/screenshots/.
  * Sets up a programme and a voucher through the API first (as the demo users would).
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-vouchers.mjs
@@ -34,9 +35,10 @@ async function api(username, method, path, body) {
 }
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const programme = await api('admin', 'POST', '/api/v1/voucher-programmes', {
-  year: 2026,
-  name: '2026 年度中山市科技创新券',
+const year = Number(today.slice(0, 4));
+const programmeBody = (over) => ({
+  year,
+  name: `${year} 年度中山市科技创新券`,
   totalBudgetFen: 500_000_000,
   capPerEnterpriseFen: 10_000_000,
   ratioTechSmeBp: 8000,
@@ -45,32 +47,67 @@ const programme = await api('admin', 'POST', '/api/v1/voucher-programmes', {
   categories: ['testing', 'rnd', 'ip', 'resource_sharing'],
   providerScope: 'alliance',
   providerIds: [],
-  windowStart: `${today.slice(0, 4)}-01-01`,
-  windowEnd: `${today.slice(0, 4)}-12-31`,
+  windowStart: `${year}-01-01`,
+  windowEnd: `${year}-12-31`,
   validityDays: 365,
   claimant: 'provider',
+  ...over,
 });
+const programme = await api('admin', 'POST', '/api/v1/voucher-programmes', programmeBody({ totalBudgetFen: 20_000_000 }));
+// A short-lived pilot programme: its voucher expires within 30 days, so the wallet warns about it.
+const pilot = await api(
+  'admin',
+  'POST',
+  '/api/v1/voucher-programmes',
+  programmeBody({ name: `${year} 年度知识产权专项创新券（试点）`, totalBudgetFen: 50_000_000, categories: ['ip'], validityDays: 20 }),
+);
 const me = await api('provider', 'GET', '/api/v1/me');
-for (const amountFen of [3_000_000, 1_500_000]) {
-  const app = await api('enterprise', 'POST', '/api/v1/voucher-applications', {
-    programmeId: programme.id,
-    plannedUse: '灯具产品光电性能检测与专利申请',
-    categories: ['testing', 'ip'],
-    amountFen,
-  });
-  await api('guzhen', 'POST', `/api/v1/voucher-applications/${app.id}/forward`, {});
-  const approved = await api('admin', 'POST', `/api/v1/voucher-applications/${app.id}/approve`, { amountFen });
-  const r = await api('enterprise', 'POST', `/api/v1/vouchers/${approved.voucherId}/reservations`, {
+
+async function award(programmeId, amountFen, approvedFen, plannedUse, categories) {
+  const app = await api('enterprise', 'POST', '/api/v1/voucher-applications', { programmeId, plannedUse, categories, amountFen });
+  await api('guzhen', 'POST', `/api/v1/voucher-applications/${app.id}/forward`, { comment: '材料齐全，同意上报' });
+  return api('admin', 'POST', `/api/v1/voucher-applications/${app.id}/approve`, { amountFen: approvedFen, comment: '按年度预算核定' });
+}
+// Two vouchers in the main programme: one partly settled, one with a live reservation.
+for (const [asked, approved] of [
+  [3_000_000, 3_000_000],
+  [2_000_000, 1_500_000],
+]) {
+  const approvedApp = await award(programme.id, asked, approved, '灯具产品光电性能检测与专利申请', ['testing', 'ip']);
+  const r = await api('enterprise', 'POST', `/api/v1/vouchers/${approvedApp.voucherId}/reservations`, {
     orderRef: randomUUID(),
     orderPriceFen: 1_260_000,
     category: 'testing',
     providerId: me.scope.institutionId,
   });
-  if (amountFen === 3_000_000) await api('admin', 'POST', `/api/v1/voucher-reservations/${r.id}/settle`, { amountFen: r.amountFen });
+  if (asked === 3_000_000) await api('admin', 'POST', `/api/v1/voucher-reservations/${r.id}/settle`, { amountFen: r.amountFen });
 }
+await award(pilot.id, 800_000, 800_000, '发明专利申请与检索分析', ['ip']);
+// The queue has something in every state: one waiting for the town, one for the city, one returned, one declined.
+const fresh = () =>
+  api('enterprise', 'POST', '/api/v1/voucher-applications', {
+    programmeId: programme.id,
+    plannedUse: '新产品研发设计与样机检测',
+    categories: ['rnd', 'testing'],
+    amountFen: 1_000_000,
+  });
+await fresh();
+const waiting = await fresh();
+await api('guzhen', 'POST', `/api/v1/voucher-applications/${waiting.id}/forward`, {});
+const returned = await fresh();
+await api('guzhen', 'POST', `/api/v1/voucher-applications/${returned.id}/return`, {
+  reason: 'price_unclear',
+  comment: '请附上服务机构的报价单，并写明检测项目和样品数量',
+});
+const declined = await fresh();
+await api('guzhen', 'POST', `/api/v1/voucher-applications/${declined.id}/forward`, {});
+await api('admin', 'POST', `/api/v1/voucher-applications/${declined.id}/decline`, {
+  reason: 'not_eligible',
+  comment: '研发设计不在本年度支持范围',
+});
 
 const browser = await launchChromium();
-async function shotAs(username, locale, name, testId) {
+async function shotAs(username, locale, name, path, testId) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
   await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
   const page = await context.newPage();
@@ -81,19 +118,30 @@ async function shotAs(username, locale, name, testId) {
   await page.locator('#password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
-  await page.goto(`${BASE_URL}/vouchers`);
+  await page.goto(`${BASE_URL}${path}`);
   await page.getByTestId(testId).first().waitFor({ timeout: 20_000 });
-  await page.locator('.ant-table-row').first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1200);
   await page.screenshot({ path: join(OUT, name), fullPage: true });
   console.log(`saved docs/screenshots/${name}`);
   await context.close();
 }
 try {
-  await shotAs('enterprise', 'zh-CN', 'voucher-wallet-zh.png', 'voucher-wallet');
-  await shotAs('enterprise', 'en-US', 'voucher-wallet-en.png', 'voucher-wallet');
-  await shotAs('admin', 'zh-CN', 'voucher-programmes-zh.png', 'voucher-programme');
-  await shotAs('admin', 'en-US', 'voucher-programmes-en.png', 'voucher-programme');
+  for (const [locale, suffix] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+  ]) {
+    await shotAs('enterprise', locale, `voucher-wallet-${suffix}.png`, '/vouchers/wallet', 'wallet-totals');
+    await shotAs('admin', locale, `voucher-programme-dashboard-${suffix}.png`, `/vouchers/programmes/${programme.id}`, 'ledger-check');
+    await shotAs('admin', locale, `voucher-programmes-${suffix}.png`, '/vouchers', 'voucher-programme');
+    await shotAs(
+      'enterprise',
+      locale,
+      `voucher-application-returned-${suffix}.png`,
+      `/vouchers/applications/${returned.id}`,
+      'application-history',
+    );
+    await shotAs('guzhen', locale, `voucher-review-queue-${suffix}.png`, '/vouchers/applications?status=all', 'voucher-applications');
+  }
 } finally {
   await browser.close();
 }

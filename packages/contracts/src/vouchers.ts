@@ -133,6 +133,20 @@ export const applicationDecisionSchema = z.object({ reason: z.enum(declineReason
 export type ApplicationDecision = z.infer<typeof applicationDecisionSchema>;
 export const applicationApproveSchema = z.object({ amountFen: amountFen(), comment: optionalText(1000) }).strict();
 
+/** One step of an application's history (from the audit trail): who did what, when, and why. */
+export const applicationEventActions = ['create', 'forward', 'return', 'decline', 'approve'] as const;
+export const applicationEventSchema = z.object({
+  action: z.enum(applicationEventActions),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  reason: z.enum(declineReasons).nullable(),
+  comment: z.string().nullable(),
+  /** Asked (create) or approved (approve). */
+  amountFen: z.number().int().nullable(),
+});
+export type ApplicationEvent = z.infer<typeof applicationEventSchema>;
+
 export const applicationSchema = z.object({
   id: z.uuid(),
   programmeId: z.uuid(),
@@ -150,6 +164,8 @@ export const applicationSchema = z.object({
   voucherId: z.uuid().nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  /** Only on the single application (GET /voucher-applications/:id), oldest first. */
+  history: z.array(applicationEventSchema).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 export const applicationListSchema = listResponseSchema(applicationSchema);

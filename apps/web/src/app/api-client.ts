@@ -56,11 +56,19 @@ export function toQueryString(params: QueryParams | undefined): string {
   return text ? `?${text}` : '';
 }
 
-type RequestOptions = { query?: QueryParams; body?: unknown; signal?: AbortSignal; accept?: string };
+type RequestOptions = {
+  query?: QueryParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  accept?: string;
+  /** For money-changing POSTs: a retry with the same key returns the first result and moves nothing twice. */
+  idempotencyKey?: string;
+};
 
-function headers(hasBody: boolean, accept = 'application/json'): HeadersInit {
+function headers(hasBody: boolean, accept = 'application/json', idempotencyKey?: string): HeadersInit {
   const result: Record<string, string> = { Accept: accept, 'Accept-Language': currentLocale() };
   if (hasBody) result['Content-Type'] = 'application/json';
+  if (idempotencyKey) result['Idempotency-Key'] = idempotencyKey;
   return result;
 }
 
@@ -98,7 +106,7 @@ export async function rawRequest(method: string, path: string, options: RequestO
     response = await fetch(`${path}${toQueryString(options.query)}`, {
       method,
       credentials: 'same-origin',
-      headers: headers(hasBody, options.accept),
+      headers: headers(hasBody, options.accept, options.idempotencyKey),
       body: hasBody ? JSON.stringify(options.body) : null,
       signal: options.signal ?? null,
     });
@@ -123,7 +131,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { query, ...(signal ? { signal } : {}) }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  post: <T>(path: string, body?: unknown, options: { idempotencyKey?: string } = {}) => request<T>('POST', path, { body, ...options }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
@@ -156,4 +164,9 @@ export async function downloadFile(path: string, query: QueryParams, fallbackNam
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A fresh Idempotency-Key (getRandomValues works on plain http too, where crypto.randomUUID does not exist). */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -40,6 +40,12 @@ const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statist
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
+const ProgrammeFormPage = lazyPage(() => import('../features/vouchers/programme-form-page.tsx'), 'ProgrammeFormPage');
+const ProgrammeDashboardPage = lazyPage(() => import('../features/vouchers/programme-dashboard-page.tsx'), 'ProgrammeDashboardPage');
+const ApplicationsPage = lazyPage(() => import('../features/vouchers/applications-page.tsx'), 'ApplicationsPage');
+const ApplicationFormPage = lazyPage(() => import('../features/vouchers/application-form-page.tsx'), 'ApplicationFormPage');
+const ApplicationDetailPage = lazyPage(() => import('../features/vouchers/application-detail-page.tsx'), 'ApplicationDetailPage');
+const WalletPage = lazyPage(() => import('../features/vouchers/wallet-page.tsx'), 'WalletPage');
 const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
 const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
@@ -253,7 +259,7 @@ export function AppRoutes() {
           <Route
             path="vouchers"
             element={
-              <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
+              <RequireRole>
                 <VouchersPage />
               </RequireRole>
             }
@@ -267,6 +273,54 @@ export function AppRoutes() {
             }
           />
           <Route path="innovation-map" element={<InnovationMapPage />} />
+          <Route
+            path="vouchers/programmes/new"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <ProgrammeFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/programmes/:id"
+            element={
+              <RequireRole>
+                <ProgrammeDashboardPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/applications"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
+                <ApplicationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/applications/new"
+            element={
+              <RequireRole roles={['enterprise']}>
+                <ApplicationFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/applications/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
+                <ApplicationDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/wallet"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
+                <WalletPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="admin/users"
             element={

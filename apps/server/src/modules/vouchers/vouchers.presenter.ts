@@ -1,6 +1,13 @@
 import type { ServiceCategory } from '@innotown/contracts/service-categories';
-import type { Application, Programme, Reservation, Voucher } from '@innotown/contracts/vouchers';
-import type { ApplicationView, ProgrammeBalances, ProgrammeRow, ReservationRow, VoucherView } from './vouchers.repository.ts';
+import type { Application, ApplicationEvent, Programme, Reservation, Voucher } from '@innotown/contracts/vouchers';
+import type {
+  ApplicationEventRow,
+  ApplicationView,
+  ProgrammeBalances,
+  ProgrammeRow,
+  ReservationRow,
+  VoucherView,
+} from './vouchers.repository.ts';
 
 export function presentProgramme(p: ProgrammeRow, balances: ProgrammeBalances | null): Programme {
   return {
@@ -52,6 +59,20 @@ export function presentApplication(a: ApplicationView): Application {
     voucherId: a.voucherId,
     createdAt: a.createdAt.toISOString(),
     decidedAt: a.decidedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentApplicationEvent(e: ApplicationEventRow): ApplicationEvent {
+  const changes = e.changes ?? {};
+  const amount = changes.approvedFen ?? changes.amountFen;
+  return {
+    action: e.action.replace('voucher_application.', '') as ApplicationEvent['action'],
+    at: e.occurredAt.toISOString(),
+    actorName: e.actorName ?? e.username,
+    actorRole: e.role,
+    reason: (changes.reason as ApplicationEvent['reason']) ?? null,
+    comment: typeof changes.comment === 'string' && changes.comment ? changes.comment : null,
+    amountFen: typeof amount === 'number' ? amount : null,
   };
 }
 

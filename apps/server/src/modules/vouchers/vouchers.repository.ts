@@ -1,7 +1,9 @@
 import type { applicationListQuerySchema, programmeListQuerySchema, voucherListQuerySchema } from '@innotown/contracts/vouchers';
 import { and, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { users } from '../../db/schema/accounts.ts';
 import { enterprises, institutions } from '../../db/schema/organisations.ts';
+import { auditEvents } from '../../db/schema/platform.ts';
 import {
   ledgerAccounts,
   ledgerEntries,
@@ -280,6 +282,32 @@ export async function transitionApplication(
     .returning({ id: voucherApplications.id });
   return rows.length > 0;
 }
+
+/** The application's steps from the audit trail (successful actions only), oldest first. */
+export async function applicationHistory(db: Db, id: string) {
+  return db
+    .select({
+      action: auditEvents.action,
+      occurredAt: auditEvents.occurredAt,
+      username: auditEvents.username,
+      role: auditEvents.role,
+      actorName: users.displayName,
+      changes: auditEvents.changes,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(
+      and(
+        eq(auditEvents.targetType, 'voucherApplication'),
+        eq(auditEvents.targetId, id),
+        eq(auditEvents.result, 'success'),
+        inArray(auditEvents.action, APPLICATION_ACTIONS),
+      ),
+    )
+    .orderBy(auditEvents.occurredAt, auditEvents.id);
+}
+const APPLICATION_ACTIONS = ['create', 'forward', 'return', 'decline', 'approve'].map((a) => `voucher_application.${a}`);
+export type ApplicationEventRow = Awaited<ReturnType<typeof applicationHistory>>[number];
 
 function scopeWhere(filter: ScopeFilter, cols: { townId: SQL | unknown; enterpriseId: SQL | unknown }): SQL | undefined {
   switch (filter.kind) {

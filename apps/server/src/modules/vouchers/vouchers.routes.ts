@@ -24,7 +24,7 @@ import type { App } from '../../platform/http/types.ts';
 import { IDEMPOTENCY_HEADER, idempotent } from '../../platform/idempotency.ts';
 import { listOf } from '../../platform/pagination.ts';
 import { scopeFilter } from '../../platform/policy.ts';
-import { presentApplication, presentProgramme, presentReservation, presentVoucher } from './vouchers.presenter.ts';
+import { presentApplication, presentApplicationEvent, presentProgramme, presentReservation, presentVoucher } from './vouchers.presenter.ts';
 import * as repo from './vouchers.repository.ts';
 import * as service from './vouchers.service.ts';
 
@@ -163,7 +163,10 @@ export async function voucherRoutes(app: App) {
       config: { permission: { resource: 'voucherApplication', action: 'read' } },
       schema: { tags, summary: 'One application', params: idParamsSchema, response: { 200: applicationSchema } },
     },
-    async (request) => presentApplication(await service.findApplication(app.db, request.ctx, request.params.id)),
+    async (request) => {
+      const { app: a, history } = await service.findApplicationWithHistory(app.db, request.ctx, request.params.id);
+      return { ...presentApplication(a), history: history.map(presentApplicationEvent) };
+    },
   );
 
   app.post(
@@ -227,7 +230,16 @@ export async function voucherRoutes(app: App) {
     },
     async (request, reply) => {
       const r = await once(app, request, 200, async (tx) =>
-        presentApplication(await service.approveApplication(tx, request.ctx, request.params.id, request.body.amountFen)),
+        presentApplication(
+          await service.approveApplication(
+            tx,
+            request.ctx,
+            request.params.id,
+            request.body.amountFen,
+            new Date(),
+            request.body.comment ?? null,
+          ),
+        ),
       );
       return reply.status(200).send(r.body);
     },

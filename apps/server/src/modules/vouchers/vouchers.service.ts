@@ -147,6 +147,12 @@ export async function findApplication(db: Db, ctx: RequestContext, id: string) {
   return requireAccess(ctx.actor, APP_READ, await repo.findApplication(db, id), appScope);
 }
 
+/** The application with its history (who did what, when), for the detail page. */
+export async function findApplicationWithHistory(db: Db, ctx: RequestContext, id: string) {
+  const app = await findApplication(db, ctx, id);
+  return { app, history: await repo.applicationHistory(db, id) };
+}
+
 async function auditApp(db: Db, ctx: RequestContext, action: string, a: repo.ApplicationView, statusCode: number, changes: object) {
   await recordAudit(db, ctx, {
     action,
@@ -169,7 +175,10 @@ export async function forwardApplication(db: Db, ctx: RequestContext, id: string
     });
     if (!moved) throw new AppError(VoucherErrors.VOUCHER_STATE_CHANGED);
     const after = (await repo.findApplication(tx, id)) as repo.ApplicationView;
-    await auditApp(tx, ctx, 'voucher_application.forward', after, 200, { status: { from: before.status, to: 'forwarded' } });
+    await auditApp(tx, ctx, 'voucher_application.forward', after, 200, {
+      status: { from: before.status, to: 'forwarded' },
+      comment: comment ?? null,
+    });
     await notifyCityAdmins(tx, {
       kind: 'voucher.application_forwarded',
       title: `创新券申请待审批：${after.enterpriseName}`,
@@ -201,6 +210,7 @@ export async function refuseApplication(db: Db, ctx: RequestContext, id: string,
     await auditApp(tx, ctx, `voucher_application.${kind === 'returned' ? 'return' : 'decline'}`, after, 200, {
       status: { from: before.status, to: kind },
       reason: d.reason,
+      comment: d.comment ?? null,
     });
     const [zh, en] = kind === 'returned' ? ['被退回', 'returned'] : ['未获批准', 'declined'];
     await notifyEnterpriseUsers(tx, after.enterpriseId, {
@@ -219,7 +229,14 @@ export async function refuseApplication(db: Db, ctx: RequestContext, id: string,
  * under the programme's row lock. Everything in one transaction: a refused issue leaves the
  * application forwarded.
  */
-export async function approveApplication(db: Db, ctx: RequestContext, id: string, amountFen: number, now = new Date()) {
+export async function approveApplication(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  amountFen: number,
+  now = new Date(),
+  comment: string | null = null,
+) {
   return withMoneyErrors(() =>
     db.transaction(async (tx) => {
       const before = requireAccess(ctx.actor, APP_DECIDE, await repo.findApplication(tx, id), appScope);
@@ -247,6 +264,7 @@ export async function approveApplication(db: Db, ctx: RequestContext, id: string
         status: { from: before.status, to: 'approved' },
         approvedFen: amountFen,
         voucherId: voucher.id,
+        comment,
       });
       await notifyEnterpriseUsers(tx, after.enterpriseId, {
         kind: 'voucher.issued',

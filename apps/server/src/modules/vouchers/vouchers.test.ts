@@ -140,6 +140,40 @@ describe('applications: apply → town review → city decision', () => {
     });
   });
 
+  it('the single application carries its history: who did what, when, with reason, comment and amount', async () => {
+    const programmeId = await makeProgramme(t, admin);
+    const applied = await call({
+      url: '/api/v1/voucher-applications',
+      cookie: enterprise,
+      payload: { programmeId, plannedUse: '专利检索', categories: ['testing'], amountFen: 300_000 },
+    });
+    const id = applied.body.id;
+    await call({ url: `/api/v1/voucher-applications/${id}/forward`, cookie: town, payload: { comment: '材料齐全' } });
+    await call({
+      url: `/api/v1/voucher-applications/${id}/approve`,
+      cookie: admin,
+      payload: { amountFen: 200_000, comment: '按预算核减' },
+    });
+    const detail = await call({ method: 'GET', url: `/api/v1/voucher-applications/${id}`, cookie: enterprise });
+    expect(detail.status).toBe(200);
+    expect(detail.body.history.map((e: { action: string }) => e.action)).toEqual(['create', 'forward', 'approve']);
+    expect(detail.body.history[0]).toMatchObject({ actorRole: 'enterprise', amountFen: 300_000, reason: null });
+    expect(detail.body.history[1]).toMatchObject({ actorRole: 'town_admin', comment: '材料齐全' });
+    expect(detail.body.history[2]).toMatchObject({ actorRole: 'city_admin', comment: '按预算核减', amountFen: 200_000 });
+    expect(detail.body.history[2].actorName).toBeTruthy();
+    // A returned application shows the reason and comment in its last step; lists carry no history.
+    const b = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 1000);
+    await call({
+      url: `/api/v1/voucher-applications/${b}/return`,
+      cookie: admin,
+      payload: { reason: 'price_unclear', comment: '请附报价' },
+    });
+    const returned = await call({ method: 'GET', url: `/api/v1/voucher-applications/${b}`, cookie: town });
+    expect(returned.body.history.at(-1)).toMatchObject({ action: 'return', reason: 'price_unclear', comment: '请附报价' });
+    const list = await call({ method: 'GET', url: `/api/v1/voucher-applications?programmeId=${programmeId}`, cookie: enterprise });
+    expect(list.body.items[0].history).toBeUndefined();
+  });
+
   it('return and decline carry a structured reason the enterprise can read', async () => {
     const programmeId = await makeProgramme(t, admin);
     const a = await forwardedApplication(t.database, programmeId, ids.ownEnterpriseId, 1000, 'submitted');

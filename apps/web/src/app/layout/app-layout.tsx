@@ -14,6 +14,7 @@ import {
   ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, type MenuProps, Skeleton } from 'antd';
 import { type ReactNode, Suspense, useMemo, useState } from 'react';
@@ -42,6 +43,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   service: <ShoppingOutlined />,
   order: <ProfileOutlined />,
   map: <GlobalOutlined />,
+  wallet: <WalletOutlined />,
 };
 
 function BrandMark() {

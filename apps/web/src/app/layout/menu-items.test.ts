@@ -32,6 +32,8 @@ describe('menuForRole', () => {
       '/alliance/review',
       '/vouchers',
       '/vouchers/reports',
+      '/vouchers/applications',
+      '/vouchers/wallet',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -107,5 +109,26 @@ describe('selectedMenuKey', () => {
       ).toBe(role === 'city_admin' || role === 'town_admin');
     }
     expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/reports')).toBe('/vouchers/reports');
+  });
+});
+
+describe('voucher menu entries', () => {
+  it('gives enterprises, town admins and the city the programmes, the applications and the wallet; no one else', () => {
+    for (const role of ['city_admin', 'town_admin', 'enterprise'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      expect(keys).toEqual(expect.arrayContaining(['/vouchers', '/vouchers/applications', '/vouchers/wallet']));
+    }
+    for (const role of [null, 'provider', 'expert', 'financier'] as const) {
+      expect(menuForRole(role).some((entry) => entry.key.startsWith('/vouchers'))).toBe(false);
+    }
+    expect(menuForRole('enterprise').find((entry) => entry.key === '/vouchers/wallet')?.label).toBe('myVouchers');
+    expect(menuForRole('town_admin').find((entry) => entry.key === '/vouchers/applications')?.label).toBe('voucherReview');
+  });
+
+  it('selects the wallet, not the programmes, on /vouchers/wallet, and the applications on an application', () => {
+    const entries = menuForRole('enterprise');
+    expect(selectedMenuKey(entries, '/vouchers/wallet')).toBe('/vouchers/wallet');
+    expect(selectedMenuKey(entries, '/vouchers/applications/4b7c')).toBe('/vouchers/applications');
+    expect(selectedMenuKey(entries, '/vouchers/programmes/4b7c')).toBe('/vouchers');
   });
 });

@@ -16,7 +16,8 @@ export type MenuIcon =
   | 'purchase'
   | 'service'
   | 'order'
-  | 'map';
+  | 'map'
+  | 'wallet';
 
 export type MenuLabelKey =
   | 'home'
@@ -48,7 +49,11 @@ export type MenuLabelKey =
   | 'vouchers'
   | 'voucherReports'
   | 'innovationMap'
-  | 'requirements';
+  | 'requirements'
+  | 'myVoucherApplications'
+  | 'voucherReview'
+  | 'myVouchers'
+  | 'vouchersIssued';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -66,6 +71,8 @@ const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', i
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
 const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics' };
 const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
+const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
+const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
@@ -86,6 +93,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
     VOUCHER_REPORTS,
+    VOUCHER_REVIEW,
+    VOUCHERS_ISSUED,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -104,6 +113,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     REQUIREMENTS,
     VOUCHERS,
     VOUCHER_REPORTS,
+    VOUCHER_REVIEW,
+    VOUCHERS_ISSUED,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -117,6 +128,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     INNOVATION_MAP,
     REQUIREMENTS,
     VOUCHERS,
+    { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit' },
+    { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
     INSTITUTIONS,
   ],
   provider: [
