@@ -38,6 +38,8 @@ const BookingDetailPage = lazyPage(() => import('../features/bookings/booking-de
 const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instrument-calendar-page.tsx'), 'InstrumentCalendarPage');
 const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
+const VoucherClaimsPage = lazyPage(() => import('../features/voucher-claims/voucher-claims-pages.tsx'), 'VoucherClaimsPage');
+const VoucherClaimDetailPage = lazyPage(() => import('../features/voucher-claims/voucher-claims-pages.tsx'), 'VoucherClaimDetailPage');
 const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
 const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
@@ -230,6 +232,22 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
                 <VouchersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/claims"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <VoucherClaimsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/claims/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <VoucherClaimDetailPage />
               </RequireRole>
             }
           />

@@ -24,6 +24,7 @@ export const enUS: Messages<typeof zhCN> = {
     sharingStatistics: 'Sharing statistics',
     purchaseReviews: 'New-purchase review',
     vouchers: 'Innovation vouchers',
+    voucherClaims: 'Voucher claims',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

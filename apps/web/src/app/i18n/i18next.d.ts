@@ -3,6 +3,7 @@ import type { resourceAdminZhCN } from '../../features/resources/resource-admin-
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
+import type { voucherClaimsZhCN } from '../../features/voucher-claims/voucher-claims-i18n.ts';
 import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
 import type { zhCN } from './zh-CN.ts';
 
@@ -16,7 +17,8 @@ declare module 'i18next' {
         typeof resourceAdminZhCN &
         typeof sharingZhCN &
         typeof servicesZhCN &
-        typeof vouchersZhCN;
+        typeof vouchersZhCN &
+        typeof voucherClaimsZhCN;
     };
   }
 }

@@ -21,6 +21,7 @@ export const zhCN = {
     sharingStatistics: '开放共享统计',
     purchaseReviews: '新购仪器查重',
     vouchers: '科技创新券',
+    voucherClaims: '后补助申领',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

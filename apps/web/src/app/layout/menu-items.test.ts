@@ -21,6 +21,7 @@ describe('menuForRole', () => {
       '/services',
       '/alliance/review',
       '/vouchers',
+      '/vouchers/claims',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -47,6 +48,15 @@ describe('menuForRole', () => {
     expect(menuForRole('provider').map((entry) => entry.key)).toContain('/bookings/queue');
     expect(menuForRole('provider').map((entry) => entry.key)).not.toContain('/my/bookings');
     expect(menuForRole('enterprise').map((entry) => entry.key)).not.toContain('/bookings/queue');
+  });
+
+  it('gives claimants, town admins and the city the voucher claims', () => {
+    for (const role of ['city_admin', 'town_admin', 'provider', 'enterprise'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/vouchers/claims');
+    }
+    for (const role of [null, 'expert', 'financier'] as const)
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/vouchers/claims');
+    expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/claims/123')).toBe('/vouchers/claims');
   });
 
   it('gives providers their resources and reviewers the review queue', () => {

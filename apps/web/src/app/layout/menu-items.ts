@@ -42,7 +42,8 @@ export type MenuLabelKey =
   | 'serviceMarketplace'
   | 'myServices'
   | 'allianceReview'
-  | 'vouchers';
+  | 'vouchers'
+  | 'voucherClaims';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -56,6 +57,7 @@ const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'shar
 const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
 const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
 const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
+const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, TOWNS, INSTITUTIONS],
@@ -72,6 +74,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     MARKETPLACE,
     { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
     VOUCHERS,
+    VOUCHER_CLAIMS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -86,6 +89,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     VOUCHERS,
+    VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -96,6 +100,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
     MARKETPLACE,
     VOUCHERS,
+    VOUCHER_CLAIMS,
     INSTITUTIONS,
   ],
   provider: [
@@ -108,6 +113,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     { key: '/my/services', label: 'myServices', icon: 'service' },
+    VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
   ],
