@@ -7,6 +7,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
+import { seedVouchers, type VoucherSeedSummary } from '../seed/vouchers-seed.ts';
 import { users } from './schema/accounts.ts';
 import { bookings, bookingUsages } from './schema/bookings.ts';
 import { enterpriseAnnualFigures, enterprises, institutions, towns } from './schema/organisations.ts';
@@ -35,6 +36,7 @@ export type SeedSummary = {
   memberships: number;
   services: number;
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
+  vouchers: VoucherSeedSummary;
 };
 
 /**
@@ -177,6 +179,8 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     );
 
     const alliance = await seedAlliance(tx, data, { institutionId, institutionTown, idOfResource, userId });
+    // Last: it goes through the service functions, which read the rows inserted above.
+    const voucherSummary = await seedVouchers(tx);
 
     return {
       towns: data.towns.length,
@@ -190,6 +194,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       bookings: bookingRows.length,
       ...alliance,
       usageHistory: history,
+      vouchers: voucherSummary,
     };
   });
 }
