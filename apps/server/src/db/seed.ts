@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
+import { seedVouchers, type VoucherSeedSummary } from '../seed/vouchers-seed.ts';
 import { users } from './schema/accounts.ts';
 import { bookings, bookingUsages } from './schema/bookings.ts';
 import { enterpriseAnnualFigures, enterprises, institutions, towns } from './schema/organisations.ts';
@@ -37,6 +38,7 @@ export type SeedSummary = {
   services: number;
   requirements: { requirements: number; quotes: number };
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
+  vouchers: VoucherSeedSummary;
 };
 
 /**
@@ -180,6 +182,8 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
 
     const alliance = await seedAlliance(tx, data, { institutionId, institutionTown, idOfResource, userId });
     const requirements = await seedRequirements(tx, { institutionId, passwordHash });
+    // Last: it goes through the service functions, which read the rows inserted above.
+    const voucherSummary = await seedVouchers(tx);
 
     return {
       towns: data.towns.length,
@@ -194,6 +198,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       ...alliance,
       usageHistory: history,
       requirements,
+      vouchers: voucherSummary,
     };
   });
 }

@@ -46,6 +46,8 @@ const ApplicationsPage = lazyPage(() => import('../features/vouchers/application
 const ApplicationFormPage = lazyPage(() => import('../features/vouchers/application-form-page.tsx'), 'ApplicationFormPage');
 const ApplicationDetailPage = lazyPage(() => import('../features/vouchers/application-detail-page.tsx'), 'ApplicationDetailPage');
 const WalletPage = lazyPage(() => import('../features/vouchers/wallet-page.tsx'), 'WalletPage');
+const VoucherClaimsPage = lazyPage(() => import('../features/voucher-claims/voucher-claims-pages.tsx'), 'VoucherClaimsPage');
+const VoucherClaimDetailPage = lazyPage(() => import('../features/voucher-claims/voucher-claims-pages.tsx'), 'VoucherClaimDetailPage');
 const PurchaseReviewsPage = lazyPage(() => import('../features/sharing-statistics/purchase-reviews-pages.tsx'), 'PurchaseReviewsPage');
 const PurchaseReviewDetailPage = lazyPage(
   () => import('../features/sharing-statistics/purchase-reviews-pages.tsx'),
@@ -282,6 +284,14 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="vouchers/claims"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <VoucherClaimsPage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="vouchers/programmes/:id"
             element={
               <RequireRole>
@@ -318,6 +328,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin', 'enterprise']}>
                 <WalletPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="vouchers/claims/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
+                <VoucherClaimDetailPage />
               </RequireRole>
             }
           />

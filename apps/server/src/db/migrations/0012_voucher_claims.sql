@@ -58,6 +58,7 @@ CREATE INDEX "voucher_claims_institution_idx" ON "voucher_claims" USING btree ("
 CREATE INDEX "voucher_claims_enterprise_idx" ON "voucher_claims" USING btree ("enterprise_id","status");--> statement-breakpoint
 CREATE INDEX "voucher_claims_order_idx" ON "voucher_claims" USING btree ("order_id");--> statement-breakpoint
 ALTER TABLE "voucher_reservations" ADD CONSTRAINT "voucher_reservations_order_ref_service_orders_id_fk" FOREIGN KEY ("order_ref") REFERENCES "public"."service_orders"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "voucher_reservations_order_idx" ON "voucher_reservations" USING btree ("order_ref");--> statement-breakpoint
 -- hand-written: a settled or rejected claim is final, and claims are never deleted (the money trail).
 CREATE OR REPLACE FUNCTION voucher_claims_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$

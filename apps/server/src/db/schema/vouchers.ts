@@ -218,5 +218,7 @@ export const voucherReservations = pgTable(
     ),
     uniqueIndex('voucher_reservations_order_uq').on(t.orderRef).where(sql`${t.status} in ('reserved', 'settled')`),
     index('voucher_reservations_voucher_idx').on(t.voucherId, t.status),
+    // The order page's subsidy (latest reservation of an order, whatever its status).
+    index('voucher_reservations_order_idx').on(t.orderRef),
   ],
 );

@@ -494,3 +494,23 @@ describe('property: random sequences with claims keep the ledger balanced', () =
     ).toBe(0);
   });
 });
+
+describe('the demo seed', () => {
+  it('has a 2026 programme with applications and claims in every state, and a balanced ledger', async () => {
+    const [p] = await rows<{ id: string }>(t.database, sql`select id from voucher_programmes where name = '2026年度中山市科技创新券'`);
+    expect(p).toBeDefined();
+    const id = (p as { id: string }).id;
+    const appStates = await rows<{ status: string }>(
+      t.database,
+      sql`select distinct status from voucher_applications where programme_id = ${id}`,
+    );
+    expect(new Set(appStates.map((r) => r.status))).toEqual(new Set(['submitted', 'forwarded', 'returned', 'approved', 'declined']));
+    const claimStates = await rows<{ status: string }>(
+      t.database,
+      sql`select distinct status from voucher_claims where programme_id = ${id}`,
+    );
+    expect(new Set(claimStates.map((r) => r.status))).toEqual(new Set(['submitted', 'verified', 'settled', 'rejected']));
+    expect(await countOf(t.database, 'vouchers', sql`programme_id = ${id} and enterprise_id = ${ids.ownEnterpriseId}`)).toBeGreaterThan(0);
+    expect(await ledger(id)).toMatchObject({ balanced: true, withinBudget: true, withinCaps: true, storedBalancesMatchEntries: true });
+  });
+});

@@ -32,6 +32,7 @@ export const enUS: Messages<typeof zhCN> = {
     voucherReview: 'Voucher review',
     myVouchers: 'My vouchers',
     vouchersIssued: 'Vouchers issued',
+    voucherClaims: 'Voucher claims',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

@@ -29,6 +29,7 @@ export const zhCN = {
     voucherReview: '创新券审核',
     myVouchers: '我的创新券',
     vouchersIssued: '已发放创新券',
+    voucherClaims: '后补助申领',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

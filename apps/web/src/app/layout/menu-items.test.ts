@@ -34,6 +34,7 @@ describe('menuForRole', () => {
       '/vouchers/reports',
       '/vouchers/applications',
       '/vouchers/wallet',
+      '/vouchers/claims',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -78,6 +79,15 @@ describe('menuForRole', () => {
     for (const role of [null, 'expert', 'financier'] as const) {
       expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/requirements');
     }
+  });
+
+  it('gives claimants, town admins and the city the voucher claims', () => {
+    for (const role of ['city_admin', 'town_admin', 'provider', 'enterprise'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).toContain('/vouchers/claims');
+    }
+    for (const role of [null, 'expert', 'financier'] as const)
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/vouchers/claims');
+    expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/claims/123')).toBe('/vouchers/claims');
   });
 
   it('gives providers their resources and reviewers the review queue', () => {

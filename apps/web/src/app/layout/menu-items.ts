@@ -53,7 +53,8 @@ export type MenuLabelKey =
   | 'myVoucherApplications'
   | 'voucherReview'
   | 'myVouchers'
-  | 'vouchersIssued';
+  | 'vouchersIssued'
+  | 'voucherClaims';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -73,6 +74,7 @@ const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherRe
 const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
 const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
 const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
+const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
@@ -95,6 +97,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REPORTS,
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
+    VOUCHER_CLAIMS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -115,6 +118,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REPORTS,
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
+    VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -130,6 +134,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHERS,
     { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit' },
     { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
+    VOUCHER_CLAIMS,
     INSTITUTIONS,
   ],
   provider: [
@@ -145,6 +150,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/my/services', label: 'myServices', icon: 'service' },
     ORDERS,
     REQUIREMENTS,
+    VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
   ],

@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth/auth-context.tsx';
 import { formatDateTime } from '../../app/format/datetime.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
+import { OrderVoucherPanel } from '../voucher-claims/order-voucher-panel.tsx';
 import { OrderActions } from './order-actions.tsx';
 import { listedPriceText, OrderStatusTag, quoteOverdue } from './order-format.tsx';
 import { formatYuan } from './order-money.ts';
@@ -47,7 +48,7 @@ export function OrderDetailPage() {
           <Flex vertical gap={16}>
             <OrderFacts order={o} />
             <PriceBlock order={o} />
-            {/* OrderVoucherPanel mounts here (branch voucher-claims) */}
+            <OrderVoucherPanel order={o} />
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
                 <OrderTimeline order={o} />

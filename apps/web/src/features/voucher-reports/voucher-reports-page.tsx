@@ -138,7 +138,7 @@ export function VoucherReportsPage() {
     ? (search.get('groupBy') as VoucherReportGrouping)
     : 'programme';
   const programmeId = search.get('programmeId');
-  const programmes = useProgrammes(true);
+  const programmes = useProgrammes();
   const report = useVoucherReport({ programmeId, groupBy });
   const byTown = useVoucherReport({ programmeId, groupBy: 'town' });
   const byCategory = useVoucherReport({ programmeId, groupBy: 'category' });

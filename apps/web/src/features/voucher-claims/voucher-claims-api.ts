@@ -1,0 +1,99 @@
+import type { ListResponse } from '@innotown/contracts/common';
+import type { ServiceOrder } from '@innotown/contracts/service-orders';
+import type { ClaimCreate, ClaimOptions, ClaimRejectReason, VoucherClaim } from '@innotown/contracts/voucher-claims';
+import type { Programme, Voucher } from '@innotown/contracts/vouchers';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryParams } from '../../app/api-client.ts';
+
+export function useClaims(query: QueryParams) {
+  return useQuery({
+    queryKey: ['voucher-claims', 'list', query],
+    queryFn: ({ signal }) => api.get<ListResponse<VoucherClaim>>('/api/v1/voucher-claims', query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useClaim(id: string) {
+  return useQuery({
+    queryKey: ['voucher-claims', 'one', id],
+    queryFn: ({ signal }) => api.get<VoucherClaim>(`/api/v1/voucher-claims/${id}`, undefined, signal),
+  });
+}
+
+export function useClaimOptions(orderId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['voucher-claims', 'options', orderId],
+    queryFn: ({ signal }) => api.get<ClaimOptions>(`/api/v1/service-orders/${orderId}/claim-options`, undefined, signal),
+    enabled,
+  });
+}
+
+/** The programme (its claimant rule) of an order's subsidy. */
+export function useProgramme(id: string | undefined) {
+  return useQuery({
+    queryKey: ['vouchers', 'programme', id],
+    queryFn: ({ signal }) => api.get<Programme>(`/api/v1/voucher-programmes/${id}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+/** The enterprise's active vouchers with value left, to apply to an order. */
+export function useUsableVouchers(enabled: boolean) {
+  return useQuery({
+    queryKey: ['vouchers', 'list', { status: 'active', pageSize: 100 }],
+    queryFn: ({ signal }) => api.get<ListResponse<Voucher>>('/api/v1/vouchers', { status: 'active', pageSize: 100 }, signal),
+    enabled,
+    select: (list) => list.items.filter((v) => v.remainingFen > 0),
+  });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['voucher-claims'] }),
+      client.invalidateQueries({ queryKey: ['vouchers'] }),
+      client.invalidateQueries({ queryKey: ['service-orders'] }),
+      client.invalidateQueries({ queryKey: ['orders'] }),
+    ]);
+}
+
+export function useApplyVoucher(orderId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (voucherId: string) => api.post<ServiceOrder>(`/api/v1/service-orders/${orderId}/voucher`, { voucherId }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateClaim() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: ClaimCreate) => api.post<VoucherClaim>('/api/v1/voucher-claims', body),
+    onSuccess: invalidate,
+  });
+}
+
+export type ClaimAction = { kind: 'verify' } | { kind: 'settle' } | { kind: 'reject'; reason: ClaimRejectReason; comment?: string };
+
+export function useClaimAction(id: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (a: ClaimAction) =>
+      api.post<VoucherClaim>(`/api/v1/voucher-claims/${id}/${a.kind}`, a.kind === 'reject' ? { reason: a.reason, comment: a.comment } : {}),
+    onSuccess: invalidate,
+  });
+}
+
+export type StoredFile = { id: string; filename: string };
+
+/** Uploads one attachment (invoice, evidence); the server checks its type by content and its size. */
+export async function uploadAttachment(file: File): Promise<StoredFile> {
+  const form = new FormData();
+  form.append('purpose', 'attachment');
+  form.append('file', file);
+  const response = await fetch('/api/v1/files', { method: 'POST', body: form, credentials: 'same-origin' });
+  const body = (await response.json()) as StoredFile & { error?: { message: string } };
+  if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
+  return body;
+}
