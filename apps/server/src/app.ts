@@ -25,6 +25,7 @@ import { serviceOrderRoutes } from './modules/service-orders/service-orders.rout
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(notificationRoutes);
   await app.register(fileRoutes);
   await app.register(holidayRoutes);
+  await app.register(targetRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);

@@ -3,6 +3,7 @@ import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories'
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
+import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
@@ -107,6 +108,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       .returning({ id: users.id, username: users.username });
     const userId = new Map(userRows.map((u) => [u.username, u.id]));
     if (data.holidays.length) await tx.insert(holidays).values(data.holidays).onConflictDoNothing();
+    await ensureCatalogue(tx);
 
     // The resource catalogue: town copied from the institution, search document built as the repository does.
     const institutionTown = new Map(data.institutions.map((i) => [i.key, idOfTown(i.townCode)]));

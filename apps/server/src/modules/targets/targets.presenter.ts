@@ -1,0 +1,72 @@
+import type { ReportingPeriod, Statistic, StatisticSubmission } from '@innotown/contracts/targets';
+import type { findSubmission } from './submissions.service.ts';
+import type { PeriodRow, StatisticRow } from './targets.repository.ts';
+
+export function presentStatistic(s: StatisticRow): Statistic {
+  return {
+    code: s.code,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    unit: s.unit,
+    source: s.source as Statistic['source'],
+    minValue: s.minValue,
+    maxValue: s.maxValue,
+    yoyThresholdPct: s.yoyThresholdPct,
+    required: s.required,
+  };
+}
+
+export function presentPeriod(p: PeriodRow): ReportingPeriod {
+  return { id: p.id, year: p.year, quarter: p.quarter, deadline: p.deadline, status: p.status as ReportingPeriod['status'] };
+}
+
+type SubmissionSummaryRow = Omit<Awaited<ReturnType<typeof findSubmission>>, 'values'>;
+
+export function presentSubmissionSummary(s: SubmissionSummaryRow): Omit<StatisticSubmission, 'values'> {
+  return {
+    id: s.id,
+    periodId: s.periodId,
+    year: s.year,
+    quarter: s.quarter,
+    townId: s.townId,
+    townName: s.townName,
+    version: s.version,
+    status: s.status as StatisticSubmission['status'],
+    createdAt: s.createdAt.toISOString(),
+    submittedAt: s.submittedAt?.toISOString() ?? null,
+    submittedByName: s.submittedByName,
+    reviewedAt: s.reviewedAt?.toISOString() ?? null,
+    reviewedByName: s.reviewedByName,
+    reviewComment: s.reviewComment,
+  };
+}
+
+export function presentSubmission(s: Awaited<ReturnType<typeof findSubmission>>): StatisticSubmission {
+  return {
+    ...presentSubmissionSummary(s),
+    values: s.values.map((v) => ({
+      statisticCode: v.statisticCode,
+      value: v.value,
+      explanation: v.explanation,
+      previousYearValue: v.previousYearValue,
+    })),
+  };
+}
+
+export function presentTownProgress(t: {
+  townId: string;
+  townName: string;
+  status: string | null;
+  version: number | null;
+  submissionId: string | null;
+  late: boolean;
+}) {
+  return {
+    townId: t.townId,
+    townName: t.townName,
+    status: t.status as StatisticSubmission['status'] | null,
+    version: t.version,
+    submissionId: t.submissionId,
+    late: t.late,
+  };
+}

@@ -1,0 +1,197 @@
+import { idParamsSchema } from '@innotown/contracts/common';
+import {
+  periodCreateSchema,
+  periodListSchema,
+  periodProgressSchema,
+  periodSchema,
+  statisticListSchema,
+  submissionApproveSchema,
+  submissionListQuerySchema,
+  submissionListSchema,
+  submissionReturnSchema,
+  submissionSaveSchema,
+  submissionSchema,
+} from '@innotown/contracts/targets';
+import type { App } from '../../platform/http/types.ts';
+import { shanghaiDate } from '../../platform/working-days.ts';
+import * as periods from './periods.service.ts';
+import * as submissions from './submissions.service.ts';
+import { presentPeriod, presentStatistic, presentSubmission, presentSubmissionSummary, presentTownProgress } from './targets.presenter.ts';
+import * as repo from './targets.repository.ts';
+
+const tags = ['targets'];
+
+export async function targetRoutes(app: App) {
+  app.get(
+    '/api/v1/statistics',
+    {
+      config: { permission: { resource: 'statistic', action: 'list' } },
+      schema: {
+        tags,
+        summary: 'The base statistics towns report, with units and plausible ranges',
+        response: { 200: statisticListSchema },
+      },
+    },
+    async () => ({ items: (await repo.listStatistics(app.db)).map(presentStatistic) }),
+  );
+
+  app.get(
+    '/api/v1/reporting-periods',
+    {
+      config: { permission: { resource: 'reportingPeriod', action: 'list' } },
+      schema: { tags, summary: 'Reporting periods, newest first', response: { 200: periodListSchema } },
+    },
+    async () => ({ items: (await repo.listPeriods(app.db)).map(presentPeriod) }),
+  );
+
+  app.post(
+    '/api/v1/reporting-periods',
+    {
+      config: { permission: { resource: 'reportingPeriod', action: 'create' } },
+      schema: {
+        tags,
+        summary: 'Open a reporting period (a year, or a quarter) with its deadline',
+        body: periodCreateSchema,
+        response: { 201: periodSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(presentPeriod(await periods.createPeriod(app.db, request.ctx, request.body))),
+  );
+
+  for (const [action, open] of [
+    ['close', false],
+    ['reopen', true],
+  ] as const) {
+    app.post(
+      `/api/v1/reporting-periods/:id/${action}`,
+      {
+        config: { permission: { resource: 'reportingPeriod', action: 'manage' } },
+        schema: {
+          tags,
+          summary: `${action === 'close' ? 'Close' : 'Reopen'} a reporting period`,
+          params: idParamsSchema,
+          response: { 200: periodSchema },
+        },
+      },
+      async (request) => presentPeriod(await periods.setPeriodOpen(app.db, request.ctx, request.params.id, open)),
+    );
+  }
+
+  app.get(
+    '/api/v1/reporting-periods/:id/progress',
+    {
+      config: { permission: { resource: 'reportingPeriod', action: 'progress' } },
+      schema: {
+        tags,
+        summary: "Each town's latest submission for the period, and which towns are late",
+        params: idParamsSchema,
+        response: { 200: periodProgressSchema },
+      },
+    },
+    async (request) => {
+      const r = await periods.periodProgress(app.db, request.params.id, shanghaiDate(new Date()));
+      return { period: presentPeriod(r.period), towns: r.towns.map(presentTownProgress) };
+    },
+  );
+
+  app.get(
+    '/api/v1/statistic-submissions',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'list' } },
+      schema: {
+        tags,
+        summary: 'Submissions in scope (a town admin: their town)',
+        querystring: submissionListQuerySchema,
+        response: { 200: submissionListSchema },
+      },
+    },
+    async (request) => ({ items: (await submissions.listSubmissions(app.db, request.ctx, request.query)).map(presentSubmissionSummary) }),
+  );
+
+  app.put(
+    '/api/v1/statistic-submissions',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'save' } },
+      schema: {
+        tags,
+        summary: "Save the town's figures for a period as a draft (checks ranges and explanations)",
+        body: submissionSaveSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => presentSubmission(await submissions.saveDraft(app.db, request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/v1/statistic-submissions/:id',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'One version of a town submission with its values and last year’s',
+        params: idParamsSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => presentSubmission(await submissions.findSubmission(app.db, request.ctx, request.params.id)),
+  );
+
+  app.post(
+    '/api/v1/statistic-submissions/:id/submit',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'save' } },
+      schema: {
+        tags,
+        summary: 'Submit the draft for the city’s review (complete checks)',
+        params: idParamsSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => presentSubmission(await submissions.submit(app.db, request.ctx, request.params.id)),
+  );
+
+  app.post(
+    '/api/v1/statistic-submissions/:id/return',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'review' } },
+      schema: {
+        tags,
+        summary: 'Return a submission to the town with a comment',
+        params: idParamsSchema,
+        body: submissionReturnSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => presentSubmission(await submissions.review(app.db, request.ctx, request.params.id, 'return', request.body.comment)),
+  );
+
+  app.post(
+    '/api/v1/statistic-submissions/:id/approve',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'review' } },
+      schema: {
+        tags,
+        summary: 'Approve a submission: its figures feed the indicators (supersedes the earlier approved version)',
+        params: idParamsSchema,
+        body: submissionApproveSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) =>
+      presentSubmission(await submissions.review(app.db, request.ctx, request.params.id, 'approve', request.body.comment ?? null)),
+  );
+
+  app.post(
+    '/api/v1/statistic-submissions/:id/correct',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'save' } },
+      schema: {
+        tags,
+        summary: 'Start a correction of approved figures: a new draft version',
+        params: idParamsSchema,
+        response: { 200: submissionSchema },
+      },
+    },
+    async (request) => presentSubmission(await submissions.startCorrection(app.db, request.ctx, request.params.id)),
+  );
+}
