@@ -1715,6 +1715,8 @@ const TOWN_READERS: Statuses = [401, 200, 200, 403, 403, 403, 403];
 const subUrl = (id: string, action: string) => `/api/v1/statistic-submissions/${id}/${action}`;
 CASES.push(
   get('GET /api/v1/statistics', 'the catalogue', SIGNED_IN(200)),
+  get('GET /api/v1/target-dashboard', 'public progress', EVERYONE(200)),
+  get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
   get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
   post(
     'POST /api/v1/reporting-periods',

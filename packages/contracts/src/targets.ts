@@ -124,3 +124,84 @@ export const periodProgressSchema = z.object({
     }),
   ),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Indicators and dashboards
+
+export const progressStatuses = ['achieved', 'on_track', 'lagging', 'behind', 'no_target', 'no_data'] as const;
+export type ProgressStatus = (typeof progressStatuses)[number];
+export const evaluationProblems = ['missing_data', 'division_by_zero', 'not_a_number'] as const;
+
+const pointSchema = z.object({ year: z.number().int(), value: z.number() });
+
+export const indicatorSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.string(),
+  formula: z.string(),
+  direction: z.enum(indicatorDirections),
+  baseYear: z.number().int().nullable(),
+  inIndex: z.boolean(),
+  version: z.number().int(),
+  /** False when the formula no longer compiles against the catalogue (e.g. a statistic was renamed). */
+  formulaValid: z.boolean(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const progressSchema = z.object({
+  status: z.enum(progressStatuses),
+  current: pointSchema.nullable(),
+  base: pointSchema.nullable(),
+  target: pointSchema.nullable(),
+  /** Where the value should be by the current year on the straight path from base to target. */
+  expected: z.number().nullable(),
+  share: z.number().nullable(),
+  forecast: pointSchema.nullable(),
+  growthRate: z.number().nullable(),
+});
+
+export const cityOverviewSchema = z.object({
+  items: z.array(
+    z.object({
+      indicator: indicatorSchema,
+      series: z.array(z.object({ year: z.number().int(), value: z.number().nullable(), problem: z.enum(evaluationProblems).nullable() })),
+      targets: z.array(pointSchema),
+      progress: progressSchema,
+    }),
+  ),
+  years: z.array(z.number().int()),
+  townsReporting: z.array(z.object({ year: z.number().int(), towns: z.number().int() })),
+  townCount: z.number().int(),
+});
+export type CityOverview = z.infer<typeof cityOverviewSchema>;
+
+export const townComparisonQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict();
+export const townComparisonSchema = z.object({
+  year: z.number().int(),
+  indicators: z.array(indicatorSchema),
+  towns: z.array(
+    z.object({
+      townId: idSchema,
+      townName: z.string(),
+      /** Composite innovation index, 0–100 (EIS method); null without data. */
+      index: z.number().nullable(),
+      values: z.array(
+        z.object({ code: z.string(), value: z.number().nullable(), rank: z.number().int().nullable(), target: z.number().nullable() }),
+      ),
+    }),
+  ),
+  indexTreatments: z.array(
+    z.object({
+      code: z.string(),
+      transformed: z.boolean(),
+      skewness: z.number().nullable(),
+      outliers: z.number().int(),
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      used: z.boolean(),
+    }),
+  ),
+});
+export type TownComparison = z.infer<typeof townComparisonSchema>;

@@ -220,6 +220,8 @@ export const policyTable = {
   // Target monitoring: the catalogue and periods are read by every signed-in user; a town admin reports its own
   // town's statistics, the city reviews (a town admin never approves).
   statistic: { list: { signed_in: 'all' } },
+  // Progress to the plan's targets is public (approved figures only).
+  targetDashboard: { read: { everyone: 'all' } },
   reportingPeriod: {
     list: { signed_in: 'all' },
     create: { city_admin: 'all' },

@@ -1,4 +1,5 @@
-import type { ReportingPeriod, Statistic, StatisticSubmission } from '@innotown/contracts/targets';
+import type { CityOverview, Indicator, ReportingPeriod, Statistic, StatisticSubmission, TownComparison } from '@innotown/contracts/targets';
+import type { cityOverview, IndicatorDefinition, townComparison } from './indicators.service.ts';
 import type { findSubmission } from './submissions.service.ts';
 import type { PeriodRow, StatisticRow } from './targets.repository.ts';
 
@@ -69,4 +70,33 @@ export function presentTownProgress(t: {
     submissionId: t.submissionId,
     late: t.late,
   };
+}
+
+export function presentIndicator(i: IndicatorDefinition): Indicator {
+  return {
+    id: i.id,
+    code: i.code,
+    nameZh: i.nameZh,
+    nameEn: i.nameEn,
+    unit: i.unit,
+    formula: i.formula,
+    direction: i.direction as Indicator['direction'],
+    baseYear: i.baseYear,
+    inIndex: i.inIndex,
+    version: i.version,
+    formulaValid: i.compiled !== null,
+  };
+}
+
+export function presentOverview(o: Awaited<ReturnType<typeof cityOverview>>): CityOverview {
+  return {
+    items: o.items.map((x) => ({ indicator: presentIndicator(x.indicator), series: x.series, targets: x.targets, progress: x.progress })),
+    years: o.years,
+    townsReporting: o.townsReporting,
+    townCount: o.townCount,
+  };
+}
+
+export function presentTownComparison(c: Awaited<ReturnType<typeof townComparison>>): TownComparison {
+  return { year: c.year, indicators: c.indicators.map(presentIndicator), towns: c.towns, indexTreatments: c.indexTreatments };
 }

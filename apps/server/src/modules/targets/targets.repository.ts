@@ -284,3 +284,25 @@ export async function periodProgress(db: Db, periodId: string) {
     )
     .orderBy(asc(towns.code));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+export async function listIndicators(db: Db): Promise<IndicatorRow[]> {
+  return db.select().from(indicators).orderBy(asc(indicators.code));
+}
+
+/** Every target: the city's (townId null) and the towns'. */
+export async function listTargets(db: Db) {
+  return db
+    .select({
+      indicatorId: indicatorTargets.indicatorId,
+      townId: indicatorTargets.townId,
+      year: indicatorTargets.year,
+      value: indicatorTargets.value,
+    })
+    .from(indicatorTargets)
+    .orderBy(asc(indicatorTargets.year));
+}

@@ -1,5 +1,6 @@
 import { idParamsSchema } from '@innotown/contracts/common';
 import {
+  cityOverviewSchema,
   periodCreateSchema,
   periodListSchema,
   periodProgressSchema,
@@ -11,12 +12,23 @@ import {
   submissionReturnSchema,
   submissionSaveSchema,
   submissionSchema,
+  townComparisonQuerySchema,
+  townComparisonSchema,
 } from '@innotown/contracts/targets';
 import type { App } from '../../platform/http/types.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
+import * as indicators from './indicators.service.ts';
 import * as periods from './periods.service.ts';
 import * as submissions from './submissions.service.ts';
-import { presentPeriod, presentStatistic, presentSubmission, presentSubmissionSummary, presentTownProgress } from './targets.presenter.ts';
+import {
+  presentOverview,
+  presentPeriod,
+  presentStatistic,
+  presentSubmission,
+  presentSubmissionSummary,
+  presentTownComparison,
+  presentTownProgress,
+} from './targets.presenter.ts';
 import * as repo from './targets.repository.ts';
 
 const tags = ['targets'];
@@ -193,5 +205,32 @@ export async function targetRoutes(app: App) {
       },
     },
     async (request) => presentSubmission(await submissions.startCorrection(app.db, request.ctx, request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/target-dashboard',
+    {
+      config: { permission: { resource: 'targetDashboard', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'City overview: every indicator with its series over approved figures, targets and progress',
+        response: { 200: cityOverviewSchema },
+      },
+    },
+    async () => presentOverview(await indicators.cityOverview(app.db)),
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/towns',
+    {
+      config: { permission: { resource: 'targetDashboard', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'Town comparison for a year: values, ranks and the composite innovation index',
+        querystring: townComparisonQuerySchema,
+        response: { 200: townComparisonSchema },
+      },
+    },
+    async (request) => presentTownComparison(await indicators.townComparison(app.db, request.query.year)),
   );
 }

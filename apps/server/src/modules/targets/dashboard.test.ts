@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+let admin: string;
+
+/** Everything but GDP and R&D held equal between the towns, so the hand-checked figures stand out. */
+const year = (gdp: number, rd: number) => ({
+  gdp: { value: gdp },
+  industrial_output: { value: 1_600_000 },
+  hitech_output: { value: 600_000 },
+  rd_expenditure: { value: rd },
+  population: { value: 150_000 },
+  enterprises_above_scale: { value: 420 },
+  high_tech_enterprises: { value: 160 },
+  tech_smes: { value: 300 },
+  invention_applications: { value: 150 },
+  invention_patents_valid: { value: 120 },
+  service_platforms: { value: 1 },
+  parks_incubators: { value: 1 },
+});
+
+async function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) {
+  const res = await t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+  return { status: res.statusCode, body: res.json() };
+}
+
+async function approve(cookie: string, periodId: string, values: object) {
+  const saved = await call('PUT', '/api/v1/statistic-submissions', cookie, { periodId, values });
+  expect(saved.status).toBe(200);
+  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/submit`, cookie)).status).toBe(200);
+  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/approve`, admin, {})).status).toBe(200);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  const guzhen = await t.login('guzhen');
+  const xiaolan = await t.login('xiaolan');
+  const p2014 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2014, deadline: '2015-03-31' })).body.id;
+  const p2020 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2020, deadline: '2021-03-31' })).body.id;
+  // 古镇: R&D 20,000 of 1,000,000 万元 (2.0 %) → 56,000 of 2,000,000 (2.8 %); 小榄: 1.0 % → 2.2 %.
+  await approve(guzhen, p2014, year(1_000_000, 20_000));
+  await approve(xiaolan, p2014, year(1_000_000, 10_000));
+  await approve(guzhen, p2020, year(2_000_000, 56_000));
+  await approve(xiaolan, p2020, year(2_000_000, 44_000));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('city overview', () => {
+  it('computes city values as ratios of the towns’ sums, with progress to the plan’s targets', async () => {
+    const r = await call('GET', '/api/v1/target-dashboard');
+    expect(r.status).toBe(200);
+    expect(r.body.years).toEqual([2014, 2020]);
+    expect(r.body.townsReporting).toEqual([
+      { year: 2014, towns: 2 },
+      { year: 2020, towns: 2 },
+    ]);
+    const rd = r.body.items.find((i: { indicator: { code: string } }) => i.indicator.code === 'rd_intensity');
+    // 30,000 / 2,000,000 = 1.5 %; 100,000 / 4,000,000 = 2.5 %.
+    expect(rd.series.map((p: { value: number }) => p.value)).toEqual([expect.closeTo(1.5, 9), expect.closeTo(2.5, 9)]);
+    expect(rd.targets).toEqual([{ year: 2020, value: 2.8 }]);
+    // In the target year the path is at the target; 2.5 covers 1.0/1.3 = 77 % of the way: behind.
+    expect(rd.progress).toMatchObject({ status: 'behind', expected: expect.closeTo(2.8, 9), share: expect.closeTo(1 / 1.3, 9) });
+    const output = r.body.items.find((i: { indicator: { code: string } }) => i.indicator.code === 'town_output_multiple');
+    expect(output.progress.status).toBe('achieved');
+    expect(output.series[1].value).toBeCloseTo(2, 9);
+  });
+
+  it('an indicator whose figures are missing shows why, not zero', async () => {
+    const r = await call('GET', '/api/v1/target-dashboard');
+    const solved = r.body.items.find((i: { indicator: { code: string } }) => i.indicator.code === 'key_problems_solved');
+    expect(solved.series).toEqual([
+      { year: 2014, value: null, problem: 'missing_data' },
+      { year: 2020, value: null, problem: 'missing_data' },
+    ]);
+    expect(solved.progress.status).toBe('no_data');
+  });
+});
+
+describe('town comparison', () => {
+  it('ranks the towns and computes the composite index over the indicators with spread', async () => {
+    const r = await call('GET', '/api/v1/target-dashboard/towns?year=2020');
+    expect(r.status).toBe(200);
+    expect(r.body.towns).toHaveLength(23);
+    const town = (name: string) => r.body.towns.find((x: { townName: string }) => x.townName === name);
+    const rdOf = (name: string) => town(name).values.find((v: { code: string }) => v.code === 'rd_intensity');
+    expect(rdOf('古镇镇')).toMatchObject({ value: expect.closeTo(2.8, 9), rank: 1 });
+    expect(rdOf('小榄镇')).toMatchObject({ value: expect.closeTo(2.2, 9), rank: 2 });
+    // Only R&D intensity varies among the index indicators: [2.0, 2.8, 1.0, 2.2] → min 1.0, max 2.8.
+    expect(r.body.indexTreatments.filter((x: { used: boolean }) => x.used).map((x: { code: string }) => x.code)).toEqual(['rd_intensity']);
+    expect(town('古镇镇').index).toBeCloseTo(100, 9);
+    expect(town('小榄镇').index).toBeCloseTo((1.2 / 1.8) * 100, 9);
+    expect(town('石岐街道').index).toBeNull();
+  });
+
+  it('refuses a year that is not a year', async () => {
+    expect((await call('GET', '/api/v1/target-dashboard/towns?year=20x0')).status).toBe(400);
+  });
+});
