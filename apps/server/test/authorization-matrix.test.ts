@@ -1712,10 +1712,44 @@ const submissionState = () =>
   rows(t.database, sql`select id, status, version from statistic_submissions order by period_id, town_id, version`);
 const periodState = () => rows(t.database, sql`select year, quarter, status from reporting_periods order by year`);
 const TOWN_READERS: Statuses = [401, 200, 200, 403, 403, 403, 403];
+const rdIntensityId = (await one<{ id: string }>(t.database, sql`select id from indicators where code = 'rd_intensity'`)).id;
+const indicatorState = () => rows(t.database, sql`select code, version, formula from indicators order by code`);
+const matrixIndicator = (code: string | undefined) => ({
+  ...(code ? { code } : {}),
+  nameZh: '研发强度',
+  nameEn: 'R&D intensity',
+  unit: '%',
+  formula: 'rd_expenditure / gdp',
+  direction: 'higher',
+  baseYear: 2014,
+  inIndex: true,
+  targets: [{ year: 2020, value: 2.8 }],
+});
 const subUrl = (id: string, action: string) => `/api/v1/statistic-submissions/${id}/${action}`;
 CASES.push(
   get('GET /api/v1/statistics', 'the catalogue', SIGNED_IN(200)),
   get('GET /api/v1/target-dashboard', 'public progress', EVERYONE(200)),
+  get('GET /api/v1/indicators', 'the catalogue', EVERYONE(200)),
+  post('POST /api/v1/formulas/check', 'a formula', ADMIN_ONLY(200), '/api/v1/formulas/check', {
+    formula: 'gdp / population',
+    unit: '万元/人',
+  }),
+  post(
+    'POST /api/v1/indicators',
+    'a new indicator',
+    ADMIN_ONLY(201),
+    '/api/v1/indicators',
+    matrixIndicator('matrix_indicator'),
+    indicatorState,
+  ),
+  {
+    route: 'PUT /api/v1/indicators/:id',
+    scope: 'an indicator',
+    expect: ADMIN_ONLY(200),
+    state: indicatorState,
+    request: () => ({ url: `/api/v1/indicators/${rdIntensityId}`, payload: matrixIndicator(undefined) }),
+  },
+  get('GET /api/v1/indicators/:id/revisions', 'an indicator', SIGNED_IN(200), `/api/v1/indicators/${rdIntensityId}/revisions`),
   get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
   get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
   post(

@@ -205,3 +205,58 @@ export const townComparisonSchema = z.object({
   ),
 });
 export type TownComparison = z.infer<typeof townComparisonSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Editing indicators (city)
+
+const targetInputSchema = z
+  .object({ year: z.number().int().min(2000).max(2100), value: z.number().min(-1e12).max(1e12), townId: idSchema.nullish() })
+  .strict();
+
+export const indicatorWriteSchema = z
+  .object({
+    nameZh: text(120),
+    nameEn: text(160),
+    unit: text(16),
+    formula: text(500),
+    direction: z.enum(indicatorDirections),
+    baseYear: z.number().int().min(2000).max(2100).nullable(),
+    inIndex: z.boolean(),
+    targets: z.array(targetInputSchema).max(500),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.targets.forEach((t, i) => {
+      const key = `${t.townId ?? 'city'}:${t.year}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: 'duplicate_target' });
+      seen.add(key);
+    });
+  });
+export const indicatorCreateSchema = indicatorWriteSchema.and(
+  z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, { message: 'indicator_code_invalid' }) }),
+);
+export type IndicatorWrite = z.infer<typeof indicatorWriteSchema>;
+
+export const indicatorDetailSchema = indicatorSchema.extend({
+  targets: z.array(z.object({ year: z.number().int(), value: z.number(), townId: idSchema.nullable() })),
+  updatedAt: z.string(),
+});
+export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
+export const indicatorListSchema = z.object({ items: z.array(indicatorDetailSchema) });
+
+export const indicatorRevisionSchema = z.object({
+  version: z.number().int(),
+  snapshot: z.record(z.string(), z.unknown()),
+  changedByName: z.string().nullable(),
+  changedAt: z.string(),
+});
+export const indicatorRevisionListSchema = z.object({ items: z.array(indicatorRevisionSchema) });
+
+export const formulaCheckSchema = z.object({ formula: z.string().max(2000), unit: z.string().max(16) }).strict();
+export const formulaCheckResultSchema = z.object({
+  ok: z.boolean(),
+  /** Each problem with its 0-based character position in the formula. */
+  errors: z.array(z.object({ code: z.string(), pos: z.number().int(), message: z.string() })),
+  statistics: z.array(z.string()),
+});

@@ -222,6 +222,7 @@ export const policyTable = {
   statistic: { list: { signed_in: 'all' } },
   // Progress to the plan's targets is public (approved figures only).
   targetDashboard: { read: { everyone: 'all' } },
+  indicator: { list: { everyone: 'all' }, create: { city_admin: 'all' }, update: { city_admin: 'all' }, history: { signed_in: 'all' } },
   reportingPeriod: {
     list: { signed_in: 'all' },
     create: { city_admin: 'all' },

@@ -1,7 +1,15 @@
-import type { CityOverview, Indicator, ReportingPeriod, Statistic, StatisticSubmission, TownComparison } from '@innotown/contracts/targets';
+import type {
+  CityOverview,
+  Indicator,
+  IndicatorDetail,
+  ReportingPeriod,
+  Statistic,
+  StatisticSubmission,
+  TownComparison,
+} from '@innotown/contracts/targets';
 import type { cityOverview, IndicatorDefinition, townComparison } from './indicators.service.ts';
 import type { findSubmission } from './submissions.service.ts';
-import type { PeriodRow, StatisticRow } from './targets.repository.ts';
+import type { IndicatorRow, PeriodRow, StatisticRow } from './targets.repository.ts';
 
 export function presentStatistic(s: StatisticRow): Statistic {
   return {
@@ -73,6 +81,10 @@ export function presentTownProgress(t: {
 }
 
 export function presentIndicator(i: IndicatorDefinition): Indicator {
+  return presentIndicatorRow(i, i.compiled !== null);
+}
+
+function presentIndicatorRow(i: IndicatorRow, formulaValid: boolean): Indicator {
   return {
     id: i.id,
     code: i.code,
@@ -84,7 +96,22 @@ export function presentIndicator(i: IndicatorDefinition): Indicator {
     baseYear: i.baseYear,
     inIndex: i.inIndex,
     version: i.version,
-    formulaValid: i.compiled !== null,
+    formulaValid,
+  };
+}
+
+export function presentIndicatorDetail(
+  i: IndicatorRow & { formulaValid: boolean; targets: { year: number; value: number; townId: string | null }[] },
+): IndicatorDetail {
+  return { ...presentIndicatorRow(i, i.formulaValid), targets: i.targets, updatedAt: i.updatedAt.toISOString() };
+}
+
+export function presentRevision(r: { version: number; snapshot: unknown; changedByName: string | null; changedAt: Date }) {
+  return {
+    version: r.version,
+    snapshot: r.snapshot as Record<string, unknown>,
+    changedByName: r.changedByName,
+    changedAt: r.changedAt.toISOString(),
   };
 }
 

@@ -306,3 +306,39 @@ export async function listTargets(db: Db) {
     .from(indicatorTargets)
     .orderBy(asc(indicatorTargets.year));
 }
+
+export async function findIndicator(db: Db, id: string, lock = false): Promise<IndicatorRow | undefined> {
+  const q = db.select().from(indicators).where(eq(indicators.id, id));
+  return (lock ? await q.for('update') : await q)[0];
+}
+
+export async function insertIndicator(db: Db, values: typeof indicators.$inferInsert): Promise<IndicatorRow> {
+  return (await db.insert(indicators).values(values).returning())[0] as IndicatorRow;
+}
+
+export async function updateIndicator(db: Db, id: string, values: Partial<typeof indicators.$inferInsert>): Promise<IndicatorRow> {
+  return (await db.update(indicators).set(values).where(eq(indicators.id, id)).returning())[0] as IndicatorRow;
+}
+
+export async function replaceTargets(db: Db, indicatorId: string, targets: { year: number; value: number; townId: string | null }[]) {
+  await db.delete(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicatorId));
+  if (targets.length) await db.insert(indicatorTargets).values(targets.map((t) => ({ ...t, indicatorId })));
+}
+
+export async function insertRevision(db: Db, values: { indicatorId: string; version: number; snapshot: object; changedBy: string | null }) {
+  await db.insert(indicatorRevisions).values(values);
+}
+
+export async function listRevisions(db: Db, indicatorId: string) {
+  return db
+    .select({
+      version: indicatorRevisions.version,
+      snapshot: indicatorRevisions.snapshot,
+      changedByName: users.displayName,
+      changedAt: indicatorRevisions.changedAt,
+    })
+    .from(indicatorRevisions)
+    .leftJoin(users, eq(users.id, indicatorRevisions.changedBy))
+    .where(eq(indicatorRevisions.indicatorId, indicatorId))
+    .orderBy(desc(indicatorRevisions.version));
+}

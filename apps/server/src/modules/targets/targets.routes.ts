@@ -1,6 +1,13 @@
 import { idParamsSchema } from '@innotown/contracts/common';
 import {
   cityOverviewSchema,
+  formulaCheckResultSchema,
+  formulaCheckSchema,
+  indicatorCreateSchema,
+  indicatorDetailSchema,
+  indicatorListSchema,
+  indicatorRevisionListSchema,
+  indicatorWriteSchema,
   periodCreateSchema,
   periodListSchema,
   periodProgressSchema,
@@ -17,12 +24,15 @@ import {
 } from '@innotown/contracts/targets';
 import type { App } from '../../platform/http/types.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
+import * as catalogue from './indicator-catalogue.service.ts';
 import * as indicators from './indicators.service.ts';
 import * as periods from './periods.service.ts';
 import * as submissions from './submissions.service.ts';
 import {
+  presentIndicatorDetail,
   presentOverview,
   presentPeriod,
+  presentRevision,
   presentStatistic,
   presentSubmission,
   presentSubmissionSummary,
@@ -232,5 +242,79 @@ export async function targetRoutes(app: App) {
       },
     },
     async (request) => presentTownComparison(await indicators.townComparison(app.db, request.query.year)),
+  );
+
+  app.get(
+    '/api/v1/indicators',
+    {
+      config: { permission: { resource: 'indicator', action: 'list' } },
+      schema: { tags, summary: 'The indicator catalogue with formulas and targets', response: { 200: indicatorListSchema } },
+    },
+    async () => ({ items: (await catalogue.listIndicators(app.db)).map(presentIndicatorDetail) }),
+  );
+
+  app.post(
+    '/api/v1/indicators',
+    {
+      config: { permission: { resource: 'indicator', action: 'create' } },
+      schema: {
+        tags,
+        summary: 'Add an indicator (formula checked against the statistics and the unit)',
+        body: indicatorCreateSchema,
+        response: { 201: indicatorDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const row = await catalogue.createIndicator(app.db, request.ctx, request.body);
+      const detail = (await catalogue.listIndicators(app.db)).find((i) => i.id === row.id);
+      return reply.status(201).send(presentIndicatorDetail(detail as NonNullable<typeof detail>));
+    },
+  );
+
+  app.put(
+    '/api/v1/indicators/:id',
+    {
+      config: { permission: { resource: 'indicator', action: 'update' } },
+      schema: {
+        tags,
+        summary: 'Change an indicator and its targets (a new version; history kept)',
+        params: idParamsSchema,
+        body: indicatorWriteSchema,
+        response: { 200: indicatorDetailSchema },
+      },
+    },
+    async (request) => {
+      await catalogue.updateIndicator(app.db, request.ctx, request.params.id, request.body);
+      const detail = (await catalogue.listIndicators(app.db)).find((i) => i.id === request.params.id);
+      return presentIndicatorDetail(detail as NonNullable<typeof detail>);
+    },
+  );
+
+  app.get(
+    '/api/v1/indicators/:id/revisions',
+    {
+      config: { permission: { resource: 'indicator', action: 'history' } },
+      schema: {
+        tags,
+        summary: 'Every saved version of an indicator, newest first, with who saved it',
+        params: idParamsSchema,
+        response: { 200: indicatorRevisionListSchema },
+      },
+    },
+    async (request) => ({ items: (await catalogue.revisions(app.db, request.params.id)).map(presentRevision) }),
+  );
+
+  app.post(
+    '/api/v1/formulas/check',
+    {
+      config: { permission: { resource: 'indicator', action: 'create' } },
+      schema: {
+        tags,
+        summary: 'Check a formula for the editor: problems with their positions',
+        body: formulaCheckSchema,
+        response: { 200: formulaCheckResultSchema },
+      },
+    },
+    async (request) => catalogue.checkFormula(app.db, request.body.formula, request.body.unit),
   );
 }

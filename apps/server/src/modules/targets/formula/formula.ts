@@ -47,7 +47,7 @@ export function compileFormula(
       message: `The formula gives ${describeDimension(unit)}, the indicator is in ${resultUnit} (${describeDimension(target)})`,
     });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: errors.map((e) => ({ ...e, message: `${e.message} (at ${e.pos + 1})` })) };
   return {
     ok: true,
     formula: { source, node, statistics: [...statisticsOf(node).keys()], resultScale: 1 / target.scale },
