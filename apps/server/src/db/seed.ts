@@ -7,6 +7,7 @@ import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
 import { users } from './schema/accounts.ts';
 import { bookings, bookingUsages } from './schema/bookings.ts';
@@ -15,6 +16,7 @@ import { holidays } from './schema/platform.ts';
 import { resourceLinks, resources } from './schema/resources.ts';
 import { allianceMemberships, serviceResources, services } from './schema/services.ts';
 import { internalUsages, purchaseReviews } from './schema/sharing.ts';
+import { reportingPeriods, statisticSubmissions, submissionValues } from './schema/targets.ts';
 
 const SEED_LOCK = 7_420_002;
 const BATCH = 1000;
@@ -179,6 +181,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     );
 
     const alliance = await seedAlliance(tx, data, { institutionId, institutionTown, idOfResource, userId });
+    const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
 
     return {
       towns: data.towns.length,
@@ -192,6 +195,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       bookings: bookingRows.length,
       ...alliance,
       usageHistory: history,
+      townStatistics,
     };
   });
 }
@@ -386,4 +390,49 @@ async function seedAlliance(
     }
   }
   return { memberships: data.memberships.length, services: data.services.length };
+}
+
+/**
+ * Target monitoring demo: approved town statistics 2014–2024 (closed periods) and the open 2025
+ * period where some towns are approved, some under review and 古镇 has not started yet.
+ */
+async function seedTownStatistics(tx: Db, idOfTown: (code: string) => string, userId: Map<string, string>) {
+  const figures = generateTownStatistics();
+  const years = [...new Set(figures.map((f) => f.year))];
+  const periods = await tx
+    .insert(reportingPeriods)
+    .values(
+      years.map((year) => ({
+        year,
+        deadline: year === OPEN_YEAR ? `${year + 1}-12-31` : `${year + 1}-03-31`,
+        status: year === OPEN_YEAR ? 'open' : 'closed',
+      })),
+    )
+    .returning({ id: reportingPeriods.id, year: reportingPeriods.year });
+  const periodOf = new Map(periods.map((p) => [p.year, p.id]));
+  const admin = userId.get('admin') ?? null;
+  let submissions = 0;
+  const values: (typeof submissionValues.$inferInsert)[] = [];
+  for (const f of figures) {
+    const status = f.year === OPEN_YEAR ? openYearStatus(f.townCode) : 'approved';
+    if (!status) continue;
+    const at = new Date(Date.UTC(f.year + 1, 2, 10));
+    const [row] = await tx
+      .insert(statisticSubmissions)
+      .values({
+        periodId: periodOf.get(f.year) as string,
+        townId: idOfTown(f.townCode),
+        version: 1,
+        status,
+        createdAt: at,
+        submittedAt: at,
+        ...(status === 'approved' ? { reviewedBy: admin, reviewedAt: new Date(at.getTime() + 5 * 86_400_000) } : {}),
+      })
+      .returning({ id: statisticSubmissions.id });
+    submissions++;
+    for (const [statisticCode, value] of Object.entries(f.values))
+      values.push({ submissionId: (row as { id: string }).id, statisticCode, value });
+  }
+  await insertInBatches(values, (b) => tx.insert(submissionValues).values(b));
+  return submissions;
 }
