@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './db/seed.ts';
+import { ensureCatalogue } from './modules/targets/targets.repository.ts';
 import { createUser } from './modules/users/users.service.ts';
 import { systemContext } from './platform/context.ts';
 import { openDatabase } from './platform/db.ts';
@@ -26,6 +27,7 @@ async function main() {
     switch (command) {
       case 'migrate': {
         await database.migrate();
+        await ensureCatalogue(database.db);
         console.log(`migrations applied (${database.kind})`);
         break;
       }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { seedDemoData } from './db/seed.ts';
+import { ensureCatalogue } from './modules/targets/targets.repository.ts';
 import { openDatabase } from './platform/db.ts';
 
 async function main() {
@@ -16,6 +17,8 @@ async function main() {
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax });
   await database.migrate();
+  // Reference data every installation needs (the plan's indicator catalogue); never overwrites edits.
+  await ensureCatalogue(database.db);
   const app = await buildApp({ config, database });
   if (config.seedDemo) {
     const seeded = await seedDemoData(database.db);

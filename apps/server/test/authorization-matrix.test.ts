@@ -2018,6 +2018,186 @@ CASES.push(
   ),
 );
 
+// Target monitoring. guzhen (the town admin) reports for 古镇镇; xiaolan's submissions are another town's.
+const xiaolan = await t.login('xiaolan');
+const completeYear = {
+  gdp: { value: 1_000_000 },
+  industrial_output: { value: 1_600_000 },
+  hitech_output: { value: 600_000 },
+  rd_expenditure: { value: 25_000 },
+  population: { value: 150_000 },
+  enterprises_above_scale: { value: 420 },
+  high_tech_enterprises: { value: 160 },
+  tech_smes: { value: 300 },
+  invention_applications: { value: 150 },
+  invention_patents_valid: { value: 120 },
+  service_platforms: { value: 1 },
+  parks_incubators: { value: 1 },
+};
+const targetsCall = async (method: 'POST' | 'PUT', url: string, cookie: string, payload: object = {}) => {
+  const res = await t.app.inject({ method, url, headers: { cookie }, payload });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
+};
+const periodOf = async (year: number) =>
+  (await targetsCall('POST', '/api/v1/reporting-periods', admin, { year, deadline: `${year + 1}-03-31` })).id;
+/** A submission of `cookie`'s town for a new period, moved to `status`. */
+const submissionIn = async (year: number, cookie: string, status: 'draft' | 'submitted' | 'approved') => {
+  const periodId = await periodOf(year);
+  const { id } = await targetsCall('PUT', '/api/v1/statistic-submissions', cookie, { periodId, values: completeYear });
+  if (status !== 'draft') await targetsCall('POST', `/api/v1/statistic-submissions/${id}/submit`, cookie);
+  if (status === 'approved') await targetsCall('POST', `/api/v1/statistic-submissions/${id}/approve`, admin);
+  return id;
+};
+const sub = {
+  toSubmit: await submissionIn(2041, cookies.town_admin, 'draft'),
+  toReturn: await submissionIn(2042, cookies.town_admin, 'submitted'),
+  toApprove: await submissionIn(2043, cookies.town_admin, 'submitted'),
+  toCorrect: await submissionIn(2044, cookies.town_admin, 'approved'),
+  foreignDraft: await submissionIn(2045, xiaolan, 'draft'),
+  foreignApproved: await submissionIn(2046, xiaolan, 'approved'),
+};
+const openPeriod = await periodOf(2047);
+const periodToClose = await periodOf(2048);
+const submissionState = () =>
+  rows(t.database, sql`select id, status, version from statistic_submissions order by period_id, town_id, version`);
+const periodState = () => rows(t.database, sql`select year, quarter, status from reporting_periods order by year`);
+const TOWN_READERS: Statuses = [401, 200, 200, 403, 403, 403, 403];
+const rdIntensityId = (await one<{ id: string }>(t.database, sql`select id from indicators where code = 'rd_intensity'`)).id;
+const indicatorState = () => rows(t.database, sql`select code, version, formula from indicators order by code`);
+const matrixIndicator = (code: string | undefined) => ({
+  ...(code ? { code } : {}),
+  nameZh: '研发强度',
+  nameEn: 'R&D intensity',
+  unit: '%',
+  formula: 'rd_expenditure / gdp',
+  direction: 'higher',
+  baseYear: 2014,
+  inIndex: true,
+  targets: [{ year: 2020, value: 2.8 }],
+});
+const subUrl = (id: string, action: string) => `/api/v1/statistic-submissions/${id}/${action}`;
+CASES.push(
+  get('GET /api/v1/statistics', 'the catalogue', SIGNED_IN(200)),
+  get('GET /api/v1/target-dashboard', 'public progress', EVERYONE(200)),
+  get('GET /api/v1/indicators', 'the catalogue', EVERYONE(200)),
+  post('POST /api/v1/formulas/check', 'a formula', ADMIN_ONLY(200), '/api/v1/formulas/check', {
+    formula: 'gdp / population',
+    unit: '万元/人',
+  }),
+  post(
+    'POST /api/v1/indicators',
+    'a new indicator',
+    ADMIN_ONLY(201),
+    '/api/v1/indicators',
+    matrixIndicator('matrix_indicator'),
+    indicatorState,
+  ),
+  {
+    route: 'PUT /api/v1/indicators/:id',
+    scope: 'an indicator',
+    expect: ADMIN_ONLY(200),
+    state: indicatorState,
+    request: () => ({ url: `/api/v1/indicators/${rdIntensityId}`, payload: matrixIndicator(undefined) }),
+  },
+  get('GET /api/v1/indicators/:id/revisions', 'an indicator', SIGNED_IN(200), `/api/v1/indicators/${rdIntensityId}/revisions`),
+  get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
+  get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
+  post(
+    'POST /api/v1/reporting-periods',
+    'a new year',
+    ADMIN_ONLY(201),
+    '/api/v1/reporting-periods',
+    { year: 2049, deadline: '2050-03-31' },
+    periodState,
+  ),
+  post(
+    'POST /api/v1/reporting-periods/:id/close',
+    'an open period',
+    ADMIN_ONLY(200),
+    `/api/v1/reporting-periods/${periodToClose}/close`,
+    {},
+    periodState,
+  ),
+  post(
+    'POST /api/v1/reporting-periods/:id/reopen',
+    'a period',
+    ADMIN_ONLY(200),
+    `/api/v1/reporting-periods/${periodToClose}/reopen`,
+    {},
+    periodState,
+  ),
+  get('GET /api/v1/reporting-periods/:id/progress', 'a period', ADMIN_ONLY(200), `/api/v1/reporting-periods/${openPeriod}/progress`),
+  get('GET /api/v1/statistic-submissions', 'list (filtered by town)', TOWN_READERS),
+  get('GET /api/v1/statistic-submissions/:id', 'own town', TOWN_READERS, `/api/v1/statistic-submissions/${sub.toSubmit}`),
+  get(
+    'GET /api/v1/statistic-submissions/:id',
+    'another town',
+    [401, 200, 404, 403, 403, 403, 403],
+    `/api/v1/statistic-submissions/${sub.foreignDraft}`,
+  ),
+  get('GET /api/v1/statistic-submissions/:id', 'nonexistent', [401, 404, 404, 403, 403, 403, 403], `/api/v1/statistic-submissions/${NONE}`),
+  {
+    route: 'PUT /api/v1/statistic-submissions',
+    scope: 'own town, open period',
+    expect: TOWN_ONLY(200),
+    state: submissionState,
+    request: () => ({ url: '/api/v1/statistic-submissions', payload: { periodId: openPeriod, values: completeYear } }),
+  },
+  {
+    route: 'PUT /api/v1/statistic-submissions',
+    scope: 'naming another town',
+    expect: [401, 403, 404, 403, 403, 403, 403],
+    state: submissionState,
+    request: () => ({
+      url: '/api/v1/statistic-submissions',
+      payload: { periodId: openPeriod, townId: ids.xiaolanTownId, values: completeYear },
+    }),
+  },
+  post('POST /api/v1/statistic-submissions/:id/submit', 'own draft', TOWN_ONLY(200), subUrl(sub.toSubmit, 'submit'), {}, submissionState),
+  post(
+    'POST /api/v1/statistic-submissions/:id/submit',
+    'another town’s draft',
+    TOWN_ONLY(404),
+    subUrl(sub.foreignDraft, 'submit'),
+    {},
+    submissionState,
+  ),
+  post(
+    'POST /api/v1/statistic-submissions/:id/return',
+    'submitted',
+    ADMIN_ONLY(200),
+    subUrl(sub.toReturn, 'return'),
+    { comment: '矩阵测试' },
+    submissionState,
+  ),
+  post(
+    'POST /api/v1/statistic-submissions/:id/approve',
+    'submitted',
+    ADMIN_ONLY(200),
+    subUrl(sub.toApprove, 'approve'),
+    {},
+    submissionState,
+  ),
+  post('POST /api/v1/statistic-submissions/:id/approve', 'nonexistent', ADMIN_ONLY(404), subUrl(NONE, 'approve'), {}, submissionState),
+  post(
+    'POST /api/v1/statistic-submissions/:id/correct',
+    'own approved',
+    TOWN_ONLY(200),
+    subUrl(sub.toCorrect, 'correct'),
+    {},
+    submissionState,
+  ),
+  post(
+    'POST /api/v1/statistic-submissions/:id/correct',
+    'another town’s approved',
+    TOWN_ONLY(404),
+    subUrl(sub.foreignApproved, 'correct'),
+    {},
+    submissionState,
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

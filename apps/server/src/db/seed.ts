@@ -3,10 +3,12 @@ import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories'
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
+import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
+import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
 import { seedVouchers, type VoucherSeedSummary } from '../seed/vouchers-seed.ts';
 import { users } from './schema/accounts.ts';
@@ -16,6 +18,7 @@ import { holidays } from './schema/platform.ts';
 import { resourceLinks, resources } from './schema/resources.ts';
 import { allianceMemberships, serviceResources, services } from './schema/services.ts';
 import { internalUsages, purchaseReviews } from './schema/sharing.ts';
+import { reportingPeriods, statisticSubmissions, submissionValues } from './schema/targets.ts';
 
 const SEED_LOCK = 7_420_002;
 const BATCH = 1000;
@@ -111,6 +114,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       .returning({ id: users.id, username: users.username });
     const userId = new Map(userRows.map((u) => [u.username, u.id]));
     if (data.holidays.length) await tx.insert(holidays).values(data.holidays).onConflictDoNothing();
+    await ensureCatalogue(tx);
 
     // The resource catalogue: town copied from the institution, search document built as the repository does.
     const institutionTown = new Map(data.institutions.map((i) => [i.key, idOfTown(i.townCode)]));
@@ -184,6 +188,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     const requirements = await seedRequirements(tx, { institutionId, passwordHash });
     // Last: it goes through the service functions, which read the rows inserted above.
     const voucherSummary = await seedVouchers(tx);
+    const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
 
     return {
       towns: data.towns.length,
@@ -199,6 +204,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       usageHistory: history,
       requirements,
       vouchers: voucherSummary,
+      townStatistics,
     };
   });
 }
@@ -393,4 +399,49 @@ async function seedAlliance(
     }
   }
   return { memberships: data.memberships.length, services: data.services.length };
+}
+
+/**
+ * Target monitoring demo: approved town statistics 2014–2024 (closed periods) and the open 2025
+ * period where some towns are approved, some under review and 古镇 has not started yet.
+ */
+async function seedTownStatistics(tx: Db, idOfTown: (code: string) => string, userId: Map<string, string>) {
+  const figures = generateTownStatistics();
+  const years = [...new Set(figures.map((f) => f.year))];
+  const periods = await tx
+    .insert(reportingPeriods)
+    .values(
+      years.map((year) => ({
+        year,
+        deadline: year === OPEN_YEAR ? `${year + 1}-12-31` : `${year + 1}-03-31`,
+        status: year === OPEN_YEAR ? 'open' : 'closed',
+      })),
+    )
+    .returning({ id: reportingPeriods.id, year: reportingPeriods.year });
+  const periodOf = new Map(periods.map((p) => [p.year, p.id]));
+  const admin = userId.get('admin') ?? null;
+  let submissions = 0;
+  const values: (typeof submissionValues.$inferInsert)[] = [];
+  for (const f of figures) {
+    const status = f.year === OPEN_YEAR ? openYearStatus(f.townCode) : 'approved';
+    if (!status) continue;
+    const at = new Date(Date.UTC(f.year + 1, 2, 10));
+    const [row] = await tx
+      .insert(statisticSubmissions)
+      .values({
+        periodId: periodOf.get(f.year) as string,
+        townId: idOfTown(f.townCode),
+        version: 1,
+        status,
+        createdAt: at,
+        submittedAt: at,
+        ...(status === 'approved' ? { reviewedBy: admin, reviewedAt: new Date(at.getTime() + 5 * 86_400_000) } : {}),
+      })
+      .returning({ id: statisticSubmissions.id });
+    submissions++;
+    for (const [statisticCode, value] of Object.entries(f.values))
+      values.push({ submissionId: (row as { id: string }).id, statisticCode, value });
+  }
+  await insertInBatches(values, (b) => tx.insert(submissionValues).values(b));
+  return submissions;
 }

@@ -249,6 +249,24 @@ export const policyTable = {
   },
   // A quote belongs to the provider institution that made it.
   requirementQuote: { create: { provider: 'all' }, withdraw: { provider: 'institution' } },
+  // Target monitoring: the catalogue and periods are read by every signed-in user; a town admin reports its own
+  // town's statistics, the city reviews (a town admin never approves).
+  statistic: { list: { signed_in: 'all' } },
+  // Progress to the plan's targets is public (approved figures only).
+  targetDashboard: { read: { everyone: 'all' } },
+  indicator: { list: { everyone: 'all' }, create: { city_admin: 'all' }, update: { city_admin: 'all' }, history: { signed_in: 'all' } },
+  reportingPeriod: {
+    list: { signed_in: 'all' },
+    create: { city_admin: 'all' },
+    manage: { city_admin: 'all' },
+    progress: { city_admin: 'all' },
+  },
+  statisticSubmission: {
+    list: { city_admin: 'all', town_admin: 'town' },
+    read: { city_admin: 'all', town_admin: 'town' },
+    save: { town_admin: 'town' },
+    review: { city_admin: 'all' },
+  },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

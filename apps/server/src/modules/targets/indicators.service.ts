@@ -1,0 +1,149 @@
+import type { Db } from '../../platform/db.ts';
+import { compositeIndex, type IndexIndicator, type IndexObservation } from './composite-index.ts';
+import { type CompiledFormula, compileFormula, type EvaluationProblem, evaluate } from './formula/formula.ts';
+import { type Point, type Progress, progressOf } from './progress.ts';
+import * as repo from './targets.repository.ts';
+
+/**
+ * Indicator values over approved figures. A town's value is its formula over its own figures; the
+ * city's is the formula over the sums of all towns' figures (ratios of sums, not sums or means of
+ * ratios), with the number of towns that reported so a partial year is visible as such.
+ */
+
+type Figures = Map<string, Map<number, number>>; // statistic → year → value
+type SeriesPoint = { year: number; value: number | null; problem: EvaluationProblem | null };
+
+export type IndicatorDefinition = repo.IndicatorRow & { compiled: CompiledFormula | null };
+
+function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = create();
+    map.set(key, v);
+  }
+  return v;
+}
+
+async function loadModel(db: Db) {
+  const [statistics, indicators, targets, figures, towns] = await Promise.all([
+    repo.listStatistics(db),
+    repo.listIndicators(db),
+    repo.listTargets(db),
+    repo.approvedAnnualFigures(db, null),
+    repo.townsInOrder(db),
+  ]);
+  const units = new Map(statistics.map((s) => [s.code, s.unit]));
+  const defs: IndicatorDefinition[] = indicators.map((i) => {
+    const c = compileFormula(i.formula, units, i.unit);
+    return { ...i, compiled: c.ok ? c.formula : null };
+  });
+  const byTown = new Map<string, Figures>();
+  const city: Figures = new Map();
+  const reporting = new Map<number, Set<string>>();
+  for (const f of figures) {
+    entry(
+      entry(byTown, f.townId, () => new Map()),
+      f.statisticCode,
+      () => new Map(),
+    ).set(f.year, f.value);
+    const c = entry(city, f.statisticCode, () => new Map());
+    c.set(f.year, (c.get(f.year) ?? 0) + f.value);
+    entry(reporting, f.year, () => new Set()).add(f.townId);
+  }
+  const years = [...reporting.keys()].sort((a, b) => a - b);
+  return { units, defs, targets, byTown, city, reporting, years, towns };
+}
+
+function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures: Figures | undefined, years: number[]): SeriesPoint[] {
+  if (!def.compiled) return years.map((year) => ({ year, value: null, problem: null }));
+  const compiled = def.compiled;
+  return years.map((year) => {
+    const r = evaluate(compiled, units, year, (s, y) => figures?.get(s)?.get(y));
+    return { year, value: r.value, problem: r.problem };
+  });
+}
+
+const points = (s: SeriesPoint[]): Point[] =>
+  s.filter((p): p is Point & SeriesPoint => p.value !== null).map((p) => ({ year: p.year, value: p.value }));
+
+export type OverviewItem = {
+  indicator: IndicatorDefinition;
+  series: SeriesPoint[];
+  targets: Point[];
+  progress: Progress;
+};
+
+/** The city overview: every indicator with its city series, targets and progress (those without a target too). */
+export async function cityOverview(db: Db) {
+  const m = await loadModel(db);
+  const items: OverviewItem[] = m.defs.map((def) => {
+    const series = seriesOf(def, m.units, m.city, m.years);
+    const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === null).map((t) => ({ year: t.year, value: t.value }));
+    return {
+      indicator: def,
+      series,
+      targets,
+      progress: progressOf({ series: points(series), targets, baseYear: def.baseYear, direction: def.direction as 'higher' | 'lower' }),
+    };
+  });
+  return {
+    items,
+    years: m.years,
+    townsReporting: m.years.map((y) => ({ year: y, towns: m.reporting.get(y)?.size ?? 0 })),
+    townCount: m.towns.length,
+  };
+}
+
+/**
+ * Every town's value of every indicator in `year`, its rank per indicator, and the composite index
+ * (over the indicators marked for it, normalised across all towns and years).
+ */
+export async function townComparison(db: Db, year: number) {
+  const m = await loadModel(db);
+  const observations: IndexObservation[] = [];
+  const valuesByTown = new Map<string, Record<string, number | null>>();
+  for (const town of m.towns) {
+    const figures = m.byTown.get(town.id);
+    for (const y of m.years) {
+      const values: Record<string, number | null> = {};
+      for (const def of m.defs) values[def.code] = seriesOf(def, m.units, figures, [y])[0]?.value ?? null;
+      observations.push({ townId: town.id, year: y, values });
+      if (y === year) valuesByTown.set(town.id, values);
+    }
+    if (!valuesByTown.has(town.id)) {
+      valuesByTown.set(town.id, Object.fromEntries(m.defs.map((d) => [d.code, seriesOf(d, m.units, figures, [year])[0]?.value ?? null])));
+    }
+  }
+  const indexIndicators: IndexIndicator[] = m.defs
+    .filter((d) => d.inIndex && d.compiled)
+    .map((d) => ({ code: d.code, direction: d.direction as 'higher' | 'lower' }));
+  const index = compositeIndex(
+    indexIndicators,
+    observations.map((o) => ({ ...o, values: Object.fromEntries(indexIndicators.map((i) => [i.code, o.values[i.code]])) })),
+  );
+  const indexOf = new Map(index.results.filter((r) => r.year === year).map((r) => [r.townId, r.index]));
+  const rank = (code: string, direction: string) => {
+    const ranked = m.towns
+      .map((t) => ({ id: t.id, v: valuesByTown.get(t.id)?.[code] ?? null }))
+      .filter((x): x is { id: string; v: number } => x.v !== null)
+      .sort((a, b) => (direction === 'lower' ? a.v - b.v : b.v - a.v));
+    return new Map(ranked.map((x, i) => [x.id, i + 1]));
+  };
+  const ranks = new Map(m.defs.map((d) => [d.code, rank(d.code, d.direction)]));
+  return {
+    year,
+    indicators: m.defs,
+    towns: m.towns.map((t) => ({
+      townId: t.id,
+      townName: t.name,
+      index: indexOf.get(t.id) ?? null,
+      values: m.defs.map((d) => ({
+        code: d.code,
+        value: valuesByTown.get(t.id)?.[d.code] ?? null,
+        rank: ranks.get(d.code)?.get(t.id) ?? null,
+        target: m.targets.find((x) => x.indicatorId === d.id && x.townId === t.id && x.year >= year)?.value ?? null,
+      })),
+    })),
+    indexTreatments: index.treatments,
+  };
+}
