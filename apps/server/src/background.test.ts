@@ -92,6 +92,7 @@ describe('startBackgroundWork', () => {
       'idempotency.purge',
       'jobs.purge',
       'service_orders.sla_escalate',
+      'service_requirements.expire',
       'sessions.purge',
       'vouchers.expire',
     ]);

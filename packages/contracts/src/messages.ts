@@ -52,5 +52,12 @@ export const validationMessages = {
   window_ends_before_start: { zh: '申报期结束日期不能早于开始日期', en: 'The application window must end after it starts' },
   cap_above_budget: { zh: '单个企业上限不能高于计划总预算', en: 'The cap per enterprise cannot exceed the budget' },
   providers_required: { zh: '请至少指定一个服务机构', en: 'Name at least one provider' },
+  period_invalid: { zh: '结束日期不能早于开始日期', en: 'The end date must not be before the start date' },
+  not_a_number: { zh: '请填写数字', en: 'Enter a number' },
+  duplicate_target: { zh: '同一年份（同一镇街）只能有一个目标值', en: 'One target per year (and town) only' },
+  indicator_code_invalid: {
+    zh: '指标代码须以小写字母开头，只含小写字母、数字和下划线（2–60 位）',
+    en: 'An indicator code starts with a lower-case letter and has only a–z, 0–9 and _ (2–60 characters)',
+  },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

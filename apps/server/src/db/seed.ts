@@ -156,6 +156,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
             const resource = data.resources.find((r) => r.key === b.resourceKey);
             if (!resource) throw new Error(`seed: unknown resource ${b.resourceKey}`);
             return {
+              id: randomUUID(),
               resourceId: idOfResource(b.resourceKey),
               enterpriseId: bookingEnterprise,
               userId: bookingUser,
@@ -177,6 +178,23 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
           })
         : [];
     if (bookingRows.length) await tx.insert(bookings).values(bookingRows);
+    const usageRows = data.bookings.flatMap((b, i) => {
+      const row = bookingRows[i];
+      if (!b.usage || !row || !bookingUser) return [];
+      return [
+        {
+          bookingId: row.id,
+          minutes: b.usage.minutes,
+          sampleCount: b.usage.samples,
+          feeFen: b.usage.feeFen,
+          recordedBy: userId.get(b.decidedBy ?? '') ?? bookingUser,
+          recordedAt: new Date(b.usage.recordedAt),
+          confirmedBy: bookingUser,
+          confirmedAt: new Date(b.usage.confirmedAt),
+        },
+      ];
+    });
+    if (usageRows.length) await tx.insert(bookingUsages).values(usageRows);
     const history = await seedUsageHistory(
       tx,
       data,

@@ -330,13 +330,15 @@ describe('generateDemoData', () => {
   });
 
   it('books lighting instruments for the demo enterprise at fixed times', () => {
-    expect(data.bookings.map((b) => b.status)).toEqual(['requested', 'confirmed', 'rejected']);
+    expect(data.bookings.map((b) => b.status)).toEqual(['requested', 'confirmed', 'rejected', 'completed']);
     const keys = new Set(data.resources.map((r) => r.key));
     for (const b of data.bookings) {
       expect(keys.has(b.resourceKey)).toBe(true);
       expect(b.resourceKey.startsWith('national-lighting-test-centre-instrument-')).toBe(true);
       expect(b.period[0] < b.period[1]).toBe(true);
-      expect(b.period[0] >= '2026-12-01').toBe(true);
+      // Upcoming, except the one already used (and recorded) for the voucher-claim demo.
+      expect(b.period[0] >= '2026-12-01').toBe(b.status !== 'completed');
+      expect(b.usage !== undefined).toBe(b.status === 'completed');
       expect(b.decisionReason !== null).toBe(b.status === 'rejected');
     }
   });

@@ -52,7 +52,9 @@ export type SeedBooking = {
   purpose: string;
   sampleDetails: string;
   quotedFeeFen: number;
-  status: 'requested' | 'confirmed' | 'rejected';
+  status: 'requested' | 'confirmed' | 'rejected' | 'completed';
+  /** For a completed booking: what the owner recorded and the enterprise confirmed. */
+  usage?: { minutes: number; samples: number; feeFen: number; recordedAt: string; confirmedAt: string };
   decisionReason: string | null;
   /** Username of the provider who decided, if decided. */
   decidedBy: string | null;
@@ -969,6 +971,28 @@ export function generateResources(
         decidedBy: 'lamplab',
         decidedAt: '2026-11-23T11:00:00+08:00',
         createdAt: '2026-11-22T14:20:00+08:00',
+      },
+      // Used and confirmed: the integrating-sphere measurements behind the demo enterprise's LED test order, so a
+      // voucher claim for that order can be checked against recorded use (post-subsidy against verified use).
+      {
+        resourceKey: DEMO_SPECTRO_KEY,
+        mode: 'operator_assisted',
+        period: ['2026-11-16T09:00:00+08:00', '2026-11-16T11:30:00+08:00'],
+        purpose: '新款 LED 筒灯光通量、光效与显色指数检测（委托检测用）',
+        sampleDetails: '筒灯 2 款，各 1 套',
+        quotedFeeFen: fee * 2,
+        status: 'completed',
+        usage: {
+          minutes: 150,
+          samples: 2,
+          feeFen: fee * 2,
+          recordedAt: '2026-11-16T12:10:00+08:00',
+          confirmedAt: '2026-11-16T15:30:00+08:00',
+        },
+        decisionReason: null,
+        decidedBy: 'lamplab',
+        decidedAt: '2026-11-12T10:00:00+08:00',
+        createdAt: '2026-11-11T09:20:00+08:00',
       },
     );
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { notifications } from '../../db/schema/platform.ts';
 
 let t: TestApp;
 let enterpriseCookie: string;
@@ -16,6 +17,8 @@ async function unread(cookie: string): Promise<{ kind: string; title: string; li
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The demo seed leaves notifications of its orders and requirements; this file counts only its own.
+  await t.database.db.delete(notifications);
   enterpriseCookie = await t.login('enterprise');
   guzhenCookie = await t.login('guzhen');
   const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: enterpriseCookie } });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { users } from '../../db/schema/accounts.ts';
@@ -73,7 +73,17 @@ describe('notify', () => {
   it('notifyRole and notifyCityAdmins skip disabled users', async () => {
     await t.database.db.update(users).set({ status: 'disabled' }).where(eq(users.username, 'lamplab'));
     await notifyRole(t.database.db, 'provider', { kind: 'test.providers', title: '服务机构通知' });
-    expect(await recipientsOf('test.providers')).toEqual([ids.provider]);
+    const activeProviders = (
+      await t.database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'provider'), eq(users.status, 'active')))
+    )
+      .map((u) => u.id)
+      .sort();
+    expect(await recipientsOf('test.providers')).toEqual(activeProviders);
+    expect(activeProviders).toContain(ids.provider);
+    expect(activeProviders).not.toContain(ids.lamplab);
     await notifyCityAdmins(t.database.db, { kind: 'test.city', title: '科技局通知' });
     expect(await recipientsOf('test.city')).toEqual([ids.admin]);
   });

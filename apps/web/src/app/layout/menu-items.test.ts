@@ -128,9 +128,15 @@ describe('voucher menu entries', () => {
       const keys = menuForRole(role).map((entry) => entry.key);
       expect(keys).toEqual(expect.arrayContaining(['/vouchers', '/vouchers/applications', '/vouchers/wallet']));
     }
-    for (const role of [null, 'provider', 'expert', 'financier'] as const) {
+    for (const role of [null, 'expert', 'financier'] as const) {
       expect(menuForRole(role).some((entry) => entry.key.startsWith('/vouchers'))).toBe(false);
     }
+    // A provider takes part only through the post-subsidy claims it files.
+    expect(
+      menuForRole('provider')
+        .filter((entry) => entry.key.startsWith('/vouchers'))
+        .map((entry) => entry.key),
+    ).toEqual(['/vouchers/claims']);
     expect(menuForRole('enterprise').find((entry) => entry.key === '/vouchers/wallet')?.label).toBe('myVouchers');
     expect(menuForRole('town_admin').find((entry) => entry.key === '/vouchers/applications')?.label).toBe('voucherReview');
   });
