@@ -659,10 +659,13 @@ describe('service orders', () => {
 });
 
 describe('innovation vouchers', () => {
-  it('the city creates a programme → the enterprise applies → guzhen forwards → the city approves less → wallet and dashboard show it', async () => {
+  it('the city creates a programme → the enterprise applies → guzhen forwards → the city approves less → the enterprise orders a testing service and applies the voucher → lamplab delivers → confirmed → lamplab claims against the recorded usage → guzhen verifies → the city settles → wallet and dashboard show it', async () => {
     const city = await newPage(browser);
     const firm = await newPage(browser);
     const town = await newPage(browser);
+    const lab = await newPage(browser);
+    const visibleOk = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary:visible');
+    const orderStatus = (page: Page) => page.getByTestId('order-status').first().innerText();
     const stamp = Date.now().toString(36);
     const name = `E2E 创新券计划 ${stamp}`;
     const use = `E2E 委托检测灯具光电性能 ${stamp}`;
@@ -741,10 +744,111 @@ describe('innovation vouchers', () => {
         expect(await page.getByTestId(`ledger-${check}`).getAttribute('data-ok')).toBe('true');
       }
       expect(await page.getByTestId('programme-count-approved').innerText()).toBe('1');
+
+      // Enterprise: orders lamplab's LED test (2 samples); lamplab quotes ¥960; the enterprise accepts.
+      const found = (await apiAs('enterprise', `/api/v1/services/search?category=testing&q=${encodeURIComponent('LED 光色电')}`)) as {
+        items: { id: string; title: string }[];
+      };
+      const service = found.items.find((x) => x.title === 'LED 光色电参数检测');
+      expect(service).toBeDefined();
+      page = firm.page;
+      await page.goto(`/services/${service?.id}`);
+      await page.getByTestId('order-service').click(POLL);
+      await page.getByTestId('order-needs').fill(`E2E：LED 筒灯 2 款光色电检测，申请创新券 ${stamp}`);
+      await numberInput(page, 'order-quantity').first().fill('2');
+      await page.locator('#order-service-submit').click();
+      await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/, POLL);
+      const orderId = new URL(page.url()).pathname.split('/').pop() as string;
+      page = lab.page;
+      await loginViaForm(page, 'lamplab');
+      await page.goto(`/orders/${orderId}`);
+      await page.getByTestId('order-quote').click(POLL);
+      await numberInput(page, 'quote-price').first().fill('960');
+      await page.locator('#order-quote-submit').click();
+      await expect.poll(() => orderStatus(page), POLL).toBe('已报价');
+      page = firm.page;
+      await page.reload();
+      await page.getByTestId('order-accept').click(POLL);
+      await visibleOk(page).click();
+      await expect.poll(() => orderStatus(page), POLL).toBe('已接受');
+
+      // Enterprise: applies the new voucher before work starts: 80 % of ¥960 is reserved, ¥192 is left to pay.
+      await page.getByTestId('voucher-select').click();
+      await page.locator('.ant-select-item-option', { hasText: name }).click();
+      await page.getByTestId('apply-voucher').click();
+      await expect.poll(() => page.getByTestId('enterprise-pays').innerText(), POLL).toBe('192.00');
+
+      // lamplab: starts, delivers the report; the enterprise confirms.
+      page = lab.page;
+      await page.reload();
+      await page.getByTestId('order-start').click(POLL);
+      await visibleOk(page).click();
+      await expect.poll(() => orderStatus(page), POLL).toBe('服务中');
+      await page.getByTestId('order-deliver').click();
+      await page
+        .locator('.ant-modal input[type="file"]')
+        .setInputFiles({ name: 'LED检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('LED test report, voucher order') });
+      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-done').count(), POLL).toBe(1);
+      await page.locator('#order-deliver-submit').click();
+      await expect.poll(() => orderStatus(page), POLL).toBe('已交付');
+      page = firm.page;
+      await page.reload();
+      await page.getByTestId('order-confirm').click(POLL);
+      await page.locator('.ant-modal .ant-rate-star').nth(4).click();
+      await page.locator('#order-confirm-submit').click();
+      await expect.poll(() => orderStatus(page), POLL).toBe('已完成');
+
+      // lamplab (the programme's claimant): claims ¥768 with invoice and evidence, backed by the enterprise's recorded
+      // use of the integrating sphere (the usage limit is checked by the server).
+      page = lab.page;
+      await page.reload();
+      await page.getByTestId('new-claim').click(POLL);
+      await page.getByTestId('claim-booking').click(POLL);
+      await page.locator('.ant-select-item-option').first().click();
+      expect(await page.getByTestId('claim-amount').inputValue()).toBe('768.00');
+      const files = page.locator('.ant-modal input[type="file"]');
+      await files.nth(0).setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: reportPdf('Invoice 960.00') });
+      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-done').count(), POLL).toBe(1);
+      await files.nth(1).setInputFiles({ name: '检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('Delivery evidence') });
+      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-done').count(), POLL).toBe(2);
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await page.waitForURL(/\/vouchers\/claims\/[0-9a-f-]{36}$/, POLL);
+      const claimId = new URL(page.url()).pathname.split('/').pop() as string;
+      const claimStatus = async () => ((await apiAs('admin', `/api/v1/voucher-claims/${claimId}`)) as { status: string }).status;
+      expect(await claimStatus()).toBe('submitted');
+      expect(await page.getByTestId('claim-amount-shown').innerText()).toBe('768.00');
+
+      // guzhen verifies; the city settles.
+      page = town.page;
+      await page.goto(`/vouchers/claims/${claimId}`);
+      await page.getByTestId('claim-verify').click(POLL);
+      await visibleOk(page).click();
+      await expect.poll(claimStatus, POLL).toBe('verified');
+      page = city.page;
+      await page.goto(`/vouchers/claims/${claimId}`);
+      await page.getByTestId('claim-settle').click(POLL);
+      await visibleOk(page).click();
+      await expect.poll(claimStatus, POLL).toBe('settled');
+
+      // The wallet: ¥20,000 − ¥768 left, ¥768 settled. The dashboard: ¥768 settled, the ledger still checks out.
+      page = firm.page;
+      await page.goto('/vouchers/wallet');
+      const used = page.getByTestId('voucher-wallet').locator('tr', { hasText: name });
+      await expect.poll(() => used.getByTestId('voucher-remaining').innerText(), POLL).toBe('19,232.00');
+      expect(await used.innerText()).toContain('768.00');
+      page = city.page;
+      await page.goto(`/vouchers/programmes/${programmeId}`);
+      await expect.poll(() => page.getByTestId('programme-settled').innerText(), POLL).toContain('768.00');
+      expect(await page.getByTestId('programme-issued').innerText()).toContain('20,000.00');
+      await page.getByTestId('ledger-check').waitFor(POLL);
+      for (const check of ['balanced', 'withinBudget', 'withinCaps', 'storedBalancesMatchEntries']) {
+        expect(await page.getByTestId(`ledger-${check}`).getAttribute('data-ok')).toBe('true');
+      }
     } finally {
       await city.context.close();
       await firm.context.close();
       await town.context.close();
+      await lab.context.close();
     }
   });
 });
