@@ -2,11 +2,11 @@
 /**
  * Screenshots of the innovation-voucher pages (wallet, programme dashboard, programmes, a returned application,
  * the town's review queue), zh + en, for docs/screenshots/.
- * Sets up a programme and a voucher through the API first (as the demo users would).
+ * Uses the demo seed's voucher programme (vouchers, subsidised orders, claims) and adds a short-lived pilot
+ * programme through the API (as the demo users would), so the wallet shows an expiry warning.
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-vouchers.mjs
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,10 @@ const programmeBody = (over) => ({
   claimant: 'provider',
   ...over,
 });
-const programme = await api('admin', 'POST', '/api/v1/voucher-programmes', programmeBody({ totalBudgetFen: 20_000_000 }));
+// The demo seed's programme: vouchers issued, orders subsidised, claims in every state.
+const programme =
+  (await api('admin', 'GET', '/api/v1/voucher-programmes?pageSize=50')).items.find((p) => p.year === year) ??
+  (await api('admin', 'GET', '/api/v1/voucher-programmes?pageSize=50')).items[0];
 // A short-lived pilot programme: its voucher expires within 30 days, so the wallet warns about it.
 const pilot = await api(
   'admin',
@@ -61,50 +64,32 @@ const pilot = await api(
   '/api/v1/voucher-programmes',
   programmeBody({ name: `${year} 年度知识产权专项创新券（试点）`, totalBudgetFen: 50_000_000, categories: ['ip'], validityDays: 20 }),
 );
-const me = await api('provider', 'GET', '/api/v1/me');
-
-async function award(programmeId, amountFen, approvedFen, plannedUse, categories) {
-  const app = await api('enterprise', 'POST', '/api/v1/voucher-applications', { programmeId, plannedUse, categories, amountFen });
-  await api('guzhen', 'POST', `/api/v1/voucher-applications/${app.id}/forward`, { comment: '材料齐全，同意上报' });
-  return api('admin', 'POST', `/api/v1/voucher-applications/${app.id}/approve`, { amountFen: approvedFen, comment: '按年度预算核定' });
-}
-// Two vouchers in the main programme: one partly settled, one with a live reservation.
-for (const [asked, approved] of [
-  [3_000_000, 3_000_000],
-  [2_000_000, 1_500_000],
-]) {
-  const approvedApp = await award(programme.id, asked, approved, '灯具产品光电性能检测与专利申请', ['testing', 'ip']);
-  const r = await api('enterprise', 'POST', `/api/v1/vouchers/${approvedApp.voucherId}/reservations`, {
-    orderRef: randomUUID(),
-    orderPriceFen: 1_260_000,
-    category: 'testing',
-    providerId: me.scope.institutionId,
-  });
-  if (asked === 3_000_000) await api('admin', 'POST', `/api/v1/voucher-reservations/${r.id}/settle`, { amountFen: r.amountFen });
-}
-await award(pilot.id, 800_000, 800_000, '发明专利申请与检索分析', ['ip']);
-// The queue has something in every state: one waiting for the town, one for the city, one returned, one declined.
-const fresh = () =>
-  api('enterprise', 'POST', '/api/v1/voucher-applications', {
+const app = await api('enterprise', 'POST', '/api/v1/voucher-applications', {
+  programmeId: pilot.id,
+  plannedUse: '发明专利申请与检索分析',
+  categories: ['ip'],
+  amountFen: 800_000,
+});
+await api('guzhen', 'POST', `/api/v1/voucher-applications/${app.id}/forward`, { comment: '材料齐全，同意上报' });
+await api('admin', 'POST', `/api/v1/voucher-applications/${app.id}/approve`, { amountFen: 800_000, comment: '按年度预算核定' });
+// A returned application of the demo enterprise (the seed has some; make one if not).
+let returned = (await api('enterprise', 'GET', '/api/v1/voucher-applications?status=returned&pageSize=5')).items[0];
+if (!returned) {
+  returned = await api('enterprise', 'POST', '/api/v1/voucher-applications', {
     programmeId: programme.id,
     plannedUse: '新产品研发设计与样机检测',
-    categories: ['rnd', 'testing'],
+    categories: programme.categories.slice(0, 2),
     amountFen: 1_000_000,
   });
-await fresh();
-const waiting = await fresh();
-await api('guzhen', 'POST', `/api/v1/voucher-applications/${waiting.id}/forward`, {});
-const returned = await fresh();
-await api('guzhen', 'POST', `/api/v1/voucher-applications/${returned.id}/return`, {
-  reason: 'price_unclear',
-  comment: '请附上服务机构的报价单，并写明检测项目和样品数量',
-});
-const declined = await fresh();
-await api('guzhen', 'POST', `/api/v1/voucher-applications/${declined.id}/forward`, {});
-await api('admin', 'POST', `/api/v1/voucher-applications/${declined.id}/decline`, {
-  reason: 'not_eligible',
-  comment: '研发设计不在本年度支持范围',
-});
+  await api('guzhen', 'POST', `/api/v1/voucher-applications/${returned.id}/return`, {
+    reason: 'price_unclear',
+    comment: '请附上服务机构的报价单，并写明检测项目和样品数量',
+  });
+}
+// An order with a voucher applied, and the claims queue.
+const subsidised = (await api('admin', 'GET', '/api/v1/service-orders?pageSize=100')).items.find((o) => o.subsidy?.status === 'settled');
+const claims = (await api('admin', 'GET', '/api/v1/voucher-claims?pageSize=20')).items;
+const settledClaim = claims.find((c) => c.status === 'settled') ?? claims[0];
 
 const browser = await launchChromium();
 async function shotAs(username, locale, name, path, testId) {
@@ -141,6 +126,10 @@ try {
       'application-history',
     );
     await shotAs('guzhen', locale, `voucher-review-queue-${suffix}.png`, '/vouchers/applications?status=all', 'voucher-applications');
+    if (subsidised) await shotAs('admin', locale, `order-with-voucher-${suffix}.png`, `/orders/${subsidised.id}`, 'order-voucher-panel');
+    await shotAs('admin', locale, `voucher-claims-${suffix}.png`, '/vouchers/claims?status=all', 'claims-table');
+    if (settledClaim)
+      await shotAs('admin', locale, `voucher-claim-${suffix}.png`, `/vouchers/claims/${settledClaim.id}`, 'claim-amount-shown');
   }
 } finally {
   await browser.close();

@@ -39,7 +39,14 @@ describe('seeded resource catalogue', () => {
       t.database,
       sql`select b.status from bookings b join users u on u.id = b.user_id where u.username = 'enterprise' order by b.status`,
     );
-    expect(bookings.map((b) => b.status)).toEqual(['confirmed', 'rejected', 'requested']);
+    expect(bookings.map((b) => b.status)).toEqual(['completed', 'confirmed', 'rejected', 'requested']);
+    // The completed one carries the recorded usage a voucher claim is checked against.
+    const used = await rows<{ minutes: number; sample_count: number }>(
+      t.database,
+      sql`select bu.minutes, bu.sample_count from booking_usages bu join bookings b on b.id = bu.booking_id
+        join users u on u.id = b.user_id where u.username = 'enterprise' and b.status = 'completed'`,
+    );
+    expect(used).toEqual([{ minutes: 150, sample_count: 2 }]);
   });
 
   it('finds the integrating-sphere spectroradiometer of 古镇 for 光谱, anonymously', async () => {

@@ -130,6 +130,8 @@ async function step(db: Db, ctx: RequestContext, id: string, s: Step) {
     if (!(await repo.transition(tx, id, s.from, set))) throw new AppError(OrderErrors.ORDER_STATE_CHANGED);
     await repo.insertEvent(tx, {
       orderId: id,
+      // The clock, not the transaction's start: steps taken in one transaction (a seed, a batch) keep their order.
+      at: new Date(),
       actorUserId: ctx.actor.userId,
       actorRole: ctx.actor.role,
       fromStatus: o.status,

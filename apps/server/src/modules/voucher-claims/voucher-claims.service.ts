@@ -43,7 +43,7 @@ export async function applyVoucher(db: Db, ctx: RequestContext, orderId: string,
       throw new AppError(ClaimErrors.VOUCHER_ORDER_NOT_BEFORE_WORK, { details: { status: o.status } });
     }
     if (!o.quotedPriceFen) throw new AppError(ClaimErrors.VOUCHER_ORDER_NO_PRICE);
-    await reserve(
+    const reservation = await reserve(
       tx,
       ctx,
       voucherId,
@@ -54,9 +54,10 @@ export async function applyVoucher(db: Db, ctx: RequestContext, orderId: string,
       orderId: o.id,
       actorUserId: ctx.actor.userId,
       actorRole: ctx.actor.role,
+      at: new Date(),
       fromStatus: o.status,
       toStatus: o.status,
-      note: `voucher applied: ${voucherId}`,
+      note: `使用创新券，预留补贴 ¥${(reservation.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
     });
     return { ...((await orders.findOrder(tx, o.id)) as orders.OrderView), events: await orders.listEvents(tx, o.id) };
   });

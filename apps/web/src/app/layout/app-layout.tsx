@@ -120,14 +120,23 @@ export function AppLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           theme="light"
-          style={{ borderRight: '1px solid #e6ebf2' }}
+          // Sticky below the header with its own scroll: a long menu (the city's has 20+ entries) scrolls inside
+          // the sider, and the bottom padding keeps its last entries clear of the collapse trigger.
+          style={{
+            borderRight: '1px solid #e6ebf2',
+            position: 'sticky',
+            top: 64,
+            height: 'calc(100vh - 64px)',
+            overflowY: 'auto',
+            overflowX: 'hidden',
+          }}
         >
           <Menu
             data-testid="main-menu"
             mode="inline"
             items={items}
             selectedKeys={selected ? [selected] : []}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            style={{ borderInlineEnd: 'none', paddingTop: 8, paddingBottom: 56 }}
           />
         </Layout.Sider>
         <Layout>
