@@ -8,6 +8,14 @@ import { resources } from '../../db/schema/resources.ts';
 import type { Db } from '../../platform/db.ts';
 import { limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
+
+const BOOKING_SCOPE = {
+  townId: bookings.townId,
+  institutionId: bookings.institutionId,
+  enterpriseId: bookings.enterpriseId,
+  ownerUserId: bookings.userId,
+};
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -115,24 +123,9 @@ export async function findBooking(db: Db, id: string): Promise<BookingView | und
   return r ? toView(r) : undefined;
 }
 
-function scopeWhere(f: ScopeFilter): SQL | undefined {
-  switch (f.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return eq(bookings.townId, f.townId);
-    case 'institution':
-      return eq(bookings.institutionId, f.institutionId);
-    case 'enterprise':
-      return eq(bookings.enterpriseId, f.enterpriseId);
-    case 'self':
-      return eq(bookings.userId, f.userId);
-  }
-}
-
 export async function listBookings(db: Db, filter: ScopeFilter, q: z.infer<typeof bookingListQuerySchema>) {
   const cond = and(
-    scopeWhere(filter),
+    scopeCondition(filter, BOOKING_SCOPE),
     q.status ? eq(bookings.status, q.status) : undefined,
     q.resourceId ? eq(bookings.resourceId, q.resourceId) : undefined,
   );

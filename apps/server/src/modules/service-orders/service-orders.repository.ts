@@ -7,6 +7,14 @@ import { allianceMemberships, services } from '../../db/schema/services.ts';
 import type { Db } from '../../platform/db.ts';
 import { likePattern } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
+
+const ORDER_SCOPE = {
+  townId: serviceOrders.townId,
+  institutionId: serviceOrders.institutionId,
+  enterpriseId: serviceOrders.enterpriseId,
+  ownerUserId: serviceOrders.createdBy,
+};
 
 export type OrderRow = typeof serviceOrders.$inferSelect;
 export type OrderInsert = typeof serviceOrders.$inferInsert;
@@ -62,21 +70,6 @@ export async function findOrder(db: Db, id: string, lock = false): Promise<Order
   return row ? flatten(row) : undefined;
 }
 
-function scopeWhere(filter: ScopeFilter): SQL | undefined {
-  switch (filter.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return eq(serviceOrders.townId, filter.townId);
-    case 'institution':
-      return eq(serviceOrders.institutionId, filter.institutionId);
-    case 'enterprise':
-      return eq(serviceOrders.enterpriseId, filter.enterpriseId);
-    case 'self':
-      return eq(serviceOrders.createdBy, filter.userId);
-  }
-}
-
 export async function listOrders(
   db: Db,
   filter: ScopeFilter,
@@ -85,7 +78,7 @@ export async function listOrders(
   offset: number,
 ) {
   const where = and(
-    scopeWhere(filter),
+    scopeCondition(filter, ORDER_SCOPE),
     q.status ? eq(serviceOrders.status, q.status) : undefined,
     q.escalated === 'true' ? sql`${serviceOrders.escalatedAt} is not null` : undefined,
     q.escalated === 'false' ? isNull(serviceOrders.escalatedAt) : undefined,

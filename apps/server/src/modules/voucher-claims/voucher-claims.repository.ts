@@ -1,5 +1,5 @@
 import type { claimListQuerySchema } from '@innotown/contracts/voucher-claims';
-import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '../../db/schema/accounts.ts';
 import { bookings, bookingUsages } from '../../db/schema/bookings.ts';
@@ -13,6 +13,9 @@ import { voucherProgrammes, voucherReservations } from '../../db/schema/vouchers
 import type { Db } from '../../platform/db.ts';
 import { limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
+
+const CLAIM_SCOPE = { townId: voucherClaims.townId, institutionId: voucherClaims.institutionId, enterpriseId: voucherClaims.enterpriseId };
 
 export type ClaimRow = typeof voucherClaims.$inferSelect;
 export type ClaimInsert = typeof voucherClaims.$inferInsert;
@@ -55,24 +58,9 @@ export async function findClaim(db: Db, id: string, lock = false): Promise<Claim
   return row ? flatten(row) : undefined;
 }
 
-function scopeWhere(filter: ScopeFilter): SQL | undefined {
-  switch (filter.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return eq(voucherClaims.townId, filter.townId);
-    case 'institution':
-      return eq(voucherClaims.institutionId, filter.institutionId);
-    case 'enterprise':
-      return eq(voucherClaims.enterpriseId, filter.enterpriseId);
-    default:
-      return sql`false`;
-  }
-}
-
 export async function listClaims(db: Db, filter: ScopeFilter, q: z.infer<typeof claimListQuerySchema>) {
   const where = and(
-    scopeWhere(filter),
+    scopeCondition(filter, CLAIM_SCOPE),
     q.status ? eq(voucherClaims.status, q.status) : undefined,
     q.orderId ? eq(voucherClaims.orderId, q.orderId) : undefined,
     q.programmeId ? eq(voucherClaims.programmeId, q.programmeId) : undefined,
