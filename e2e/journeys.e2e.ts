@@ -806,11 +806,16 @@ describe('innovation vouchers', () => {
       await page.getByTestId('claim-booking').click(POLL);
       await page.locator('.ant-select-item-option').first().click();
       expect(await page.getByTestId('claim-amount').inputValue()).toBe('768.00');
-      const files = page.locator('.ant-modal input[type="file"]');
-      await files.nth(0).setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: reportPdf('Invoice 960.00') });
-      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-done').count(), POLL).toBe(1);
-      await files.nth(1).setInputFiles({ name: '检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('Delivery evidence') });
-      await expect.poll(() => page.locator('.ant-modal .ant-upload-list-item-done').count(), POLL).toBe(2);
+      // Each upload field by its label: a full field hides its button (and file input).
+      const field = (label: string) => page.locator('.ant-modal .ant-form-item').filter({ hasText: label });
+      await field('发票')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: reportPdf('Invoice 960.00') });
+      await expect.poll(() => field('发票').locator('.ant-upload-list-item-done').count(), POLL).toBe(1);
+      await field('交付证明材料')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: '检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('Delivery evidence') });
+      await expect.poll(() => field('交付证明材料').locator('.ant-upload-list-item-done').count(), POLL).toBe(1);
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.waitForURL(/\/vouchers\/claims\/[0-9a-f-]{36}$/, POLL);
       const claimId = new URL(page.url()).pathname.split('/').pop() as string;
