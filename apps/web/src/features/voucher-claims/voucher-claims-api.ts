@@ -3,7 +3,8 @@ import type { ServiceOrder } from '@innotown/contracts/service-orders';
 import type { ClaimCreate, ClaimOptions, ClaimRejectReason, VoucherClaim } from '@innotown/contracts/voucher-claims';
 import type { Programme, Voucher } from '@innotown/contracts/vouchers';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type QueryParams } from '../../app/api-client.ts';
+import { useRef } from 'react';
+import { api, newIdempotencyKey, type QueryParams } from '../../app/api-client.ts';
 
 export function useClaims(query: QueryParams) {
   return useQuery({
@@ -58,19 +59,37 @@ function useInvalidate() {
     ]);
 }
 
+/**
+ * One Idempotency-Key per user action: a double click or a retry after a lost answer sends the same key (the server
+ * replays the first result and moves no money twice); a success starts the next action with a fresh key.
+ */
+function useActionKey() {
+  const key = useRef(newIdempotencyKey());
+  return { current: () => key.current, renew: () => (key.current = newIdempotencyKey()) };
+}
+
 export function useApplyVoucher(orderId: string) {
   const invalidate = useInvalidate();
+  const key = useActionKey();
   return useMutation({
-    mutationFn: (voucherId: string) => api.post<ServiceOrder>(`/api/v1/service-orders/${orderId}/voucher`, { voucherId }),
-    onSuccess: invalidate,
+    mutationFn: (voucherId: string) =>
+      api.post<ServiceOrder>(`/api/v1/service-orders/${orderId}/voucher`, { voucherId }, { idempotencyKey: key.current() }),
+    onSuccess: () => {
+      key.renew();
+      return invalidate();
+    },
   });
 }
 
 export function useCreateClaim() {
   const invalidate = useInvalidate();
+  const key = useActionKey();
   return useMutation({
-    mutationFn: (body: ClaimCreate) => api.post<VoucherClaim>('/api/v1/voucher-claims', body),
-    onSuccess: invalidate,
+    mutationFn: (body: ClaimCreate) => api.post<VoucherClaim>('/api/v1/voucher-claims', body, { idempotencyKey: key.current() }),
+    onSuccess: () => {
+      key.renew();
+      return invalidate();
+    },
   });
 }
 
@@ -78,10 +97,20 @@ export type ClaimAction = { kind: 'verify' } | { kind: 'settle' } | { kind: 'rej
 
 export function useClaimAction(id: string) {
   const invalidate = useInvalidate();
+  const key = useActionKey();
   return useMutation({
     mutationFn: (a: ClaimAction) =>
-      api.post<VoucherClaim>(`/api/v1/voucher-claims/${id}/${a.kind}`, a.kind === 'reject' ? { reason: a.reason, comment: a.comment } : {}),
-    onSuccess: invalidate,
+      api.post<VoucherClaim>(
+        `/api/v1/voucher-claims/${id}/${a.kind}`,
+        a.kind === 'reject' ? { reason: a.reason, comment: a.comment } : {},
+        {
+          idempotencyKey: key.current(),
+        },
+      ),
+    onSuccess: () => {
+      key.renew();
+      return invalidate();
+    },
   });
 }
 
