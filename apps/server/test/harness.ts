@@ -52,8 +52,12 @@ export type TestApp = {
   config: Config;
   /** Signs a demo user in and returns the cookie header value. */
   login: (username: DemoUsername | string, password?: string) => Promise<string>;
+  /** One API request as a signed-in user (cookie) or anonymously: status and parsed JSON body (null when empty). */
+  call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, cookie?: string, payload?: unknown) => Promise<ApiAnswer>;
   close: () => Promise<void>;
 };
+// biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely
+export type ApiAnswer = { status: number; body: any };
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -70,9 +74,19 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     if (!cookie) throw new Error('no session cookie');
     return `innotown_session=${cookie.value}`;
   };
+  const call: TestApp['call'] = async (method, url, cookie, payload) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: cookie ? { cookie } : {},
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
   return {
     app,
     database,
+    call,
     config,
     login,
     close: async () => {

@@ -25,17 +25,7 @@ const expert = await t.login('expert');
 const lamplabInstitutionId = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`))
   .id;
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers loosely
-type Res = { status: number; body: any };
-async function call(method: 'GET' | 'POST', url: string, cookie?: string, payload?: unknown): Promise<Res> {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie } : {},
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
+const call = t.call;
 
 // A second enterprise account, of another enterprise in the same town.
 const other = await call('POST', '/api/v1/users', admin, {

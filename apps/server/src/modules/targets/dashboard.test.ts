@@ -21,10 +21,7 @@ const year = (gdp: number, rd: number) => ({
   parks_incubators: { value: 1 },
 });
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) {
-  const res = await t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: res.json() };
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
 
 async function approve(cookie: string, periodId: string, values: object) {
   const saved = await call('PUT', '/api/v1/statistic-submissions', cookie, { periodId, values });

@@ -28,10 +28,7 @@ const fullYear = (gdp: number): Values => ({
   parks_incubators: { value: 1 },
 });
 
-async function call(method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) {
-  const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
-  return { status: res.statusCode, body: res.json() };
-}
+const call: TestApp['call'] = (...args) => t.call(...args);
 
 async function openPeriod(year: number, deadline = `${year + 1}-03-31`) {
   const r = await call('POST', '/api/v1/reporting-periods', admin, { year, deadline });
