@@ -816,8 +816,16 @@ describe('innovation vouchers', () => {
         .locator('input[type="file"]')
         .setInputFiles({ name: '检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('Delivery evidence') });
       await expect.poll(() => field('交付证明材料').locator('.ant-upload-list-item-done').count(), POLL).toBe(1);
+      await expect.poll(() => page.getByTestId('claim-booking').innerText(), POLL).toContain('积分球');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await page.waitForURL(/\/vouchers\/claims\/[0-9a-f-]{36}$/, POLL);
+      // Navigated to the new claim, or (if the form or the server refused it) the reason, so a failure says why.
+      await expect
+        .poll(async () => {
+          if (/\/vouchers\/claims\/[0-9a-f-]{36}$/.test(page.url())) return 'claim page';
+          const refusals = await page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert').allInnerTexts();
+          return refusals.length > 0 ? refusals.join(' | ') : 'waiting';
+        }, POLL)
+        .toBe('claim page');
       const claimId = new URL(page.url()).pathname.split('/').pop() as string;
       const claimStatus = async () => ((await apiAs('admin', `/api/v1/voucher-claims/${claimId}`)) as { status: string }).status;
       expect(await claimStatus()).toBe('submitted');
