@@ -1877,7 +1877,16 @@ const req = {
   withQuotes: await makeRequirement('open'),
   toAccept: await makeRequirement('open'),
   foreignWithQuotes: await makeRequirement('open', true),
+  withAttachment: await makeRequirement('open'),
+  foreignClosedWithAttachment: await makeRequirement('cancelled', true),
 };
+const requirementAttachment = await makeAttachment(t.database, 'enterprise');
+const foreignAttachment = await makeAttachment(t.database, 'admin');
+for (const [id, fileId] of [
+  [req.withAttachment, requirementAttachment],
+  [req.foreignClosedWithAttachment, foreignAttachment],
+] as const)
+  await t.database.db.execute(sql`update service_requirements set attachment_file_ids = array[${fileId}::uuid] where id = ${id}`);
 const quo = {
   toWithdraw: await makeQuote(req.withQuotes, ids.providerInstitutionId, svc.ownPublished, 'provider'),
   lamplabs: await makeQuote(req.withQuotes, lamplabInstitutionId, svc.guzhenPublished, 'lamplab'),
@@ -1930,6 +1939,24 @@ CASES.push(
     reqUrl(req.foreignClosed),
   ),
   get('GET /api/v1/service-requirements/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], reqUrl(NONE)),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'an attachment of the enterprise’s own open requirement (providers quoting read it)',
+    REQUIREMENT_READERS,
+    reqUrl(req.withAttachment, `/attachments/${requirementAttachment}/content`),
+  ),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'an attachment of another town’s closed requirement, not quoted on',
+    [401, 200, 404, 404, 404, 403, 403],
+    reqUrl(req.foreignClosedWithAttachment, `/attachments/${foreignAttachment}/content`),
+  ),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'a file not attached to that requirement',
+    [401, 404, 404, 404, 404, 403, 403],
+    reqUrl(req.withAttachment, `/attachments/${foreignAttachment}/content`),
+  ),
   post(
     'POST /api/v1/service-requirements/:id/cancel',
     'own, open',
