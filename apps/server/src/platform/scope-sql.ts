@@ -1,24 +1,28 @@
-import { type Column, eq, type SQL, sql } from 'drizzle-orm';
+import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { ScopeFilter } from './policy.ts';
 
 /** The columns of a table that a scope can be matched on; a scope whose column is missing sees nothing. */
-export type ScopeColumns = { townId?: Column; institutionId?: Column; enterpriseId?: Column; ownerUserId?: Column };
+/** A table's column, or a column expression of a raw-SQL view (`sql\`v.town_id\``). */
+type ScopeColumn = Column | SQL;
+export type ScopeColumns = { townId?: ScopeColumn; institutionId?: ScopeColumn; enterpriseId?: ScopeColumn; ownerUserId?: ScopeColumn };
 
 /**
  * The WHERE condition of a list query for the caller's scope (policy.scopeFilter): one mapping from
  * scope to column for every repository, so a list can never be wider than the record check.
  */
+const is = (column: ScopeColumn, value: string) => sql`${column} = ${value}`;
+
 export function scopeCondition(filter: ScopeFilter, cols: ScopeColumns): SQL | undefined {
   switch (filter.kind) {
     case 'all':
       return undefined;
     case 'town':
-      return cols.townId ? eq(cols.townId, filter.townId) : sql`false`;
+      return cols.townId ? is(cols.townId, filter.townId) : sql`false`;
     case 'institution':
-      return cols.institutionId ? eq(cols.institutionId, filter.institutionId) : sql`false`;
+      return cols.institutionId ? is(cols.institutionId, filter.institutionId) : sql`false`;
     case 'enterprise':
-      return cols.enterpriseId ? eq(cols.enterpriseId, filter.enterpriseId) : sql`false`;
+      return cols.enterpriseId ? is(cols.enterpriseId, filter.enterpriseId) : sql`false`;
     case 'self':
-      return cols.ownerUserId ? eq(cols.ownerUserId, filter.userId) : sql`false`;
+      return cols.ownerUserId ? is(cols.ownerUserId, filter.userId) : sql`false`;
   }
 }
