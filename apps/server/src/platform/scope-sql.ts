@@ -1,17 +1,17 @@
 import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { ScopeFilter } from './policy.ts';
 
-/** The columns of a table that a scope can be matched on; a scope whose column is missing sees nothing. */
 /** A table's column, or a column expression of a raw-SQL view (`sql\`v.town_id\``). */
 type ScopeColumn = Column | SQL;
+/** The columns of a table that a scope can be matched on; a scope whose column is missing sees nothing. */
 export type ScopeColumns = { townId?: ScopeColumn; institutionId?: ScopeColumn; enterpriseId?: ScopeColumn; ownerUserId?: ScopeColumn };
+
+const is = (column: ScopeColumn, value: string) => sql`${column} = ${value}`;
 
 /**
  * The WHERE condition of a list query for the caller's scope (policy.scopeFilter): one mapping from
  * scope to column for every repository, so a list can never be wider than the record check.
  */
-const is = (column: ScopeColumn, value: string) => sql`${column} = ${value}`;
-
 export function scopeCondition(filter: ScopeFilter, cols: ScopeColumns): SQL | undefined {
   switch (filter.kind) {
     case 'all':

@@ -398,8 +398,19 @@ export async function listVouchers(db: Db, filter: ScopeFilter, q: z.infer<typeo
   const items = rowsOf<Record<string, unknown>>(
     await db.execute(sql`${voucherView}${where} order by v.issued_at desc, v.id limit ${limit} offset ${offset}`),
   ).map(normaliseVoucher);
-  const [total] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int n from vouchers v${where}`));
-  return { items, total: Number(total?.n ?? 0) };
+  // Count and totals over the whole filter in one pass (an expired voucher's wallet is already empty).
+  const [sums] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*)::int n, coalesce(sum("faceValueFen"), 0)::bigint "faceValueFen",
+      coalesce(sum("remainingFen"), 0)::bigint "remainingFen", coalesce(sum("reservedFen"), 0)::bigint "reservedFen",
+      coalesce(sum("settledFen"), 0)::bigint "settledFen" from (${voucherView}${where}) x`),
+  );
+  const totals = {
+    faceValueFen: Number(sums?.faceValueFen ?? 0),
+    remainingFen: Number(sums?.remainingFen ?? 0),
+    reservedFen: Number(sums?.reservedFen ?? 0),
+    settledFen: Number(sums?.settledFen ?? 0),
+  };
+  return { items, total: Number(sums?.n ?? 0), totals };
 }
 
 export async function insertReservation(db: Db, values: typeof voucherReservations.$inferInsert): Promise<ReservationRow> {
