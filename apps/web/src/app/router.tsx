@@ -65,6 +65,9 @@ const RequirementDetailPage = lazyPage(
 const AllianceReviewPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'AllianceReviewPage');
 const OrdersPage = lazyPage(() => import('../features/service-orders/orders-page.tsx'), 'OrdersPage');
 const OrderDetailPage = lazyPage(() => import('../features/service-orders/order-detail-page.tsx'), 'OrderDetailPage');
+const SubmissionsPage = lazyPage(() => import('../features/target-submissions/submissions-page.tsx'), 'SubmissionsPage');
+const SubmissionDetailPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'SubmissionDetailPage');
+const NewSubmissionPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'NewSubmissionPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -336,6 +339,30 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
                 <VoucherClaimDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <SubmissionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions/new"
+            element={
+              <RequireRole roles={['town_admin']}>
+                <NewSubmissionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <SubmissionDetailPage />
               </RequireRole>
             }
           />
