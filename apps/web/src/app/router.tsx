@@ -68,6 +68,8 @@ const OrderDetailPage = lazyPage(() => import('../features/service-orders/order-
 const SubmissionsPage = lazyPage(() => import('../features/target-submissions/submissions-page.tsx'), 'SubmissionsPage');
 const SubmissionDetailPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'SubmissionDetailPage');
 const NewSubmissionPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'NewSubmissionPage');
+const IndicatorsPage = lazyPage(() => import('../features/indicators/indicators-page.tsx'), 'IndicatorsPage');
+const IndicatorFormPage = lazyPage(() => import('../features/indicators/indicator-form-page.tsx'), 'IndicatorFormPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -355,6 +357,30 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['town_admin']}>
                 <NewSubmissionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators/new"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators/:id"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorFormPage />
               </RequireRole>
             }
           />

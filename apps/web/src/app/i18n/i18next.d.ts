@@ -1,4 +1,5 @@
 import 'i18next';
+import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
@@ -26,7 +27,8 @@ declare module 'i18next' {
         typeof voucherReportsZhCN &
         typeof requirementsZhCN &
         typeof voucherClaimsZhCN &
-        typeof targetSubmissionsZhCN;
+        typeof targetSubmissionsZhCN &
+        typeof indicatorsZhCN;
     };
   }
 }

@@ -9,6 +9,14 @@ import { formatChange, formatFigure, needsExplanation, yearOnYearPct } from './s
 import { useSaveAndSubmit, useSaveDraft } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
 
+/** 1234567.5 → "1,234,567.5" while typing (the integer part only, so decimals stay as typed). */
+function groupDigits(value: number | string | undefined): string {
+  if (value === undefined || value === '') return '';
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 type Row = { value: number | null; explanation?: string };
 type FormValues = { values: Record<string, Row> };
 
@@ -102,7 +110,8 @@ export function SubmissionForm({ statistics, periodId, year, previous, initial, 
       width: 220,
       render: (_: string, s) => (
         <>
-          <Typography.Text strong={s.required}>{locale === 'zh-CN' ? s.nameZh : s.nameEn}</Typography.Text>
+          {s.required && s.source === 'submitted' ? <Typography.Text type="danger">* </Typography.Text> : null}
+          <Typography.Text>{locale === 'zh-CN' ? s.nameZh : s.nameEn}</Typography.Text>
           {s.source === 'platform' ? (
             <Tooltip title={t('targetSubmissions.platformHint')}>
               <Tag style={{ marginInlineStart: 6 }}>{t('targetSubmissions.platformComputed')}</Tag>
@@ -150,7 +159,13 @@ export function SubmissionForm({ statistics, periodId, year, previous, initial, 
               },
             ]}
           >
-            <InputNumber style={{ width: '100%' }} data-testid={`stat-value-${s.code}`} aria-label={s.nameZh} />
+            <InputNumber
+              style={{ width: '100%' }}
+              formatter={groupDigits}
+              parser={(text) => (text ?? '').replace(/[,，\s]/g, '')}
+              data-testid={`stat-value-${s.code}`}
+              aria-label={s.nameZh}
+            />
           </Form.Item>
         ),
     },
