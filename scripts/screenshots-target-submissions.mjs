@@ -49,6 +49,7 @@ if (!mine) {
   );
   mine = await api('guzhen', 'PUT', '/api/v1/statistic-submissions', { periodId: open.id, values });
 }
+const rdIntensity = (await api('admin', 'GET', '/api/v1/indicators')).items.find((i) => i.code === 'rd_intensity');
 const outlier = Math.round(previous.get('gdp') * 1.45);
 
 const browser = await launchChromium();
@@ -67,8 +68,9 @@ async function shotAs(username, locale, name, path, testId, act) {
   await page.getByTestId(testId).first().waitFor({ timeout: 20_000 });
   if (act) await act(page);
   await page.waitForTimeout(1200);
-  // a field with an error scrolls into view; the full-page shot starts from the top
+  // a field with an error scrolls into view; the full-page shot starts from the top, with no hover
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, name), fullPage: true });
   console.log(`saved docs/screenshots/${name}`);
@@ -109,6 +111,10 @@ try {
   ]) {
     await shotAs('admin', locale, `target-review-${suffix}.png`, `/targets/submissions/${mine.id}`, 'submission-values');
     await shotAs('admin', locale, `target-periods-${suffix}.png`, '/targets/submissions?tab=periods', 'period-progress');
+    await shotAs('admin', locale, `indicator-editor-${suffix}.png`, `/targets/indicators/${rdIntensity.id}`, 'indicator-revisions', async (page) => {
+      await page.getByTestId('formula-input').fill('rd_expenditure / (gdp - gdp[-1]');
+      await page.getByTestId('formula-marked').waitFor();
+    });
   }
 } finally {
   await browser.close();

@@ -64,7 +64,6 @@ function ProgressCard({ period }: { period: ReportingPeriod }) {
         columns={columns}
         dataSource={towns}
         data-testid="period-progress"
-        scroll={{ y: 480 }}
       />
     </Card>
   );

@@ -5,17 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../app/api-client.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { currentLocale } from '../../app/i18n/i18n.ts';
-import { formatChange, formatFigure, needsExplanation, yearOnYearPct } from './submission-values.ts';
+import { formatChange, formatFigure, groupDigits, needsExplanation, yearOnYearPct } from './submission-values.ts';
 import { useSaveAndSubmit, useSaveDraft } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
-
-/** 1234567.5 → "1,234,567.5" while typing (the integer part only, so decimals stay as typed). */
-function groupDigits(value: number | string | undefined): string {
-  if (value === undefined || value === '') return '';
-  const [whole = '', fraction] = String(value).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
 
 type Row = { value: number | null; explanation?: string };
 type FormValues = { values: Record<string, Row> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffVersions, formatChange, needsExplanation, yearOnYearPct } from './submission-values.ts';
+import { diffVersions, formatChange, groupDigits, needsExplanation, yearOnYearPct } from './submission-values.ts';
 
 const v = (statisticCode: string, value: number, explanation: string | null = null) => ({
   statisticCode,
@@ -39,5 +39,16 @@ describe('differences between versions', () => {
 
   it('treats the first version as all values added', () => {
     expect(diffVersions(undefined, { values: [v('gdp', 1)] })).toHaveLength(1);
+  });
+});
+
+describe('digit grouping in the value inputs', () => {
+  it('groups the integer part only and leaves what is being typed alone', () => {
+    expect(groupDigits(2625196)).toBe('2,625,196');
+    expect(groupDigits('1234567.25')).toBe('1,234,567.25');
+    expect(groupDigits('1234.')).toBe('1,234.');
+    expect(groupDigits('-12345')).toBe('-12,345');
+    expect(groupDigits(undefined)).toBe('');
+    expect(groupDigits(999)).toBe('999');
   });
 });

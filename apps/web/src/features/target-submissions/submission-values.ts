@@ -26,6 +26,14 @@ export function formatFigure(value: number | null | undefined, locale = 'zh-CN')
   return value.toLocaleString(locale, { maximumFractionDigits: 4 });
 }
 
+/** 1234567.5 → "1,234,567.5" while typing (the integer part only, so decimals stay as typed). */
+export function groupDigits(value: number | string | undefined): string {
+  if (value === undefined || value === '') return '';
+  const [whole = '', fraction] = String(value).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
 export type ValueChange = {
   code: string;
   from: number | null;
