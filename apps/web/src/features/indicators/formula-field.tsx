@@ -7,6 +7,19 @@ import './indicators-i18n.ts';
 
 const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
+/** Codes whose server message names the culprit (the statistic, the function, the units): worth showing beside ours. */
+const DETAILED = new Set([
+  'unknown_statistic',
+  'unknown_function',
+  'wrong_argument_count',
+  'unit_mismatch',
+  'unexpected_token',
+  'unexpected_character',
+  'unknown_unit',
+]);
+/** The server appends "(at n)"; the page says where already. */
+const plain = (message: string) => message.replace(/\s*\(at \d+\)$/, '');
+
 /** The formula with the problem's position underlined and a caret under it. */
 function Marked({ formula, pos }: { formula: string; pos: number }) {
   const { before, at, after } = splitAt(formula, pos);
@@ -44,7 +57,7 @@ function Feedback({ check }: { check: FormulaCheck | undefined }) {
           <div key={`${e.code}:${e.pos}`}>
             <Typography.Text type="danger">
               {t('indicators.errorAt', { column: lineColumn(formula, e.pos).column })}：{label}
-              {currentLocale() === 'zh-CN' ? `（${e.message}）` : ` — ${e.message}`}
+              {known && !DETAILED.has(e.code) ? null : currentLocale() === 'zh-CN' ? `（${plain(e.message)}）` : ` — ${plain(e.message)}`}
             </Typography.Text>
           </div>
         );

@@ -143,7 +143,7 @@ function IndicatorForm({ indicator }: { indicator: IndicatorDetail | undefined }
             <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col xs={12} md={4}>
+        <Col xs={12} md={8}>
           <Form.Item name="inIndex" label={t('indicators.inIndex')} valuePropName="checked">
             <Switch />
           </Form.Item>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, downloadFile, errorMessage } from '../../app/api-client.ts';
 import { currentLocale } from '../../app/i18n/i18n.ts';
 import { postForm } from '../resources/resource-admin-api.ts';
+import { useStatistics } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
 
 function reportOf(error: unknown): SubmissionImportReport | null {
@@ -30,6 +31,8 @@ export function SubmissionTemplateButtons({ periodId, onImported }: { periodId: 
   const client = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const zh = currentLocale() === 'zh-CN';
+  const statistics = useStatistics();
+  const nameOf = new Map((statistics.data ?? []).map((x) => [x.code, zh ? x.nameZh : x.nameEn]));
 
   async function upload(file: File) {
     setPhase({ step: 'uploading', percent: 0 });
@@ -97,7 +100,11 @@ export function SubmissionTemplateButtons({ periodId, onImported }: { periodId: 
                 data-testid="import-report"
                 columns={[
                   { title: t('targetSubmissions.row'), dataIndex: 'row', width: 60, render: (r: number | null) => r ?? '—' },
-                  { title: t('targetSubmissions.statistic'), dataIndex: 'statisticCode', render: (c: string | null) => c ?? '—' },
+                  {
+                    title: t('targetSubmissions.statistic'),
+                    dataIndex: 'statisticCode',
+                    render: (c: string | null) => (c ? (nameOf.get(c) ?? c) : '—'),
+                  },
                   {
                     title: t('targetSubmissions.problem'),
                     key: 'm',
