@@ -111,10 +111,17 @@ try {
   ]) {
     await shotAs('admin', locale, `target-review-${suffix}.png`, `/targets/submissions/${mine.id}`, 'submission-values');
     await shotAs('admin', locale, `target-periods-${suffix}.png`, '/targets/submissions?tab=periods', 'period-progress');
-    await shotAs('admin', locale, `indicator-editor-${suffix}.png`, `/targets/indicators/${rdIntensity.id}`, 'indicator-revisions', async (page) => {
-      await page.getByTestId('formula-input').fill('rd_expenditure / (gdp - gdp[-1]');
-      await page.getByTestId('formula-marked').waitFor();
-    });
+    await shotAs(
+      'admin',
+      locale,
+      `indicator-editor-${suffix}.png`,
+      `/targets/indicators/${rdIntensity.id}`,
+      'indicator-revisions',
+      async (page) => {
+        await page.getByTestId('formula-input').fill('rd_expenditure / (gdp - gdp[-1]');
+        await page.getByTestId('formula-marked').waitFor();
+      },
+    );
   }
 } finally {
   await browser.close();
