@@ -9,6 +9,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
@@ -2104,6 +2105,29 @@ const matrixIndicator = (code: string | undefined) => ({
   targets: [{ year: 2020, value: 2.8 }],
 });
 const subUrl = (id: string, action: string) => `/api/v1/statistic-submissions/${id}/${action}`;
+/** guzhen's Excel template for the open period filled in with a complete year, as the upload's multipart body. */
+const filledTemplate = await (async () => {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/statistic-submissions/template?periodId=${openPeriod}`,
+    headers: { cookie: cookies.town_admin },
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  wb.worksheets[0]?.eachRow((row, n) => {
+    const v = completeYear[String(row.getCell(1).value) as keyof typeof completeYear];
+    if (n > 1 && v) row.getCell(5).value = v.value;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+})();
+const templateUpload = (townId?: string): Req => {
+  const body = multipartBody({ periodId: openPeriod, ...(townId ? { townId } : {}) }, [
+    { filename: 'statistics.xlsx', content: filledTemplate },
+  ]);
+  return { url: '/api/v1/statistic-submissions/import', payload: body.payload, headers: body.headers };
+};
+const templateUrl = (townId?: string) =>
+  `/api/v1/statistic-submissions/template?periodId=${openPeriod}${townId ? `&townId=${townId}` : ''}`;
 CASES.push(
   get('GET /api/v1/statistics', 'the catalogue', SIGNED_IN(200)),
   get('GET /api/v1/target-dashboard', 'public progress', EVERYONE(200)),
@@ -2223,6 +2247,33 @@ CASES.push(
     {},
     submissionState,
   ),
+  get(
+    'GET /api/v1/statistic-submissions/template',
+    'own town (the city must name one: 400)',
+    [401, 400, 200, 403, 403, 403, 403],
+    templateUrl(),
+  ),
+  get('GET /api/v1/statistic-submissions/template', 'naming 古镇镇', TOWN_READERS, templateUrl(ids.guzhenTownId)),
+  get(
+    'GET /api/v1/statistic-submissions/template',
+    'naming another town',
+    [401, 200, 404, 403, 403, 403, 403],
+    templateUrl(ids.xiaolanTownId),
+  ),
+  {
+    route: 'POST /api/v1/statistic-submissions/import',
+    scope: 'own town, open period (the city reviews, never reports)',
+    expect: TOWN_ONLY(200),
+    state: submissionState,
+    request: () => templateUpload(),
+  },
+  {
+    route: 'POST /api/v1/statistic-submissions/import',
+    scope: 'naming another town',
+    expect: TOWN_ONLY(404),
+    state: submissionState,
+    request: () => templateUpload(ids.xiaolanTownId),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------

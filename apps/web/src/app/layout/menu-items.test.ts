@@ -35,6 +35,8 @@ describe('menuForRole', () => {
       '/vouchers/applications',
       '/vouchers/wallet',
       '/vouchers/claims',
+      '/targets/submissions',
+      '/targets/indicators',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -146,5 +148,15 @@ describe('voucher menu entries', () => {
     expect(selectedMenuKey(entries, '/vouchers/wallet')).toBe('/vouchers/wallet');
     expect(selectedMenuKey(entries, '/vouchers/applications/4b7c')).toBe('/vouchers/applications');
     expect(selectedMenuKey(entries, '/vouchers/programmes/4b7c')).toBe('/vouchers');
+  });
+
+  it('offers statistics submission (统计填报) to city and town admins and the indicator editor to the city only', () => {
+    for (const role of [null, 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      expect(keys.includes('/targets/submissions')).toBe(role === 'city_admin' || role === 'town_admin');
+      expect(keys.includes('/targets/indicators')).toBe(role === 'city_admin');
+    }
+    const town = menuForRole('town_admin').map((entry) => entry.key);
+    expect(town.indexOf('/targets/submissions')).toBe(town.indexOf('/vouchers/claims') + 1);
   });
 });
