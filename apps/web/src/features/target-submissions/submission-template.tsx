@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, downloadFile, errorMessage } from '../../app/api-client.ts';
 import { currentLocale } from '../../app/i18n/i18n.ts';
-import { postForm } from '../resources/resource-admin-api.ts';
+import { postForm } from '../../app/upload.ts';
 import { useStatistics } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
 
