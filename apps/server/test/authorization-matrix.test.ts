@@ -2031,7 +2031,6 @@ const completeYear = {
   tech_smes: { value: 300 },
   invention_applications: { value: 150 },
   invention_patents_valid: { value: 120 },
-  service_platforms: { value: 1 },
   parks_incubators: { value: 1 },
 };
 const targetsCall = async (method: 'POST' | 'PUT', url: string, cookie: string, payload: object = {}) => {
@@ -2102,6 +2101,7 @@ CASES.push(
   },
   get('GET /api/v1/indicators/:id/revisions', 'an indicator', SIGNED_IN(200), `/api/v1/indicators/${rdIntensityId}/revisions`),
   get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
+  get('GET /api/v1/platform-statistics', 'public computed counts', EVERYONE(200), '/api/v1/platform-statistics?year=2025'),
   get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
   post(
     'POST /api/v1/reporting-periods',

@@ -3,6 +3,7 @@ import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories'
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
+import { PLATFORM_STATISTIC_CODES } from '../modules/targets/platform-statistics.ts';
 import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
@@ -457,8 +458,11 @@ async function seedTownStatistics(tx: Db, idOfTown: (code: string) => string, us
       })
       .returning({ id: statisticSubmissions.id });
     submissions++;
-    for (const [statisticCode, value] of Object.entries(f.values))
+    for (const [statisticCode, value] of Object.entries(f.values)) {
+      // The open year's service platforms are computed by the platform (platform-statistics.ts), never typed.
+      if (f.year === OPEN_YEAR && PLATFORM_STATISTIC_CODES.includes(statisticCode)) continue;
       values.push({ submissionId: (row as { id: string }).id, statisticCode, value });
+    }
   }
   await insertInBatches(values, (b) => tx.insert(submissionValues).values(b));
   return submissions;

@@ -267,6 +267,8 @@ export const policyTable = {
     save: { town_admin: 'town' },
     review: { city_admin: 'all' },
   },
+  // Counts the platform computes from its own records (service platforms, settled vouchers per town): public, like the dashboard.
+  platformStatistic: { list: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;
