@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { bookingRoutes } from './modules/bookings/bookings.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
+import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(holidayRoutes);
   await app.register(targetRoutes);
   await app.register(platformStatisticRoutes);
+  await app.register(fundingRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);

@@ -8,6 +8,7 @@ import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { seedFunding } from '../seed/funding-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
@@ -208,6 +209,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     // Last: it goes through the service functions, which read the rows inserted above.
     const voucherSummary = await seedVouchers(tx);
     const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
+    const funding = await seedFunding(tx, userId.get('admin') ?? null);
 
     return {
       towns: data.towns.length,
@@ -224,6 +226,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       requirements,
       vouchers: voucherSummary,
       townStatistics,
+      funding,
     };
   });
 }

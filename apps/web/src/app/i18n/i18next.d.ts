@@ -1,4 +1,5 @@
 import 'i18next';
+import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
@@ -24,7 +25,8 @@ declare module 'i18next' {
         typeof vouchersZhCN &
         typeof voucherReportsZhCN &
         typeof requirementsZhCN &
-        typeof voucherClaimsZhCN;
+        typeof voucherClaimsZhCN &
+        typeof fundingZhCN;
     };
   }
 }

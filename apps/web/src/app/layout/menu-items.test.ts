@@ -35,6 +35,7 @@ describe('menuForRole', () => {
       '/vouchers/applications',
       '/vouchers/wallet',
       '/vouchers/claims',
+      '/funding',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -88,6 +89,12 @@ describe('menuForRole', () => {
     for (const role of [null, 'expert', 'financier'] as const)
       expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/vouchers/claims');
     expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/claims/123')).toBe('/vouchers/claims');
+  });
+
+  it('gives the funding page to the city and town admins only', () => {
+    for (const role of ['city_admin', 'town_admin'] as const) expect(menuForRole(role).map((entry) => entry.key)).toContain('/funding');
+    for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const)
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/funding');
   });
 
   it('gives providers their resources and reviewers the review queue', () => {
