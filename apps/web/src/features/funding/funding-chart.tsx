@@ -26,13 +26,17 @@ export function FundingChart({ rows, showYear }: { rows: FundingSummary['byProgr
     color: [CHART_COLORS[0] as string, CHART_COLORS[3] as string, CHART_COLORS[6] as string],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: sorted.map(label), axisLabel: { interval: 0, fontSize: 11, width: 90, overflow: 'break' } },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: sorted.map(label),
+      axisLabel: { interval: 0, fontSize: 11, width: 110, overflow: 'break', lineHeight: 14 },
+    },
     yAxis: { type: 'value' },
     series: [
-      { name: t('funding.allocated'), type: 'bar', data: sorted.map((r) => wan(r.allocatedFen)), barMaxWidth: 22 },
-      { name: t('funding.committed'), type: 'bar', data: sorted.map((r) => wan(r.committedFen)), barMaxWidth: 22 },
-      { name: t('funding.disbursed'), type: 'bar', data: sorted.map((r) => wan(r.disbursedFen)), barMaxWidth: 22 },
+      { name: t('funding.allocated'), type: 'bar', data: sorted.map((r) => wan(r.allocatedFen)), barMaxWidth: 20 },
+      { name: t('funding.committed'), type: 'bar', data: sorted.map((r) => wan(r.committedFen)), barMaxWidth: 20 },
+      { name: t('funding.disbursed'), type: 'bar', data: sorted.map((r) => wan(r.disbursedFen)), barMaxWidth: 20 },
     ],
   };
   return <Chart option={option} height={340} />;

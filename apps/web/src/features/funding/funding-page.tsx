@@ -199,18 +199,12 @@ export function FundingPage() {
       ) : (
         <>
           <KeyFigures totals={data.totals} />
-          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={24} xl={10}>
-              <Card title={t('funding.chart')} size="small">
-                <FundingChart rows={data.byProgramme} showYear={year === undefined} />
-              </Card>
-            </Col>
-            <Col xs={24} xl={14}>
-              <Card title={t('funding.lines')} size="small">
-                <LinesTable lines={data.lines} />
-              </Card>
-            </Col>
-          </Row>
+          <Card title={t('funding.chart')} size="small" style={{ marginBottom: 16 }}>
+            <FundingChart rows={data.byProgramme} showYear={year === undefined} />
+          </Card>
+          <Card title={t('funding.lines')} size="small" style={{ marginBottom: 16 }}>
+            <LinesTable lines={data.lines} />
+          </Card>
         </>
       )}
       <Card title={t('funding.records')} size="small">
