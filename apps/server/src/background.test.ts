@@ -94,6 +94,7 @@ describe('startBackgroundWork', () => {
       'service_orders.sla_escalate',
       'service_requirements.expire',
       'sessions.purge',
+      'targets.deadline_reminders',
       'vouchers.expire',
     ]);
     for (const j of scheduled) {

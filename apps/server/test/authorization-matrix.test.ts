@@ -2059,7 +2059,6 @@ const completeYear = {
   tech_smes: { value: 300 },
   invention_applications: { value: 150 },
   invention_patents_valid: { value: 120 },
-  service_platforms: { value: 1 },
   parks_incubators: { value: 1 },
 };
 const targetsCall = async (method: 'POST' | 'PUT', url: string, cookie: string, payload: object = {}) => {
@@ -2153,6 +2152,7 @@ CASES.push(
   },
   get('GET /api/v1/indicators/:id/revisions', 'an indicator', SIGNED_IN(200), `/api/v1/indicators/${rdIntensityId}/revisions`),
   get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
+  get('GET /api/v1/platform-statistics', 'public computed counts', EVERYONE(200), '/api/v1/platform-statistics?year=2025'),
   get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
   post(
     'POST /api/v1/reporting-periods',
@@ -2274,6 +2274,68 @@ CASES.push(
     state: submissionState,
     request: () => templateUpload(ids.xiaolanTownId),
   },
+);
+
+// Funding (资金投入保障): the city every line, a town admin its own town's; another town's or the city's is not found.
+const fundingRecord = async (townId: string | null) =>
+  (
+    await targetsCall('POST', '/api/v1/funding/records', admin, {
+      year: 2026,
+      programme: 'key_projects',
+      townId,
+      kind: 'allocation',
+      amountFen: 1_000_00,
+      recordDate: '2026-03-01',
+    })
+  ).id;
+const guzhenFunding = await fundingRecord(ids.guzhenTownId);
+const xiaolanFunding = await fundingRecord(ids.xiaolanTownId);
+const fundingState = () => rows(t.database, sql`select year, programme, town_id, allocated_fen from funding_balances order by 1, 2, 3`);
+const fundingBody = (townId: string | null) => ({
+  year: 2026,
+  programme: 'key_projects',
+  townId,
+  kind: 'allocation',
+  amountFen: 100,
+  recordDate: '2026-03-02',
+});
+CASES.push(
+  get('GET /api/v1/funding/summary', 'lines in scope', TOWN_READERS),
+  get(
+    'GET /api/v1/funding/summary',
+    'another town',
+    [401, 200, 404, 403, 403, 403, 403],
+    `/api/v1/funding/summary?townId=${ids.xiaolanTownId}`,
+  ),
+  get('GET /api/v1/funding/records', 'records in scope', TOWN_READERS),
+  get('GET /api/v1/funding/records/:id', 'own town', TOWN_READERS, `/api/v1/funding/records/${guzhenFunding}`),
+  get('GET /api/v1/funding/records/:id', 'another town', [401, 200, 404, 403, 403, 403, 403], `/api/v1/funding/records/${xiaolanFunding}`),
+  get('GET /api/v1/funding/records/:id', 'nonexistent', [401, 404, 404, 403, 403, 403, 403], `/api/v1/funding/records/${NONE}`),
+  post(
+    'POST /api/v1/funding/records',
+    'own town',
+    [401, 201, 201, 403, 403, 403, 403],
+    '/api/v1/funding/records',
+    fundingBody(ids.guzhenTownId),
+    fundingState,
+  ),
+  post(
+    'POST /api/v1/funding/records',
+    'another town',
+    [401, 201, 404, 403, 403, 403, 403],
+    '/api/v1/funding/records',
+    fundingBody(ids.xiaolanTownId),
+    fundingState,
+  ),
+  post(
+    'POST /api/v1/funding/records',
+    'the city',
+    [401, 201, 404, 403, 403, 403, 403],
+    '/api/v1/funding/records',
+    fundingBody(null),
+    fundingState,
+  ),
+  get('GET /api/v1/funding/export.xlsx', 'lines in scope', TOWN_READERS),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -59,5 +59,10 @@ export const validationMessages = {
     zh: '指标代码须以小写字母开头，只含小写字母、数字和下划线（2–60 位）',
     en: 'An indicator code starts with a lower-case letter and has only a–z, 0–9 and _ (2–60 characters)',
   },
+  funding_year_invalid: { zh: '请填写年份（2000–2100）', en: 'Enter a year (2000–2100)' },
+  funding_vouchers_computed: {
+    zh: '创新券资金由创新券台账自动统计，无需录入',
+    en: 'Voucher funding is computed from the vouchers ledger, not recorded by hand',
+  },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -260,3 +260,17 @@ export const formulaCheckResultSchema = z.object({
   errors: z.array(z.object({ code: z.string(), pos: z.number().int(), message: z.string() })),
   statistics: z.array(z.string()),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Platform-computed statistics (never typed by a town; the submission form shows them read-only)
+
+export const platformStatisticsQuerySchema = z
+  .object({ year: z.coerce.number().int().min(2000).max(2100), townId: idSchema.optional() })
+  .strict();
+export const platformStatisticsSchema = z.object({
+  year: z.number().int(),
+  items: z.array(z.object({ statisticCode: z.string(), townId: idSchema, value: z.number() })),
+  /** Statistics the platform will compute once their module exists, with that module; towns report them until then. */
+  pending: z.array(z.object({ statisticCode: z.string(), module: z.string() })),
+});
+export type PlatformStatistics = z.infer<typeof platformStatisticsSchema>;

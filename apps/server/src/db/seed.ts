@@ -3,10 +3,12 @@ import { SERVICE_CATEGORY_LABELS } from '@innotown/contracts/service-categories'
 import { count, sql } from 'drizzle-orm';
 import { searchVectorOf } from '../modules/resources/resources.repository.ts';
 import { searchVectorOf as serviceSearchVectorOf } from '../modules/services/services.repository.ts';
+import { PLATFORM_STATISTIC_CODES } from '../modules/targets/platform-statistics.ts';
 import { ensureCatalogue } from '../modules/targets/targets.repository.ts';
 import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
+import { seedFunding } from '../seed/funding-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
@@ -207,6 +209,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     // Last: it goes through the service functions, which read the rows inserted above.
     const voucherSummary = await seedVouchers(tx);
     const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
+    const funding = await seedFunding(tx, userId.get('admin') ?? null);
 
     return {
       towns: data.towns.length,
@@ -223,6 +226,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       requirements,
       vouchers: voucherSummary,
       townStatistics,
+      funding,
     };
   });
 }
@@ -457,8 +461,11 @@ async function seedTownStatistics(tx: Db, idOfTown: (code: string) => string, us
       })
       .returning({ id: statisticSubmissions.id });
     submissions++;
-    for (const [statisticCode, value] of Object.entries(f.values))
+    for (const [statisticCode, value] of Object.entries(f.values)) {
+      // The open year's service platforms are computed by the platform (platform-statistics.ts), never typed.
+      if (f.year === OPEN_YEAR && PLATFORM_STATISTIC_CODES.includes(statisticCode)) continue;
       values.push({ submissionId: (row as { id: string }).id, statisticCode, value });
+    }
   }
   await insertInBatches(values, (b) => tx.insert(submissionValues).values(b));
   return submissions;

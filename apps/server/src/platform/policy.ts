@@ -267,6 +267,15 @@ export const policyTable = {
     save: { town_admin: 'town' },
     review: { city_admin: 'all' },
   },
+  // Counts the platform computes from its own records (service platforms, settled vouchers per town): public, like the dashboard.
+  platformStatistic: { list: { everyone: 'all' } },
+  // Special funds (资金投入保障): the city records and sees every fund line (its own included); a town admin records
+  // and sees only their town's (allocations of the town's own matching funds, commitments, disbursements).
+  funding: {
+    read: { city_admin: 'all', town_admin: 'town' },
+    record: { city_admin: 'all', town_admin: 'town' },
+    export: { city_admin: 'all', town_admin: 'town' },
+  },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

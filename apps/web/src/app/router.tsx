@@ -40,6 +40,7 @@ const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statist
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
+const FundingPage = lazyPage(() => import('../features/funding/funding-page.tsx'), 'FundingPage');
 const ProgrammeFormPage = lazyPage(() => import('../features/vouchers/programme-form-page.tsx'), 'ProgrammeFormPage');
 const ProgrammeDashboardPage = lazyPage(() => import('../features/vouchers/programme-dashboard-page.tsx'), 'ProgrammeDashboardPage');
 const ApplicationsPage = lazyPage(() => import('../features/vouchers/applications-page.tsx'), 'ApplicationsPage');
@@ -280,6 +281,14 @@ export function AppRoutes() {
             }
           />
           <Route path="innovation-map" element={<InnovationMapPage />} />
+          <Route
+            path="funding"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <FundingPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="vouchers/programmes/new"
             element={

@@ -169,3 +169,27 @@ export const submissionValues = pgTable(
   },
   (t) => [unique('submission_values_uq').on(t.submissionId, t.statisticCode)],
 );
+
+/**
+ * Deadline reminders already sent: one row per (period, town, kind). The reminder job inserts the
+ * row and the notifications in one transaction, so however many instances run it, each reminder
+ * goes out exactly once (the unique key decides; the loser inserts nothing and notifies no one).
+ */
+export const targetReminders = pgTable(
+  'target_reminders',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id),
+    townId: uuid('town_id')
+      .notNull()
+      .references(() => towns.id),
+    /** due_7: a week before the deadline; due_1: the day before; overdue: after it passed. */
+    kind: varchar('kind', { length: 8 }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('target_reminders_uq').on(t.periodId, t.townId, t.kind),
+    check('target_reminders_kind', sql`${t.kind} in ('due_7', 'due_1', 'overdue')`),
+  ],
+);

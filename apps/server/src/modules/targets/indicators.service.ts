@@ -1,6 +1,8 @@
 import type { Db } from '../../platform/db.ts';
+import { shanghaiDate } from '../../platform/working-days.ts';
 import { compositeIndex, type IndexIndicator, type IndexObservation } from './composite-index.ts';
 import { type CompiledFormula, compileFormula, type EvaluationProblem, evaluate } from './formula/formula.ts';
+import { overlayPlatformFigures, platformFigures } from './platform-statistics.ts';
 import { type Point, type Progress, progressOf } from './progress.ts';
 import * as repo from './targets.repository.ts';
 
@@ -24,14 +26,21 @@ function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return v;
 }
 
-async function loadModel(db: Db) {
-  const [statistics, indicators, targets, figures, towns] = await Promise.all([
+async function loadModel(db: Db, now = new Date()) {
+  const [statistics, indicators, targets, approved, towns] = await Promise.all([
     repo.listStatistics(db),
     repo.listIndicators(db),
     repo.listTargets(db),
     repo.approvedAnnualFigures(db, null),
     repo.townsInOrder(db),
   ]);
+  // Statistics the platform computes (service platforms, settled vouchers, …) replace typed ones.
+  const computed = await platformFigures(
+    db,
+    towns.map((t) => t.id),
+    Number(shanghaiDate(now).slice(0, 4)),
+  );
+  const figures = overlayPlatformFigures(approved, computed);
   const units = new Map(statistics.map((s) => [s.code, s.unit]));
   const defs: IndicatorDefinition[] = indicators.map((i) => {
     const c = compileFormula(i.formula, units, i.unit);
@@ -48,8 +57,9 @@ async function loadModel(db: Db) {
     ).set(f.year, f.value);
     const c = entry(city, f.statisticCode, () => new Map());
     c.set(f.year, (c.get(f.year) ?? 0) + f.value);
-    entry(reporting, f.year, () => new Set()).add(f.townId);
   }
+  // A town reports a year when it has approved figures for it; computed ones do not make a year reported.
+  for (const f of approved) entry(reporting, f.year, () => new Set()).add(f.townId);
   const years = [...reporting.keys()].sort((a, b) => a - b);
   return { units, defs, targets, byTown, city, reporting, years, towns };
 }

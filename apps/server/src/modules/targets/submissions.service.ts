@@ -184,7 +184,10 @@ export async function startCorrection(db: Db, ctx: RequestContext, id: string) {
       version: await repo.nextVersion(tx, s.periodId, s.townId),
       createdBy: ctx.actor.userId,
     });
-    await repo.replaceValues(tx, newId, await repo.submissionValuesOf(tx, id));
+    // Statistics the platform now computes are not carried over: the town could not submit them.
+    const rules = await rulesOf(tx);
+    const carried = (await repo.submissionValuesOf(tx, id)).filter((v) => rules.get(v.statisticCode)?.source !== 'platform');
+    await repo.replaceValues(tx, newId, carried);
     await audit(tx, ctx, 'statistic_submission.correct', newId, s.townId, { from: id });
     return findSubmission(tx, ctx, newId);
   });

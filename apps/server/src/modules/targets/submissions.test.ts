@@ -24,7 +24,6 @@ const fullYear = (gdp: number): Values => ({
   tech_smes: { value: 300 },
   invention_applications: { value: 150 },
   invention_patents_valid: { value: 120 },
-  service_platforms: { value: 1 },
   parks_incubators: { value: 1 },
 });
 

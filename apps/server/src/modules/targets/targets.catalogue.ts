@@ -17,6 +17,8 @@ export type CatalogueStatistic = {
   minValue?: number;
   yoyThresholdPct?: number;
   required?: boolean;
+  /** 'platform': computed from the modules (platform-statistics.ts), never typed by a town. */
+  source?: 'submitted' | 'platform';
 };
 
 export const CATALOGUE_STATISTICS: CatalogueStatistic[] = [
@@ -64,6 +66,8 @@ export const CATALOGUE_STATISTICS: CatalogueStatistic[] = [
     unit: '个',
     maxValue: 500,
     yoyThresholdPct: 100,
+    source: 'platform',
+    required: false,
   },
   {
     code: 'parks_incubators',
@@ -80,6 +84,15 @@ export const CATALOGUE_STATISTICS: CatalogueStatistic[] = [
     unit: '项',
     maxValue: 1_000,
     yoyThresholdPct: 200,
+    required: false,
+  },
+  {
+    code: 'voucher_subsidies_settled',
+    nameZh: '创新券补贴兑付金额',
+    nameEn: 'Innovation-voucher subsidies settled',
+    unit: '万元',
+    maxValue: 1_000_000,
+    source: 'platform',
     required: false,
   },
 ];

@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/targets.ts';
 import type { Db } from '../../platform/db.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { PLATFORM_STATISTIC_CODES } from './platform-statistics.ts';
 import { CATALOGUE_INDICATORS, CATALOGUE_STATISTICS } from './targets.catalogue.ts';
 
 export type StatisticRow = typeof statistics.$inferSelect;
@@ -27,6 +28,12 @@ export async function ensureCatalogue(db: Db) {
     .insert(statistics)
     .values(CATALOGUE_STATISTICS.map((s, i) => ({ ...s, sortOrder: i })))
     .onConflictDoNothing();
+  // Where a statistic is computed follows the code, not an edit: one the platform now computes is
+  // marked so in databases loaded before it did (a town can no longer type it). Not required either.
+  await db
+    .update(statistics)
+    .set({ source: 'platform', required: false })
+    .where(and(inArray(statistics.code, [...PLATFORM_STATISTIC_CODES]), eq(statistics.source, 'submitted')));
   for (const i of CATALOGUE_INDICATORS) {
     const [row] = await db
       .insert(indicators)

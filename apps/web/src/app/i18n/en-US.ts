@@ -35,6 +35,7 @@ export const enUS: Messages<typeof zhCN> = {
     voucherClaims: 'Voucher claims',
     targetSubmissions: 'Statistics submission',
     indicators: 'Indicators',
+    funding: 'Funding',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

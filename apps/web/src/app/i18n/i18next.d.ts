@@ -1,5 +1,6 @@
 import 'i18next';
 import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
+import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
@@ -28,7 +29,8 @@ declare module 'i18next' {
         typeof requirementsZhCN &
         typeof voucherClaimsZhCN &
         typeof targetSubmissionsZhCN &
-        typeof indicatorsZhCN;
+        typeof indicatorsZhCN &
+        typeof fundingZhCN;
     };
   }
 }

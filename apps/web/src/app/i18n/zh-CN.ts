@@ -32,6 +32,7 @@ export const zhCN = {
     voucherClaims: '后补助申领',
     targetSubmissions: '统计填报',
     indicators: '指标管理',
+    funding: '资金投入',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

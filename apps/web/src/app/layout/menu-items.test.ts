@@ -37,6 +37,7 @@ describe('menuForRole', () => {
       '/vouchers/claims',
       '/targets/submissions',
       '/targets/indicators',
+      '/funding',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -90,6 +91,12 @@ describe('menuForRole', () => {
     for (const role of [null, 'expert', 'financier'] as const)
       expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/vouchers/claims');
     expect(selectedMenuKey(menuForRole('city_admin'), '/vouchers/claims/123')).toBe('/vouchers/claims');
+  });
+
+  it('gives the funding page to the city and town admins only', () => {
+    for (const role of ['city_admin', 'town_admin'] as const) expect(menuForRole(role).map((entry) => entry.key)).toContain('/funding');
+    for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const)
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/funding');
   });
 
   it('gives providers their resources and reviewers the review queue', () => {

@@ -56,7 +56,8 @@ export type MenuLabelKey =
   | 'vouchersIssued'
   | 'voucherClaims'
   | 'targetSubmissions'
-  | 'indicators';
+  | 'indicators'
+  | 'funding';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -79,6 +80,7 @@ const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIs
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
 const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit' };
 const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics' };
+const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
@@ -104,6 +106,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_CLAIMS,
     TARGET_SUBMISSIONS,
     INDICATORS,
+    FUNDING,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -126,6 +129,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
     TARGET_SUBMISSIONS,
+    FUNDING,
     TOWNS,
     INSTITUTIONS,
   ],
