@@ -28,7 +28,6 @@ const year2030: Record<string, number> = {
   tech_smes: 300,
   invention_applications: 150,
   invention_patents_valid: 120,
-  service_platforms: 1,
   parks_incubators: 1,
 };
 

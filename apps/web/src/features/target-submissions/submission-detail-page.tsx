@@ -126,6 +126,7 @@ function Figures({
           key={`${submission.id}:${query.dataUpdatedAt}`}
           statistics={statistics}
           periodId={submission.periodId}
+          townId={submission.townId}
           year={submission.year}
           previous={previous.figures}
           initial={submission.values}
@@ -226,6 +227,7 @@ export function NewSubmissionPage() {
           <SubmissionForm
             statistics={statistics.data}
             periodId={period.id}
+            townId={me?.scope.townId ?? undefined}
             year={period.year}
             previous={previous.figures}
             initial={[]}

@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../../app/api-client.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { currentLocale } from '../../app/i18n/i18n.ts';
 import { formatChange, formatFigure, groupDigits, needsExplanation, yearOnYearPct } from './submission-values.ts';
-import { useSaveAndSubmit, useSaveDraft } from './target-submissions-api.ts';
+import { usePlatformFigures, useSaveAndSubmit, useSaveDraft } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
 
 type Row = { value: number | null; explanation?: string };
@@ -15,6 +15,7 @@ type FormValues = { values: Record<string, Row> };
 type Props = {
   statistics: Statistic[];
   periodId: string;
+  townId: string | undefined;
   year: number;
   previous: ReadonlyMap<string, number>;
   initial: StatisticSubmission['values'];
@@ -47,7 +48,7 @@ function applyServerErrors(form: ReturnType<typeof Form.useForm<FormValues>>[0],
  * the change against it, and an explanation that becomes required past the statistic's threshold (the
  * server checks the same). Statistics the platform computes are shown but never typed.
  */
-export function SubmissionForm({ statistics, periodId, year, previous, initial, onSaved, extra }: Props) {
+export function SubmissionForm({ statistics, periodId, townId, year, previous, initial, onSaved, extra }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -55,6 +56,7 @@ export function SubmissionForm({ statistics, periodId, year, previous, initial, 
   const submitting = useRef(false);
   const saveDraft = useSaveDraft();
   const saveAndSubmit = useSaveAndSubmit();
+  const computed = usePlatformFigures(townId, year);
   const locale = currentLocale();
 
   const initialValues = useMemo<FormValues>(() => {
@@ -126,7 +128,11 @@ export function SubmissionForm({ statistics, periodId, year, previous, initial, 
       width: 190,
       render: (_: unknown, s) =>
         s.source === 'platform' ? (
-          <Typography.Text type="secondary">{t('targetSubmissions.platformHint')}</Typography.Text>
+          <Tooltip title={t('targetSubmissions.platformHint')}>
+            <Typography.Text type="secondary" data-testid={`stat-computed-${s.code}`}>
+              {computed.has(s.code) ? formatFigure(computed.get(s.code), locale) : t('targetSubmissions.platformComputed')}
+            </Typography.Text>
+          </Tooltip>
         ) : (
           <Form.Item
             name={['values', s.code, 'value']}

@@ -1,4 +1,11 @@
-import type { ReportingPeriod, Statistic, StatisticSubmission, SubmissionSave, SubmissionStatus } from '@innotown/contracts/targets';
+import type {
+  PlatformStatistics,
+  ReportingPeriod,
+  Statistic,
+  StatisticSubmission,
+  SubmissionSave,
+  SubmissionStatus,
+} from '@innotown/contracts/targets';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
 
@@ -83,6 +90,16 @@ export function usePreviousYearFigures(townId: string | undefined, year: number 
   const submission = useSubmission(id);
   const figures = new Map((submission.data?.values ?? []).map((v) => [v.statisticCode, v.value]));
   return { figures, loading: periods.isPending || (Boolean(previous) && (approved.isPending || (Boolean(id) && submission.isPending))) };
+}
+
+/** What the platform computes for the town and year (service platforms, settled vouchers): shown, never typed. */
+export function usePlatformFigures(townId: string | undefined, year: number) {
+  const query = useQuery({
+    queryKey: ['platform-statistics', year, townId],
+    queryFn: ({ signal }) => api.get<PlatformStatistics>('/api/v1/platform-statistics', { year, townId }, signal),
+    enabled: Boolean(townId),
+  });
+  return new Map((query.data?.items ?? []).map((i) => [i.statisticCode, i.value]));
 }
 
 function useInvalidate() {
