@@ -75,10 +75,19 @@ export type OverviewItem = {
 
 /** The city overview: every indicator with its city series, targets and progress (those without a target too). */
 export async function cityOverview(db: Db) {
-  const m = await loadModel(db);
+  return overviewOf(await loadModel(db), null);
+}
+
+/** The same overview for one town: its own figures and the targets set for it (none: no_target). */
+export async function townOverview(db: Db, townId: string) {
+  return overviewOf(await loadModel(db), townId);
+}
+
+function overviewOf(m: Awaited<ReturnType<typeof loadModel>>, townId: string | null) {
+  const figures = townId === null ? m.city : m.byTown.get(townId);
   const items: OverviewItem[] = m.defs.map((def) => {
-    const series = seriesOf(def, m.units, m.city, m.years);
-    const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === null).map((t) => ({ year: t.year, value: t.value }));
+    const series = seriesOf(def, m.units, figures, m.years);
+    const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === townId).map((t) => ({ year: t.year, value: t.value }));
     return {
       indicator: def,
       series,
