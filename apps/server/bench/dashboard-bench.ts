@@ -181,17 +181,24 @@ for (const engine of engines) {
         ['town comparison', `/api/v1/target-dashboard/towns?year=${LAST_YEAR}`],
       ] as const) {
         const times: number[] = [];
+        const cpu: number[] = [];
         let bytes = 0;
         for (let i = 0; i < RUNS + 5; i++) {
+          const c = process.cpuUsage();
           const s = performance.now();
           const res = await app.inject({ method: 'GET', url });
           const ms = performance.now() - s;
+          const used = process.cpuUsage(c);
+          if (i >= 5) cpu.push((used.user + used.system) / 1000);
           if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
           bytes = res.rawPayload.length;
           if (i >= 5) times.push(ms); // the first few warm the JIT and the caches
         }
         const p = percentiles(times);
-        const line = `${engine.padEnd(8)} ${label.padEnd(16)} p50 ${p.p50.toFixed(1)} ms  p95 ${p.p95.toFixed(1)} ms  max ${p.max.toFixed(1)} ms  (${RUNS} runs, ${(bytes / 1024).toFixed(0)} kB)`;
+        // CPU time of this process per request (PGlite: the database too; PostgreSQL: without the server's):
+        // less sensitive than wall time to other work on a shared machine.
+        const c = percentiles(cpu);
+        const line = `${engine.padEnd(8)} ${label.padEnd(16)} p50 ${p.p50.toFixed(1)} ms  p95 ${p.p95.toFixed(1)} ms  max ${p.max.toFixed(1)} ms  cpu p50 ${c.p50.toFixed(1)} ms  (${RUNS} runs, ${(bytes / 1024).toFixed(0)} kB)`;
         console.log(line);
         results.push(line);
       }

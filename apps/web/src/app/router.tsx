@@ -39,6 +39,7 @@ const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instr
 const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
+const TargetReportPage = lazyPage(() => import('../features/target-report/target-report-page.tsx'), 'TargetReportPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const ProgrammeFormPage = lazyPage(() => import('../features/vouchers/programme-form-page.tsx'), 'ProgrammeFormPage');
 const ProgrammeDashboardPage = lazyPage(() => import('../features/vouchers/programme-dashboard-page.tsx'), 'ProgrammeDashboardPage');
@@ -271,6 +272,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin']}>
                 <VoucherReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/report"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <TargetReportPage />
               </RequireRole>
             }
           />

@@ -35,6 +35,7 @@ describe('menuForRole', () => {
       '/vouchers/applications',
       '/vouchers/wallet',
       '/vouchers/claims',
+      '/targets/report',
       '/admin/users',
       '/admin/audit',
       '/admin/holidays',
@@ -146,5 +147,18 @@ describe('voucher menu entries', () => {
     expect(selectedMenuKey(entries, '/vouchers/wallet')).toBe('/vouchers/wallet');
     expect(selectedMenuKey(entries, '/vouchers/applications/4b7c')).toBe('/vouchers/applications');
     expect(selectedMenuKey(entries, '/vouchers/programmes/4b7c')).toBe('/vouchers');
+  });
+});
+
+describe('target report menu entry', () => {
+  it('gives the annual report to the city and town admins only, after the voucher claims', () => {
+    for (const role of ['city_admin', 'town_admin'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      expect(keys.indexOf('/targets/report')).toBe(keys.indexOf('/vouchers/claims') + 1);
+      expect(menuForRole(role).find((entry) => entry.key === '/targets/report')?.label).toBe('targetReport');
+    }
+    for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/targets/report');
+    }
   });
 });

@@ -54,7 +54,8 @@ export type MenuLabelKey =
   | 'voucherReview'
   | 'myVouchers'
   | 'vouchersIssued'
-  | 'voucherClaims';
+  | 'voucherClaims'
+  | 'targetReport';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -75,6 +76,7 @@ const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMa
 const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
 const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
+const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
@@ -98,6 +100,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGET_REPORT,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -119,6 +122,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGET_REPORT,
     TOWNS,
     INSTITUTIONS,
   ],
