@@ -140,6 +140,14 @@ function summary(r: TargetReport): Content[] {
       text: `${r.year} 年各项指标的数值、适用目标与进度。“应达值”是从基准年数值到目标的直线路径在 ${r.year} 年应达到的水平；“预测”按近三年复合增长率推算至目标年。`,
       style: 'note',
     },
+    ...(r.town === null && r.townsReporting < r.townCount
+      ? [
+          {
+            text: `注意：${r.year} 年仅 ${r.townsReporting} / ${r.townCount} 个镇街的数据已审核通过，全市数值只含这些镇街，总量类指标会偏低。`,
+            style: 'warning',
+          } as Content,
+        ]
+      : []),
     { table: { headerRows: 1, widths: ['*', 50, 56, 70, 48, 48, 56], body }, layout: tableLayout, style: 'table' },
   ];
 }
@@ -278,6 +286,7 @@ export function reportDocument(r: TargetReport, charts: Charts): TDocumentDefini
       th: { bold: true, alignment: 'center' },
       table: { margin: [0, 4, 0, 12], fontSize: 9 },
       note: { fontSize: 9, color: '#595959', margin: [0, 0, 0, 8] },
+      warning: { fontSize: 9.5, color: '#ad4e00', margin: [0, 0, 0, 8] },
       para: { fontSize: 10, margin: [0, 0, 0, 8] },
       small: { fontSize: 8.5, color: '#595959' },
       running: { fontSize: 8, color: '#8c8c8c' },

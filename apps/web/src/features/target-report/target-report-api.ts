@@ -14,12 +14,18 @@ export function useTargetReport(params: TargetReportParams | null) {
   });
 }
 
-/** The years with an annual reporting period, newest first. */
+/**
+ * The years with an annual reporting period, newest first, and the one to show first: the newest
+ * closed year (an open year's city figures are partial until every town is approved).
+ */
 export function useReportYears() {
   return useQuery({
     queryKey: ['reporting-periods'],
     queryFn: ({ signal }) => api.get<{ items: ReportingPeriod[] }>('/api/v1/reporting-periods', {}, signal),
-    select: (r) => [...new Set(r.items.filter((p) => p.quarter === null).map((p) => p.year))].sort((a, b) => b - a),
+    select: (r) => {
+      const annual = r.items.filter((p) => p.quarter === null).sort((a, b) => b.year - a.year);
+      return { years: annual.map((p) => p.year), preferred: (annual.find((p) => p.status === 'closed') ?? annual[0])?.year };
+    },
   });
 }
 

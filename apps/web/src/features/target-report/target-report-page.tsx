@@ -1,7 +1,7 @@
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { TargetReport, TargetReportIndicator } from '@innotown/contracts/target-report';
 import type { ProgressStatus } from '@innotown/contracts/targets';
-import { App, Button, Card, Empty, Flex, Progress, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Progress, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, errorMessage } from '../../app/api-client.ts';
@@ -135,6 +135,15 @@ function Preview({ report }: { report: TargetReport }) {
       </Typography.Title>
 
       <Typography.Title level={5}>{t('targetReport.sectionSummary')}</Typography.Title>
+      {!report.town && report.townsReporting < report.townCount ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('targetReport.partial')}
+          data-testid="target-report-partial"
+        />
+      ) : null}
       <SummaryTable report={report} />
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>
@@ -227,7 +236,7 @@ export function TargetReportPage() {
   const years = useReportYears();
   const towns = useTowns();
   const yearParam = Number(search.get('year'));
-  const year = years.data?.includes(yearParam) ? yearParam : years.data?.[0];
+  const year = years.data?.years.includes(yearParam) ? yearParam : years.data?.preferred;
   const town = city ? (search.get('town') ?? undefined) : undefined;
   const params: TargetReportParams | null = year ? { year, ...(town ? { town } : {}) } : null;
   const report = useTargetReport(params);
@@ -246,7 +255,7 @@ export function TargetReportPage() {
               loading={years.isPending}
               value={year}
               onChange={(v) => search.update({ year: String(v) })}
-              options={(years.data ?? []).map((y) => ({ value: y, label: String(y) }))}
+              options={(years.data?.years ?? []).map((y) => ({ value: y, label: String(y) }))}
             />
             {city ? (
               <Select<string>
@@ -270,7 +279,7 @@ export function TargetReportPage() {
       />
       {years.isError ? (
         <QueryError error={years.error} onRetry={() => void years.refetch()} />
-      ) : years.data && years.data.length === 0 ? (
+      ) : years.data && years.data.years.length === 0 ? (
         <Card>
           <Empty description={t('targetReport.noYears')} data-testid="target-report-empty" style={{ padding: '48px 0' }} />
         </Card>
