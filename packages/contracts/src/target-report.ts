@@ -25,6 +25,8 @@ export const targetReportIndicatorSchema = z.object({
   baseYear: z.number().int().nullable(),
   /** The value in the report's year (null: no approved figures or a zero denominator). */
   value: z.number().nullable(),
+  /** A town's report: the city's value in the year, for comparison (null in the city's report). */
+  cityValue: z.number().nullable(),
   status: z.enum(progressStatuses),
   base: pointSchema.nullable(),
   target: pointSchema.nullable(),

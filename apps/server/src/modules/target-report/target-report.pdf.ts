@@ -122,18 +122,22 @@ function cover(r: TargetReport): Content[] {
 }
 
 function summary(r: TargetReport): Content[] {
+  // A town's report adds the city's value beside the town's (town targets are often not set).
+  const town = r.town !== null;
   const body: Content[][] = [
-    ['指标', '单位', `${r.year} 年数值`, '目标（年份）', '进度', '应达值', '目标年预测'].map(th),
+    ['指标', '单位', `${r.year} 年数值`, ...(town ? ['全市数值'] : []), '目标（年份）', '进度', '应达值', '目标年预测'].map(th),
     ...r.indicators.map((i) => [
       { text: i.nameZh },
       { text: unitText(i.unit) || '—', alignment: 'center' as const },
       { text: formatNumber(i.value), alignment: 'right' as const },
+      ...(town ? [{ text: formatNumber(i.cityValue), alignment: 'right' as const, color: '#595959' }] : []),
       { text: i.target ? `${formatNumber(i.target.value)}（${i.target.year}）` : '—', alignment: 'right' as const },
       { text: STATUS_ZH[i.status], color: STATUS_COLOR[i.status], bold: true, alignment: 'center' as const },
       { text: formatNumber(i.expected), alignment: 'right' as const },
       { text: i.forecast ? formatNumber(i.forecast.value) : '—', alignment: 'right' as const },
     ]),
   ];
+  const widths = town ? ['*', 46, 52, 56, 62, 46, 44, 50] : ['*', 50, 56, 70, 48, 48, 56];
   return [
     h1('一、指标一览'),
     {
@@ -148,7 +152,7 @@ function summary(r: TargetReport): Content[] {
           } as Content,
         ]
       : []),
-    { table: { headerRows: 1, widths: ['*', 50, 56, 70, 48, 48, 56], body }, layout: tableLayout, style: 'table' },
+    { table: { headerRows: 1, widths, body }, layout: tableLayout, style: 'table' },
   ];
 }
 

@@ -43,11 +43,14 @@ export async function resolveTown(db: Db, ctx: RequestContext, town: string | un
 export async function reportData(db: Db, ctx: RequestContext, query: TargetReportQuery, now = new Date()): Promise<TargetReport> {
   const town = await resolveTown(db, ctx, query.town);
   const year = query.year;
-  const [overview, comparison, period] = await Promise.all([
+  const [overview, city, comparison, period] = await Promise.all([
     town ? townOverview(db, town.id) : cityOverview(db),
+    town ? cityOverview(db) : null,
     townComparison(db, year),
     targetsRepo.annualPeriod(db, year),
   ]);
+  const cityValueOf = (code: string) =>
+    city?.items.find((x) => x.indicator.code === code)?.series.find((p) => p.year === year)?.value ?? null;
   const indicators = overview.items.map(({ indicator: d, series, targets }) => {
     const upToYear = series.filter((p) => p.year <= year).map((p) => ({ year: p.year, value: p.value }));
     const points = upToYear.filter((p): p is Point => p.value !== null);
@@ -60,6 +63,7 @@ export async function reportData(db: Db, ctx: RequestContext, query: TargetRepor
       direction: d.direction as 'higher' | 'lower',
       baseYear: d.baseYear,
       value: upToYear.find((p) => p.year === year)?.value ?? null,
+      cityValue: town ? cityValueOf(d.code) : null,
       status: progress.status,
       base: progress.base,
       target: progress.target,

@@ -146,4 +146,18 @@ describe('the report’s contents', () => {
     expect(town.town).toEqual({ id: ids.guzhenTownId, name: '古镇镇' });
     expect(town.submissions.towns.map((x: { townId: string }) => x.townId)).toEqual([ids.guzhenTownId]);
   });
+
+  it('puts the city’s value beside the town’s in a town report', async () => {
+    const city = (await t.call('GET', '/api/v1/target-report?year=2024', admin)).body;
+    const town = (await t.call('GET', `/api/v1/target-report?year=2024&town=${ids.guzhenTownId}`, admin)).body;
+    expect(town.town.name).toBe('古镇镇');
+    for (const item of town.indicators) {
+      const c = city.indicators.find((x: { code: string }) => x.code === item.code);
+      expect(item.cityValue).toEqual(c.value);
+      expect(c.cityValue).toBeNull();
+    }
+    // The town's own value differs from the city's (its own figures, not the sums).
+    const rd = town.indicators.find((x: { code: string }) => x.code === 'rd_intensity');
+    expect(rd.value).not.toEqual(rd.cityValue);
+  });
 });

@@ -98,6 +98,16 @@ function SummaryTable({ report }: { report: TargetReport }) {
         { title: t('targetReport.indicator'), key: 'name', render: (_, i) => (en ? i.nameEn : i.nameZh) },
         { title: t('targetReport.unit'), dataIndex: 'unit', width: 90, render: (u: string) => (u === '1' ? '—' : u) },
         { title: t('targetReport.value', { year: report.year }), key: 'value', align: 'right', render: (_, i) => num(i.value) },
+        ...(report.town
+          ? [
+              {
+                title: t('targetReport.cityValue'),
+                key: 'city',
+                align: 'right' as const,
+                render: (_: unknown, i: TargetReportIndicator) => num(i.cityValue),
+              },
+            ]
+          : []),
         {
           title: t('targetReport.target'),
           key: 'target',
