@@ -45,6 +45,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/applications',
     '/vouchers/wallet',
     '/vouchers/claims',
+    '/targets/submissions',
+    '/targets/indicators',
     '/targets/report',
     '/admin/users',
     '/admin/audit',
@@ -67,6 +69,7 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/applications',
     '/vouchers/wallet',
     '/vouchers/claims',
+    '/targets/submissions',
     '/targets/report',
     '/towns',
     '/institutions',
@@ -818,8 +821,16 @@ describe('innovation vouchers', () => {
         .locator('input[type="file"]')
         .setInputFiles({ name: '检测报告.pdf', mimeType: 'application/pdf', buffer: reportPdf('Delivery evidence') });
       await expect.poll(() => field('交付证明材料').locator('.ant-upload-list-item-done').count(), POLL).toBe(1);
+      await expect.poll(() => page.getByTestId('claim-booking').innerText(), POLL).toContain('积分球');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await page.waitForURL(/\/vouchers\/claims\/[0-9a-f-]{36}$/, POLL);
+      // Navigated to the new claim, or (if the form or the server refused it) the reason, so a failure says why.
+      await expect
+        .poll(async () => {
+          if (/\/vouchers\/claims\/[0-9a-f-]{36}$/.test(page.url())) return 'claim page';
+          const refusals = await page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert').allInnerTexts();
+          return refusals.length > 0 ? refusals.join(' | ') : 'waiting';
+        }, POLL)
+        .toBe('claim page');
       const claimId = new URL(page.url()).pathname.split('/').pop() as string;
       const claimStatus = async () => ((await apiAs('admin', `/api/v1/voucher-claims/${claimId}`)) as { status: string }).status;
       expect(await claimStatus()).toBe('submitted');
@@ -856,6 +867,96 @@ describe('innovation vouchers', () => {
       await firm.context.close();
       await town.context.close();
       await lab.context.close();
+    }
+  });
+});
+
+describe('target monitoring', () => {
+  type Period = { id: string; year: number; quarter: number | null };
+  type Submission = { id: string; values: { statisticCode: string; value: number }[] };
+  type Comparison = { towns: { townName: string; values: { code: string; value: number | null }[] }[] };
+
+  it('guzhen reports 2025 with one outlier → must explain it → submits → the city returns it → guzhen corrects and resubmits → the city approves → the indicators use the approved figures', async () => {
+    // Last year's approved figures of 古镇, to type plausible figures for 2025 (5 % growth) and one outlier.
+    const periods = ((await apiAs('guzhen', '/api/v1/reporting-periods')) as { items: Period[] }).items;
+    const p2024 = periods.find((p) => p.year === 2024 && p.quarter === null) as Period;
+    const approved = (await apiAs('guzhen', `/api/v1/statistic-submissions?periodId=${p2024.id}&status=approved`)) as {
+      items: { id: string }[];
+    };
+    const last = (await apiAs('guzhen', `/api/v1/statistic-submissions/${approved.items[0]?.id}`)) as Submission;
+    const previous = new Map(last.values.map((v) => [v.statisticCode, v.value]));
+    const statistics = ((await apiAs('guzhen', '/api/v1/statistics')) as { items: { code: string; source: string }[] }).items.filter(
+      (s) => s.source === 'submitted',
+    );
+    const figures: Record<string, number> = Object.fromEntries(
+      statistics.map((s) => [s.code, Math.round((previous.get(s.code) ?? 1) * 1.05)]),
+    );
+    const gdp2024 = previous.get('gdp') as number;
+    figures.gdp = Math.round(gdp2024 * 1.6); // +60 %, beyond the 30 % threshold
+    const corrected = Math.round(gdp2024 * 1.4);
+
+    const town = await newPage(browser);
+    const city = await newPage(browser);
+    try {
+      await loginViaForm(town.page, 'guzhen');
+      await town.page.goto('/targets/submissions');
+      await town.page.getByTestId('period-action-2025').click();
+      await town.page.waitForURL(/\/targets\/submissions\/new/);
+      await town.page.getByTestId('submission-form').waitFor();
+      for (const [code, value] of Object.entries(figures)) await numberInput(town.page, `stat-value-${code}`).fill(String(value));
+      await expect.poll(() => town.page.getByTestId('stat-change-gdp').textContent(), POLL).toBe('+60.0%');
+      await town.page.getByTestId('submission-submit').click();
+      // The outlier needs an explanation before anything is sent.
+      await expect
+        .poll(() => town.page.locator('.ant-form-item-explain-error').allTextContents(), POLL)
+        .toEqual([expect.stringContaining('请说明原因')]);
+      await town.page.getByTestId('stat-explanation-gdp').fill('新引进灯饰龙头企业投产');
+      await town.page.getByTestId('submission-submit').click();
+      await town.page.waitForURL(/\/targets\/submissions\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+      const id = new URL(town.page.url()).pathname.split('/').pop() as string;
+      await expect.poll(() => town.page.getByTestId('submission-status').first().getAttribute('data-status'), POLL).toBe('submitted');
+
+      // The city finds it in the review queue and returns it with a comment.
+      await loginViaForm(city.page, 'admin');
+      await city.page.goto('/targets/submissions');
+      const row = city.page.getByTestId('review-queue').locator('tr', { hasText: '古镇' });
+      await row.getByRole('link').click();
+      await city.page.waitForURL(`**/targets/submissions/${id}`);
+      await expect.poll(() => city.page.getByTestId('stat-shown-gdp').textContent(), POLL).toBe(figures.gdp?.toLocaleString('zh-CN'));
+      await city.page.getByTestId('submission-return').click();
+      await city.page.getByTestId('return-comment').fill('地区生产总值增幅过大，请核实后按统计局口径重报');
+      await city.page.getByTestId('return-confirm').click();
+      await expect.poll(() => city.page.getByTestId('submission-status').first().getAttribute('data-status'), POLL).toBe('returned');
+
+      // The town sees the comment, corrects the figure and submits again.
+      await town.page.goto(`/targets/submissions/${id}`);
+      await expect.poll(() => town.page.getByTestId('review-comment').textContent(), POLL).toContain('按统计局口径重报');
+      await numberInput(town.page, 'stat-value-gdp').fill(String(corrected));
+      await expect.poll(() => town.page.getByTestId('stat-change-gdp').textContent(), POLL).toBe('+40.0%');
+      await town.page.getByTestId('submission-submit').click();
+      await expect.poll(() => town.page.getByTestId('submission-status').first().getAttribute('data-status'), POLL).toBe('submitted');
+
+      // The city approves.
+      await city.page.goto(`/targets/submissions/${id}`);
+      await expect.poll(() => city.page.getByTestId('stat-shown-gdp').textContent(), POLL).toBe(corrected.toLocaleString('zh-CN'));
+      await city.page.getByTestId('submission-approve').click();
+      await city.page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await expect.poll(() => city.page.getByTestId('submission-status').first().getAttribute('data-status'), POLL).toBe('approved');
+      await expect.poll(() => city.page.getByTestId('submission-history').textContent(), POLL).toContain('第 1 版');
+
+      // The approved figures feed the indicators: R&D intensity of 古镇 for 2025 is R&D / the corrected GDP.
+      const comparison = (await apiAs('admin', '/api/v1/target-dashboard/towns?year=2025')) as Comparison;
+      const guzhen = comparison.towns.find((t) => t.townName.includes('古镇'));
+      const rd = guzhen?.values.find((v) => v.code === 'rd_intensity')?.value;
+      expect(rd).toBeCloseTo(((figures.rd_expenditure as number) / corrected) * 100, 3);
+      const multiple = guzhen?.values.find((v) => v.code === 'town_output_multiple')?.value;
+      const base = (await apiAs('guzhen', `/api/v1/statistic-submissions?status=approved`)) as { items: { id: string; year: number }[] };
+      const b2014 = (await apiAs('guzhen', `/api/v1/statistic-submissions/${base.items.find((s) => s.year === 2014)?.id}`)) as Submission;
+      const gdp2014 = b2014.values.find((v) => v.statisticCode === 'gdp')?.value as number;
+      expect(multiple).toBeCloseTo(corrected / gdp2014, 3);
+    } finally {
+      await town.context.close();
+      await city.context.close();
     }
   });
 });

@@ -28,6 +28,7 @@ import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { targetReportRoutes } from './modules/target-report/target-report.routes.ts';
+import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(fileRoutes);
   await app.register(holidayRoutes);
   await app.register(targetRoutes);
+  await app.register(submissionTemplateRoutes);
   await app.register(targetReportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);

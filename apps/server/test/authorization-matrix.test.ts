@@ -9,6 +9,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
@@ -1879,7 +1880,16 @@ const req = {
   withQuotes: await makeRequirement('open'),
   toAccept: await makeRequirement('open'),
   foreignWithQuotes: await makeRequirement('open', true),
+  withAttachment: await makeRequirement('open'),
+  foreignClosedWithAttachment: await makeRequirement('cancelled', true),
 };
+const requirementAttachment = await makeAttachment(t.database, 'enterprise');
+const foreignAttachment = await makeAttachment(t.database, 'admin');
+for (const [id, fileId] of [
+  [req.withAttachment, requirementAttachment],
+  [req.foreignClosedWithAttachment, foreignAttachment],
+] as const)
+  await t.database.db.execute(sql`update service_requirements set attachment_file_ids = array[${fileId}::uuid] where id = ${id}`);
 const quo = {
   toWithdraw: await makeQuote(req.withQuotes, ids.providerInstitutionId, svc.ownPublished, 'provider'),
   lamplabs: await makeQuote(req.withQuotes, lamplabInstitutionId, svc.guzhenPublished, 'lamplab'),
@@ -1932,6 +1942,24 @@ CASES.push(
     reqUrl(req.foreignClosed),
   ),
   get('GET /api/v1/service-requirements/:id', 'nonexistent', [401, 404, 404, 404, 404, 403, 403], reqUrl(NONE)),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'an attachment of the enterprise’s own open requirement (providers quoting read it)',
+    REQUIREMENT_READERS,
+    reqUrl(req.withAttachment, `/attachments/${requirementAttachment}/content`),
+  ),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'an attachment of another town’s closed requirement, not quoted on',
+    [401, 200, 404, 404, 404, 403, 403],
+    reqUrl(req.foreignClosedWithAttachment, `/attachments/${foreignAttachment}/content`),
+  ),
+  get(
+    'GET /api/v1/service-requirements/:id/attachments/:fileId/content',
+    'a file not attached to that requirement',
+    [401, 404, 404, 404, 404, 403, 403],
+    reqUrl(req.withAttachment, `/attachments/${foreignAttachment}/content`),
+  ),
   post(
     'POST /api/v1/service-requirements/:id/cancel',
     'own, open',
@@ -2079,6 +2107,29 @@ const matrixIndicator = (code: string | undefined) => ({
   targets: [{ year: 2020, value: 2.8 }],
 });
 const subUrl = (id: string, action: string) => `/api/v1/statistic-submissions/${id}/${action}`;
+/** guzhen's Excel template for the open period filled in with a complete year, as the upload's multipart body. */
+const filledTemplate = await (async () => {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/statistic-submissions/template?periodId=${openPeriod}`,
+    headers: { cookie: cookies.town_admin },
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  wb.worksheets[0]?.eachRow((row, n) => {
+    const v = completeYear[String(row.getCell(1).value) as keyof typeof completeYear];
+    if (n > 1 && v) row.getCell(5).value = v.value;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+})();
+const templateUpload = (townId?: string): Req => {
+  const body = multipartBody({ periodId: openPeriod, ...(townId ? { townId } : {}) }, [
+    { filename: 'statistics.xlsx', content: filledTemplate },
+  ]);
+  return { url: '/api/v1/statistic-submissions/import', payload: body.payload, headers: body.headers };
+};
+const templateUrl = (townId?: string) =>
+  `/api/v1/statistic-submissions/template?periodId=${openPeriod}${townId ? `&townId=${townId}` : ''}`;
 CASES.push(
   get('GET /api/v1/statistics', 'the catalogue', SIGNED_IN(200)),
   get('GET /api/v1/target-dashboard', 'public progress', EVERYONE(200)),
@@ -2198,6 +2249,33 @@ CASES.push(
     {},
     submissionState,
   ),
+  get(
+    'GET /api/v1/statistic-submissions/template',
+    'own town (the city must name one: 400)',
+    [401, 400, 200, 403, 403, 403, 403],
+    templateUrl(),
+  ),
+  get('GET /api/v1/statistic-submissions/template', 'naming 古镇镇', TOWN_READERS, templateUrl(ids.guzhenTownId)),
+  get(
+    'GET /api/v1/statistic-submissions/template',
+    'naming another town',
+    [401, 200, 404, 403, 403, 403, 403],
+    templateUrl(ids.xiaolanTownId),
+  ),
+  {
+    route: 'POST /api/v1/statistic-submissions/import',
+    scope: 'own town, open period (the city reviews, never reports)',
+    expect: TOWN_ONLY(200),
+    state: submissionState,
+    request: () => templateUpload(),
+  },
+  {
+    route: 'POST /api/v1/statistic-submissions/import',
+    scope: 'naming another town',
+    expect: TOWN_ONLY(404),
+    state: submissionState,
+    request: () => templateUpload(ids.xiaolanTownId),
+  },
 );
 
 // The annual report of target monitoring: city admin any town or the city; a town admin only their own town

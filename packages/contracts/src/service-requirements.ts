@@ -121,3 +121,5 @@ export const requirementSchema = z.object({
 export type ServiceRequirement = z.infer<typeof requirementSchema>;
 export const requirementListSchema = listResponseSchema(requirementSchema);
 export type ServiceRequirementList = z.infer<typeof requirementListSchema>;
+
+export const requirementAttachmentParamsSchema = z.object({ id: idSchema, fileId: idSchema }).strict();

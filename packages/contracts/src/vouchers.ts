@@ -197,7 +197,16 @@ export const voucherSchema = z.object({
   expiresAt: z.string(),
 });
 export type Voucher = z.infer<typeof voucherSchema>;
-export const voucherListSchema = listResponseSchema(voucherSchema);
+/** Sums over every voucher the list's filter matches (not just the page): the wallet's and the town's totals. */
+export const voucherTotalsSchema = z.object({
+  faceValueFen: z.number().int(),
+  remainingFen: z.number().int(),
+  reservedFen: z.number().int(),
+  settledFen: z.number().int(),
+});
+export type VoucherTotals = z.infer<typeof voucherTotalsSchema>;
+export const voucherListSchema = listResponseSchema(voucherSchema).extend({ totals: voucherTotalsSchema });
+export type VoucherList = z.infer<typeof voucherListSchema>;
 export const voucherListQuerySchema = paginationQuerySchema
   .extend({ status: z.enum(voucherStatuses).optional(), programmeId: z.uuid().optional() })
   .strict();

@@ -1,8 +1,12 @@
-import { type Column, eq, type SQL, sql } from 'drizzle-orm';
+import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { ScopeFilter } from './policy.ts';
 
+/** A table's column, or a column expression of a raw-SQL view (`sql\`v.town_id\``). */
+type ScopeColumn = Column | SQL;
 /** The columns of a table that a scope can be matched on; a scope whose column is missing sees nothing. */
-export type ScopeColumns = { townId?: Column; institutionId?: Column; enterpriseId?: Column; ownerUserId?: Column };
+export type ScopeColumns = { townId?: ScopeColumn; institutionId?: ScopeColumn; enterpriseId?: ScopeColumn; ownerUserId?: ScopeColumn };
+
+const is = (column: ScopeColumn, value: string) => sql`${column} = ${value}`;
 
 /**
  * The WHERE condition of a list query for the caller's scope (policy.scopeFilter): one mapping from
@@ -13,12 +17,12 @@ export function scopeCondition(filter: ScopeFilter, cols: ScopeColumns): SQL | u
     case 'all':
       return undefined;
     case 'town':
-      return cols.townId ? eq(cols.townId, filter.townId) : sql`false`;
+      return cols.townId ? is(cols.townId, filter.townId) : sql`false`;
     case 'institution':
-      return cols.institutionId ? eq(cols.institutionId, filter.institutionId) : sql`false`;
+      return cols.institutionId ? is(cols.institutionId, filter.institutionId) : sql`false`;
     case 'enterprise':
-      return cols.enterpriseId ? eq(cols.enterpriseId, filter.enterpriseId) : sql`false`;
+      return cols.enterpriseId ? is(cols.enterpriseId, filter.enterpriseId) : sql`false`;
     case 'self':
-      return cols.ownerUserId ? eq(cols.ownerUserId, filter.userId) : sql`false`;
+      return cols.ownerUserId ? is(cols.ownerUserId, filter.userId) : sql`false`;
   }
 }

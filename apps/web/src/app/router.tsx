@@ -66,6 +66,11 @@ const RequirementDetailPage = lazyPage(
 const AllianceReviewPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'AllianceReviewPage');
 const OrdersPage = lazyPage(() => import('../features/service-orders/orders-page.tsx'), 'OrdersPage');
 const OrderDetailPage = lazyPage(() => import('../features/service-orders/order-detail-page.tsx'), 'OrderDetailPage');
+const SubmissionsPage = lazyPage(() => import('../features/target-submissions/submissions-page.tsx'), 'SubmissionsPage');
+const SubmissionDetailPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'SubmissionDetailPage');
+const NewSubmissionPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'NewSubmissionPage');
+const IndicatorsPage = lazyPage(() => import('../features/indicators/indicators-page.tsx'), 'IndicatorsPage');
+const IndicatorFormPage = lazyPage(() => import('../features/indicators/indicator-form-page.tsx'), 'IndicatorFormPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -345,6 +350,54 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin', 'provider', 'enterprise']}>
                 <VoucherClaimDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <SubmissionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions/new"
+            element={
+              <RequireRole roles={['town_admin']}>
+                <NewSubmissionPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators/new"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/indicators/:id"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <IndicatorFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/submissions/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <SubmissionDetailPage />
               </RequireRole>
             }
           />

@@ -5,6 +5,7 @@ import { enterpriseAnnualFigures, enterprises, towns } from '../../db/schema/org
 import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type EnterpriseView = EnterpriseRow & { townName: string; townNameEn: string; latestYear: number | null };
@@ -16,23 +17,10 @@ const view = {
   latestYear: sql<number | null>`(select max(f.year) from ${enterpriseAnnualFigures} f where f.enterprise_id = enterprises.id)`,
 };
 
-function scopeWhere(scope: ScopeFilter): SQL | undefined {
-  switch (scope.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return eq(enterprises.townId, scope.townId);
-    case 'enterprise':
-      return eq(enterprises.id, scope.enterpriseId);
-    default:
-      return sql`false`;
-  }
-}
-
 const SORT = { name: enterprises.name, createdAt: enterprises.createdAt, updatedAt: enterprises.updatedAt } as const;
 
 export async function listEnterprises(db: Db, scope: ScopeFilter, q: z.infer<typeof enterpriseListQuerySchema>) {
-  const where: (SQL | undefined)[] = [scopeWhere(scope)];
+  const where: (SQL | undefined)[] = [scopeCondition(scope, { townId: enterprises.townId, enterpriseId: enterprises.id })];
   if (q.q) where.push(or(ilike(enterprises.name, likePattern(q.q)), ilike(enterprises.creditCode, likePattern(q.q))));
   if (q.townId) where.push(eq(enterprises.townId, q.townId));
   if (q.industryCode) where.push(sql`${enterprises.industryCode} like ${`${q.industryCode}%`}`);

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { sendStoredFile } from './files.download.ts';
 import { FileErrors } from './files.errors.ts';
 import { presentFile } from './files.presenter.ts';
-import { contentDisposition, filePurposes } from './files.purposes.ts';
+import { filePurposes } from './files.purposes.ts';
 import * as service from './files.service.ts';
 
 const tags = ['files'];
@@ -66,14 +67,7 @@ export async function fileRoutes(app: App) {
     },
     async (request, reply) => {
       const file = await service.readFile(app.db, request.ctx, request.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${file.sha256}"`)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
 }

@@ -9,6 +9,7 @@ import { resourceLinks, resources } from '../../db/schema/resources.ts';
 import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
 import { searchVectorSql } from '../../platform/search/search-vector.ts';
 
 export type ResourceRow = typeof resources.$inferSelect;
@@ -41,22 +42,9 @@ export function searchVectorOf(r: Partial<ResourceRow>): SQL {
   return searchVectorSql(title, body);
 }
 
-function scopeWhere(filter: ScopeFilter): SQL | undefined {
-  switch (filter.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return eq(resources.townId, filter.townId);
-    case 'institution':
-      return eq(resources.institutionId, filter.institutionId);
-    default:
-      return sql`false`;
-  }
-}
-
 export async function listResources(db: Db, filter: ScopeFilter, q: z.infer<typeof resourceListQuerySchema>) {
   const cond = and(
-    scopeWhere(filter),
+    scopeCondition(filter, { townId: resources.townId, institutionId: resources.institutionId }),
     q.q ? ilike(resources.name, likePattern(q.q)) : undefined,
     q.kind ? eq(resources.kind, q.kind) : undefined,
     q.reviewStatus ? eq(resources.reviewStatus, q.reviewStatus) : undefined,

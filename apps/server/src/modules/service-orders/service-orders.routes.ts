@@ -20,7 +20,7 @@ import type { Db } from '../../platform/db.ts';
 import type { App } from '../../platform/http/types.ts';
 import { limitOffset, listOf } from '../../platform/pagination.ts';
 import { type PolicyAction, scopeFilter } from '../../platform/policy.ts';
-import { contentDisposition } from '../files/files.purposes.ts';
+import { sendStoredFile } from '../files/files.download.ts';
 import { presentOrder } from './service-orders.presenter.ts';
 import * as repo from './service-orders.repository.ts';
 import * as service from './service-orders.service.ts';
@@ -95,14 +95,7 @@ export async function serviceOrderRoutes(app: App) {
     },
     async (request, reply) => {
       const file = await service.readResultFile(app.db, request.ctx, request.params.id, request.params.fileId);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', contentDisposition(file.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .header('etag', `"${file.sha256}"`)
-        .send(file.content);
+      return sendStoredFile(reply, file);
     },
   );
 

@@ -4,6 +4,7 @@ import {
   quoteCreateSchema,
   quoteDeclineSchema,
   quoteParamsSchema,
+  requirementAttachmentParamsSchema,
   requirementCancelSchema,
   requirementCreateSchema,
   requirementListQuerySchema,
@@ -12,6 +13,7 @@ import {
 } from '@innotown/contracts/service-requirements';
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
+import { sendStoredFile } from '../files/files.download.ts';
 import { presentRequirement } from './service-requirements.presenter.ts';
 import * as service from './service-requirements.service.ts';
 
@@ -19,6 +21,22 @@ const tags = ['service-requirements'];
 const BASE = '/api/v1/service-requirements';
 
 export async function serviceRequirementRoutes(app: App) {
+  app.get(
+    `${BASE}/:id/attachments/:fileId/content`,
+    {
+      config: { permission: { resource: 'serviceRequirement', action: 'read' } },
+      schema: {
+        tags,
+        summary: 'Download an attachment of a requirement (everyone who may read the requirement; always as an attachment)',
+        params: requirementAttachmentParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await service.readAttachment(app.db, request.ctx, request.params.id, request.params.fileId);
+      return sendStoredFile(reply, file);
+    },
+  );
+
   app.post(
     BASE,
     {

@@ -14,6 +14,7 @@ import { AppError, forbidden, isUniqueViolation, notFound } from '../../platform
 import { limitOffset } from '../../platform/pagination.ts';
 import { type Actor, requireAccess, scopeFilter } from '../../platform/policy.ts';
 import { addCalendarDays, shanghaiDate, startOfShanghaiDay } from '../../platform/working-days.ts';
+import { readFile } from '../files/files.service.ts';
 import { notify, notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
 import { countOwnAttachments, enterpriseOf, providerUserIds } from '../service-orders/service-orders.repository.ts';
 import { createOrderFromQuote } from '../service-orders/service-orders.service.ts';
@@ -67,6 +68,16 @@ async function detail(db: Db, actor: Actor, r: repo.RequirementView): Promise<Re
 
 export async function findRequirement(db: Db, ctx: RequestContext, id: string) {
   return detail(db, ctx.actor, await visible(db, ctx.actor, await repo.findRequirement(db, id)));
+}
+
+/**
+ * One attachment's content, for everyone who may read the requirement (a provider quoting needs the drawings):
+ * the requirement's visibility is checked here, so the files service reads it as 'checked-by-caller' (audited).
+ */
+export async function readAttachment(db: Db, ctx: RequestContext, id: string, fileId: string) {
+  const r = await visible(db, ctx.actor, await repo.findRequirement(db, id));
+  if (!r.attachmentFileIds.includes(fileId)) throw notFound();
+  return readFile(db, ctx, fileId, { access: 'checked-by-caller' });
 }
 
 export async function listRequirements(db: Db, ctx: RequestContext, q: z.infer<typeof requirementListQuerySchema>) {

@@ -16,5 +16,10 @@ export const TargetErrors = defineErrors({
     en: 'A corrected version is already in the works',
   },
   TARGET_TOWN_REQUIRED: { status: 400, zh: '请指定镇街', en: 'Name the town' },
+  TARGET_IMPORT_REJECTED: {
+    status: 422,
+    zh: '填报模板有错误，未保存任何数据，请按报告逐行修改后重新上传',
+    en: 'The template has errors; nothing was saved. Fix the rows in the report and upload again',
+  },
   TARGET_FORMULA_INVALID: { status: 422, zh: '公式有误', en: 'The formula is invalid' },
 });

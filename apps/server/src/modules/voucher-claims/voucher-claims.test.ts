@@ -225,6 +225,42 @@ describe('claims: submit → verify (town) → settle (city)', () => {
     expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
   });
 
+  it('a filed claim outlives its voucher: settled after expiry it pays; rejected after expiry its money goes back to the budget', async () => {
+    const programmeId = await makeProgramme(t, admin);
+    const voucherId = await makeVoucher(t, cookies, programmeId, 50_000);
+    const paid = await subsidisedOrder(voucherId, { priceFen: 20_000 });
+    const refused = await subsidisedOrder(voucherId, { priceFen: 10_000 });
+    const unclaimed = await subsidisedOrder(voucherId, { priceFen: 5_000 });
+    const paidClaim = (await fileClaim(claimBody(paid.orderId, paid.reservedFen))).body.id;
+    const refusedClaim = (await fileClaim(claimBody(refused.orderId, refused.reservedFen))).body.id;
+    await call({ url: `/api/v1/voucher-claims/${paidClaim}/verify`, cookie: town, payload: {} });
+
+    await t.database.db.execute(sql`update vouchers set expires_at = now() - interval '1 minute' where id = ${voucherId}`);
+    const expired = await vservice.expireVoucher(t.database.db, cityContext(), voucherId);
+    // Unused value and the unclaimed order's reservation go back; the two filed claims keep theirs.
+    const held = paid.reservedFen + refused.reservedFen;
+    expect(expired).toEqual({ expired: true, returnedFen: 50_000 - held });
+    const status = async (reservationId: string) =>
+      (await rows<{ status: string }>(t.database, sql`select status from voucher_reservations where id = ${reservationId}`))[0]?.status;
+    expect([await status(paid.reservationId), await status(refused.reservationId), await status(unclaimed.reservationId)]).toEqual([
+      'reserved',
+      'reserved',
+      'expired',
+    ]);
+
+    expect((await call({ url: `/api/v1/voucher-claims/${paidClaim}/settle`, cookie: admin, payload: {} })).body.status).toBe('settled');
+    const rejected = await call({ url: `/api/v1/voucher-claims/${refusedClaim}/reject`, cookie: town, payload: { reason: 'other' } });
+    expect(rejected.body.status).toBe('rejected');
+    const v = (await call({ method: 'GET', url: `/api/v1/vouchers/${voucherId}`, cookie: enterprise })).body;
+    expect(v).toMatchObject({ status: 'expired', remainingFen: 0, reservedFen: 0, settledFen: paid.reservedFen });
+    const expiredEntries = await rows<{ fen: string }>(
+      t.database,
+      sql`select coalesce(sum(amount_fen), 0)::text fen from ledger_entries where voucher_id = ${voucherId} and kind = 'expire'`,
+    );
+    expect(Number(expiredEntries[0]?.fen)).toBe(50_000 - paid.reservedFen);
+    expect(await ledger(programmeId)).toMatchObject({ balanced: true, withinBudget: true, storedBalancesMatchEntries: true });
+  });
+
   it('the city may reject a verified claim; the town may not', async () => {
     const programmeId = await makeProgramme(t, admin);
     const voucherId = await makeVoucher(t, cookies, programmeId, 50_000);

@@ -16,6 +16,7 @@ import {
 import type { Db } from '../../platform/db.ts';
 import { limitOffset } from '../../platform/pagination.ts';
 import type { ScopeFilter } from '../../platform/policy.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
 
 export type ProgrammeRow = typeof voucherProgrammes.$inferSelect;
 export type ApplicationRow = typeof voucherApplications.$inferSelect;
@@ -309,22 +310,9 @@ export async function applicationHistory(db: Db, id: string) {
 const APPLICATION_ACTIONS = ['create', 'forward', 'return', 'decline', 'approve'].map((a) => `voucher_application.${a}`);
 export type ApplicationEventRow = Awaited<ReturnType<typeof applicationHistory>>[number];
 
-function scopeWhere(filter: ScopeFilter, cols: { townId: SQL | unknown; enterpriseId: SQL | unknown }): SQL | undefined {
-  switch (filter.kind) {
-    case 'all':
-      return undefined;
-    case 'town':
-      return sql`${cols.townId} = ${filter.townId}`;
-    case 'enterprise':
-      return sql`${cols.enterpriseId} = ${filter.enterpriseId}`;
-    default:
-      return sql`false`;
-  }
-}
-
 export async function listApplications(db: Db, filter: ScopeFilter, q: z.infer<typeof applicationListQuerySchema>) {
   const where = and(
-    scopeWhere(filter, { townId: voucherApplications.townId, enterpriseId: voucherApplications.enterpriseId }),
+    scopeCondition(filter, { townId: voucherApplications.townId, enterpriseId: voucherApplications.enterpriseId }),
     q.status ? eq(voucherApplications.status, q.status) : undefined,
     q.programmeId ? eq(voucherApplications.programmeId, q.programmeId) : undefined,
   );
@@ -401,7 +389,7 @@ export async function findVoucher(db: Db, id: string): Promise<VoucherView | und
 
 export async function listVouchers(db: Db, filter: ScopeFilter, q: z.infer<typeof voucherListQuerySchema>) {
   const conditions: SQL[] = [];
-  const scope = scopeWhere(filter, { townId: sql`v.town_id`, enterpriseId: sql`v.enterprise_id` });
+  const scope = scopeCondition(filter, { townId: sql`v.town_id`, enterpriseId: sql`v.enterprise_id` });
   if (scope) conditions.push(scope);
   if (q.status) conditions.push(sql`v.status = ${q.status}`);
   if (q.programmeId) conditions.push(sql`v.programme_id = ${q.programmeId}`);
@@ -410,8 +398,19 @@ export async function listVouchers(db: Db, filter: ScopeFilter, q: z.infer<typeo
   const items = rowsOf<Record<string, unknown>>(
     await db.execute(sql`${voucherView}${where} order by v.issued_at desc, v.id limit ${limit} offset ${offset}`),
   ).map(normaliseVoucher);
-  const [total] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int n from vouchers v${where}`));
-  return { items, total: Number(total?.n ?? 0) };
+  // Count and totals over the whole filter in one pass (an expired voucher's wallet is already empty).
+  const [sums] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*)::int n, coalesce(sum("faceValueFen"), 0)::bigint "faceValueFen",
+      coalesce(sum("remainingFen"), 0)::bigint "remainingFen", coalesce(sum("reservedFen"), 0)::bigint "reservedFen",
+      coalesce(sum("settledFen"), 0)::bigint "settledFen" from (${voucherView}${where}) x`),
+  );
+  const totals = {
+    faceValueFen: Number(sums?.faceValueFen ?? 0),
+    remainingFen: Number(sums?.remainingFen ?? 0),
+    reservedFen: Number(sums?.reservedFen ?? 0),
+    settledFen: Number(sums?.settledFen ?? 0),
+  };
+  return { items, total: Number(sums?.n ?? 0), totals };
 }
 
 export async function insertReservation(db: Db, values: typeof voucherReservations.$inferInsert): Promise<ReservationRow> {

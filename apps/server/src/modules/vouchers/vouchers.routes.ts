@@ -258,9 +258,10 @@ export async function voucherRoutes(app: App) {
     },
     async (request) => {
       const filter = scopeFilter(request.ctx.actor, VOUCHER_LIST);
-      if (!filter) return listOf([], 0, request.query);
-      const { items, total } = await repo.listVouchers(app.db, filter, request.query);
-      return listOf(items.map(presentVoucher), total, request.query);
+      const none = { faceValueFen: 0, remainingFen: 0, reservedFen: 0, settledFen: 0 };
+      if (!filter) return { ...listOf([], 0, request.query), totals: none };
+      const { items, total, totals } = await repo.listVouchers(app.db, filter, request.query);
+      return { ...listOf(items.map(presentVoucher), total, request.query), totals };
     },
   );
 

@@ -459,20 +459,22 @@ async function releaseLocked(tx: Db, ctx: RequestContext, r: repo.ReservationRow
   return resolved;
 }
 
+/**
+ * Back to the wallet; when the voucher has expired meanwhile (a reservation kept alive by its open claim,
+ * then rejected or settled for less), straight on to the budget: an expired wallet holds nothing.
+ * Callers hold the voucher's lock.
+ */
 async function returnToWallet(tx: Db, ctx: RequestContext, r: repo.ReservationRow, amountFen: number, kind: 'release') {
   if (amountFen <= 0) return;
   const wallet = await repo.accountByKey(tx, r.programmeId, `wallet:${r.voucherId}`);
   const reserved = await repo.accountByKey(tx, r.programmeId, `reserved:${r.voucherId}`);
-  await repo.post(tx, {
-    programmeId: r.programmeId,
-    debitAccountId: wallet.id,
-    creditAccountId: reserved.id,
-    amountFen,
-    kind,
-    voucherId: r.voucherId,
-    reservationId: r.id,
-    createdBy: ctx.actor.userId,
-  });
+  const entry = { programmeId: r.programmeId, voucherId: r.voucherId, reservationId: r.id, createdBy: ctx.actor.userId, amountFen };
+  await repo.post(tx, { ...entry, debitAccountId: wallet.id, creditAccountId: reserved.id, kind });
+  const voucher = await repo.lockVoucher(tx, r.voucherId);
+  if (voucher?.status === 'expired') {
+    const budget = await repo.accountByKey(tx, r.programmeId, 'budget');
+    await repo.post(tx, { ...entry, debitAccountId: budget.id, creditAccountId: wallet.id, kind: 'expire' });
+  }
 }
 
 /**
@@ -513,12 +515,16 @@ export async function settle(db: Db, ctx: RequestContext, reservationId: string,
 /**
  * expire: live reservations go back to the wallet (resolved as expired), then the wallet's unused
  * value goes back to the programme's budget. Idempotent: an already expired voucher moves nothing.
+ * A reservation whose post-subsidy claim is already filed (submitted or verified) stays reserved: the
+ * service was done within validity, and the claim's fate must not hang on how fast the town verifies.
+ * Settling it later pays it; rejecting it sends the money on to the budget (returnToWallet).
  */
 export async function expireVoucher(db: Db, ctx: RequestContext, voucherId: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const v = await repo.lockVoucher(tx, voucherId);
     if (v?.status !== 'active' || v.expiresAt > now) return { expired: false, returnedFen: 0 };
     for (const r of await repo.liveReservations(tx, v.id)) {
+      if (await repo.hasOpenClaim(tx, r.id)) continue;
       const resolved = await repo.resolveReservation(tx, r.id, 'expired', null);
       if (resolved) await returnToWallet(tx, ctx, resolved, resolved.amountFen, 'release');
     }

@@ -117,6 +117,13 @@ describe('applications: apply → town review → city decision', () => {
     const wallet = await call({ method: 'GET', url: `/api/v1/vouchers?programmeId=${programmeId}`, cookie: enterprise });
     expect(wallet.body.items).toHaveLength(1);
     expect(wallet.body.items[0]).toMatchObject({ id: ok.body.voucherId, faceValueFen: 400_000, remainingFen: 400_000, status: 'active' });
+    expect(wallet.body.totals).toEqual({ faceValueFen: 400_000, remainingFen: 400_000, reservedFen: 0, settledFen: 0 });
+    // Totals cover the whole scope, not the page: the town's list, one per page, sums every voucher of the town.
+    const townPage = (await call({ method: 'GET', url: '/api/v1/vouchers?pageSize=1', cookie: town })).body;
+    const townAll = (await call({ method: 'GET', url: '/api/v1/vouchers?pageSize=100', cookie: town })).body;
+    expect(townPage.items).toHaveLength(1);
+    expect(townPage.totals.faceValueFen).toBe(townAll.items.reduce((sum: number, v: { faceValueFen: number }) => sum + v.faceValueFen, 0));
+    expect(townAll.total).toBeGreaterThan(1);
     expect((await call({ method: 'GET', url: `/api/v1/vouchers/${ok.body.voucherId}`, cookie: otherTown })).status).toBe(404);
     expect((await call({ method: 'GET', url: `/api/v1/vouchers/${ok.body.voucherId}`, cookie: town })).status).toBe(200);
     const actions = await rows<{ action: string }>(

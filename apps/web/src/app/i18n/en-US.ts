@@ -33,6 +33,8 @@ export const enUS: Messages<typeof zhCN> = {
     myVouchers: 'My vouchers',
     vouchersIssued: 'Vouchers issued',
     voucherClaims: 'Voucher claims',
+    targetSubmissions: 'Statistics submission',
+    indicators: 'Indicators',
     targetReport: 'Annual report',
     home: 'Home',
     dashboard: 'Dashboard',

@@ -30,6 +30,8 @@ export const zhCN = {
     myVouchers: '我的创新券',
     vouchersIssued: '已发放创新券',
     voucherClaims: '后补助申领',
+    targetSubmissions: '统计填报',
+    indicators: '指标管理',
     targetReport: '年度报告',
     home: '首页',
     dashboard: '首页',

@@ -35,6 +35,8 @@ describe('menuForRole', () => {
       '/vouchers/applications',
       '/vouchers/wallet',
       '/vouchers/claims',
+      '/targets/submissions',
+      '/targets/indicators',
       '/targets/report',
       '/admin/users',
       '/admin/audit',
@@ -148,13 +150,24 @@ describe('voucher menu entries', () => {
     expect(selectedMenuKey(entries, '/vouchers/applications/4b7c')).toBe('/vouchers/applications');
     expect(selectedMenuKey(entries, '/vouchers/programmes/4b7c')).toBe('/vouchers');
   });
+
+  it('offers statistics submission (统计填报) to city and town admins and the indicator editor to the city only', () => {
+    for (const role of [null, 'city_admin', 'town_admin', 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      expect(keys.includes('/targets/submissions')).toBe(role === 'city_admin' || role === 'town_admin');
+      expect(keys.includes('/targets/indicators')).toBe(role === 'city_admin');
+    }
+    const town = menuForRole('town_admin').map((entry) => entry.key);
+    expect(town.indexOf('/targets/submissions')).toBe(town.indexOf('/vouchers/claims') + 1);
+  });
 });
 
 describe('target report menu entry', () => {
-  it('gives the annual report to the city and town admins only, after the voucher claims', () => {
+  it('gives the annual report to the city and town admins only, after the voucher claims and the target entries', () => {
     for (const role of ['city_admin', 'town_admin'] as const) {
       const keys = menuForRole(role).map((entry) => entry.key);
-      expect(keys.indexOf('/targets/report')).toBe(keys.indexOf('/vouchers/claims') + 1);
+      const last = Math.max(...['/vouchers/claims', '/targets/submissions', '/targets/indicators'].map((k) => keys.indexOf(k)));
+      expect(keys.indexOf('/targets/report')).toBe(last + 1);
       expect(menuForRole(role).find((entry) => entry.key === '/targets/report')?.label).toBe('targetReport');
     }
     for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const) {

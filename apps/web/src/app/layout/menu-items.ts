@@ -55,6 +55,8 @@ export type MenuLabelKey =
   | 'myVouchers'
   | 'vouchersIssued'
   | 'voucherClaims'
+  | 'targetSubmissions'
+  | 'indicators'
   | 'targetReport';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
@@ -76,6 +78,8 @@ const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMa
 const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
 const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
+const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit' };
+const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics' };
 const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -100,6 +104,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGET_SUBMISSIONS,
+    INDICATORS,
     TARGET_REPORT,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
@@ -122,6 +128,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGET_SUBMISSIONS,
     TARGET_REPORT,
     TOWNS,
     INSTITUTIONS,

@@ -5,7 +5,7 @@ import type { OrderFile, ServiceOrder } from '@innotown/contracts/service-orders
 import type { ServiceSearchResult } from '@innotown/contracts/services';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../app/api-client.ts';
-import { postForm } from '../resources/resource-admin-api.ts';
+import { postForm } from '../../app/upload.ts';
 import type { OrderStep } from './order-steps.ts';
 
 const base = '/api/v1/service-orders';

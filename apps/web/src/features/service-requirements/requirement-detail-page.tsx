@@ -308,15 +308,17 @@ function RequirementView({ requirement: r }: { requirement: ServiceRequirement }
               t('requirements.noAttachments')
             ) : (
               <Space wrap>
-                {r.attachments.map((a) =>
-                  owner ? (
-                    <a key={a.id} href={`/api/v1/files/${a.id}/content`} target="_blank" rel="noreferrer">
-                      {a.filename}
-                    </a>
-                  ) : (
-                    <Typography.Text key={a.id}>{a.filename}</Typography.Text>
-                  ),
-                )}
+                {r.attachments.map((a) => (
+                  <a
+                    key={a.id}
+                    href={`/api/v1/service-requirements/${r.id}/attachments/${a.id}/content`}
+                    target="_blank"
+                    rel="noreferrer"
+                    data-testid="requirement-attachment"
+                  >
+                    {a.filename}
+                  </a>
+                ))}
               </Space>
             )}
           </Descriptions.Item>

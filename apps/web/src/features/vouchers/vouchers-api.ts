@@ -9,7 +9,7 @@ import {
   type Programme,
   type ProgrammeCreate,
   type programmeLedgerSchema,
-  type Voucher,
+  type VoucherList,
 } from '@innotown/contracts/vouchers';
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -126,7 +126,7 @@ export function useApplicationAction(id: string) {
 export function useVouchers(query: QueryParams) {
   return useQuery({
     queryKey: ['vouchers', 'list', query],
-    queryFn: ({ signal }) => api.get<ListResponse<Voucher>>('/api/v1/vouchers', query, signal),
+    queryFn: ({ signal }) => api.get<VoucherList>('/api/v1/vouchers', query, signal),
     placeholderData: keepPreviousData,
   });
 }

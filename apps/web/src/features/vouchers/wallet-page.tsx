@@ -1,5 +1,5 @@
 import { WarningOutlined } from '@ant-design/icons';
-import type { Voucher } from '@innotown/contracts/vouchers';
+import type { Voucher, VoucherTotals } from '@innotown/contracts/vouchers';
 import { Card, Col, Flex, Row, Skeleton, Statistic, type TableProps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,21 +10,6 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { daysLeft, EXPIRY_WARNING_DAYS, percentOfBp, yuan } from './voucher-format.tsx';
 import { useVouchers } from './vouchers-api.ts';
-
-/** The largest page the API serves: the totals are summed over it (an enterprise holds a handful of vouchers). */
-const TOTALS_PAGE = 100;
-
-export function walletTotals(vouchers: Voucher[]) {
-  return vouchers.reduce(
-    (sum, v) => ({
-      faceValueFen: sum.faceValueFen + v.faceValueFen,
-      remainingFen: sum.remainingFen + (v.status === 'active' ? v.remainingFen : 0),
-      reservedFen: sum.reservedFen + v.reservedFen,
-      settledFen: sum.settledFen + v.settledFen,
-    }),
-    { faceValueFen: 0, remainingFen: 0, reservedFen: 0, settledFen: 0 },
-  );
-}
 
 function ExpiryCell({ v }: { v: Voucher }) {
   const { t } = useTranslation();
@@ -49,8 +34,8 @@ export function WalletPage() {
   const isEnterprise = hasRole('enterprise');
   const search = useSearchState();
   const list = useVouchers({ page: search.page, pageSize: search.pageSize });
-  const all = useVouchers({ page: 1, pageSize: TOTALS_PAGE });
-  const totals = all.data && all.data.total <= all.data.items.length ? walletTotals(all.data.items) : null;
+  // Summed by the server over every voucher in the caller's scope, not just this page.
+  const totals = list.data?.totals;
 
   const columns: TableProps<Voucher>['columns'] = [
     {
@@ -82,7 +67,7 @@ export function WalletPage() {
     },
   ];
 
-  const stats: [string, keyof ReturnType<typeof walletTotals>, string][] = [
+  const stats: [string, keyof VoucherTotals, string][] = [
     ['face', 'faceValueFen', t('vouchers.totalFace')],
     ['remaining', 'remainingFen', t('vouchers.totalRemaining')],
     ['reserved', 'reservedFen', t('vouchers.totalReserved')],
@@ -95,7 +80,7 @@ export function WalletPage() {
         subtitle={isEnterprise ? t('vouchers.walletSubtitle') : t('vouchers.adminSubtitle')}
       />
       <Flex vertical gap={16}>
-        {all.isPending ? (
+        {list.isPending ? (
           <Card>
             <Skeleton active paragraph={{ rows: 1 }} />
           </Card>
