@@ -28,8 +28,9 @@ import { serviceRequirementRoutes } from './modules/service-requirements/service
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
-import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';
+import { targetReportRoutes } from './modules/target-report/target-report.routes.ts';
 import { platformStatisticRoutes } from './modules/targets/platform-statistics.routes.ts';
+import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(submissionTemplateRoutes);
   await app.register(platformStatisticRoutes);
   await app.register(fundingRoutes);
+  await app.register(targetReportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);

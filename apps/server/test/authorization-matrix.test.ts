@@ -13,7 +13,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
+import { startRender } from '../src/modules/target-report/target-report.jobs.ts';
 import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
+import { ANONYMOUS } from '../src/platform/policy.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
@@ -2336,6 +2338,40 @@ CASES.push(
     fundingState,
   ),
   get('GET /api/v1/funding/export.xlsx', 'lines in scope', TOWN_READERS),
+);
+
+// The annual report of target monitoring: city admin any town or the city; a town admin only their own town
+// (another town 404); render jobs are seen only by whoever started them.
+const REPORT_ROLES = (s: number, town: number): Statuses => [401, s, town, 403, 403, 403, 403];
+const adminUserId = (await one<{ id: string }>(t.database, sql`select id from users where username = 'admin'`)).id;
+const cityReportJob = await startRender(
+  t.database.db,
+  { ...ANONYMOUS, userId: adminUserId, username: 'admin', role: 'city_admin' },
+  2024,
+  null,
+);
+const reportUrl = (path: string, town?: string) => `/api/v1/target-report${path}?year=2024${town ? `&town=${town}` : ''}`;
+CASES.push(
+  get('GET /api/v1/target-report', 'the city (a town admin: own town)', REPORT_ROLES(200, 200), reportUrl('')),
+  get('GET /api/v1/target-report', 'another town', REPORT_ROLES(200, 404), reportUrl('', ids.xiaolanTownId)),
+  get('GET /api/v1/target-report', 'nonexistent town', REPORT_ROLES(404, 404), reportUrl('', NONE)),
+  get('GET /api/v1/target-report.pdf', 'own town', REPORT_ROLES(200, 200), reportUrl('.pdf', ids.guzhenTownId)),
+  get('GET /api/v1/target-report.pdf', 'another town', REPORT_ROLES(200, 404), reportUrl('.pdf', ids.xiaolanTownId)),
+  post('POST /api/v1/target-report/jobs', 'own town', REPORT_ROLES(202, 202), '/api/v1/target-report/jobs', {
+    year: 2024,
+    town: ids.guzhenTownId,
+  }),
+  post('POST /api/v1/target-report/jobs', 'another town', REPORT_ROLES(202, 404), '/api/v1/target-report/jobs', {
+    year: 2024,
+    town: ids.xiaolanTownId,
+  }),
+  get(
+    'GET /api/v1/target-report/jobs/:id',
+    'the city admin’s job',
+    REPORT_ROLES(200, 404),
+    `/api/v1/target-report/jobs/${cityReportJob.id}`,
+  ),
+  get('GET /api/v1/target-report/jobs/:id', 'nonexistent', REPORT_ROLES(404, 404), '/api/v1/target-report/jobs/999999999'),
 );
 
 // ---------------------------------------------------------------------------------------------

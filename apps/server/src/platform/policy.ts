@@ -276,6 +276,9 @@ export const policyTable = {
     record: { city_admin: 'all', town_admin: 'town' },
     export: { city_admin: 'all', town_admin: 'town' },
   },
+  // The annual report is not public, unlike the dashboard it draws on: it lists which towns are late with
+  // their figures (the periods' progress is the city's). The city reads any; a town admin its own town's.
+  targetReport: { read: { city_admin: 'all', town_admin: 'town' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

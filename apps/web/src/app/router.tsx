@@ -39,6 +39,7 @@ const InstrumentCalendarPage = lazyPage(() => import('../features/bookings/instr
 const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statistics/sharing-statistics-page.tsx'), 'SharingStatisticsPage');
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
+const TargetReportPage = lazyPage(() => import('../features/target-report/target-report-page.tsx'), 'TargetReportPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const FundingPage = lazyPage(() => import('../features/funding/funding-page.tsx'), 'FundingPage');
 const ProgrammeFormPage = lazyPage(() => import('../features/vouchers/programme-form-page.tsx'), 'ProgrammeFormPage');
@@ -277,6 +278,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin']}>
                 <VoucherReportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="targets/report"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <TargetReportPage />
               </RequireRole>
             }
           />

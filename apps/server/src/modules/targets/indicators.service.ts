@@ -12,7 +12,8 @@ import * as repo from './targets.repository.ts';
  * ratios), with the number of towns that reported so a partial year is visible as such.
  */
 
-type Figures = Map<string, Map<number, number>>; // statistic → year → value
+/** year → statistic → value: a town's as read (one object per year), the city's summed. */
+type Figures = Map<number, Record<string, number>>;
 type SeriesPoint = { year: number; value: number | null; problem: EvaluationProblem | null };
 
 export type IndicatorDefinition = repo.IndicatorRow & { compiled: CompiledFormula | null };
@@ -31,7 +32,7 @@ async function loadModel(db: Db, now = new Date()) {
     repo.listStatistics(db),
     repo.listIndicators(db),
     repo.listTargets(db),
-    repo.approvedAnnualFigures(db, null),
+    repo.approvedFiguresByTownYear(db),
     repo.townsInOrder(db),
   ]);
   // Statistics the platform computes (service platforms, settled vouchers, …) replace typed ones.
@@ -50,13 +51,9 @@ async function loadModel(db: Db, now = new Date()) {
   const city: Figures = new Map();
   const reporting = new Map<number, Set<string>>();
   for (const f of figures) {
-    entry(
-      entry(byTown, f.townId, () => new Map()),
-      f.statisticCode,
-      () => new Map(),
-    ).set(f.year, f.value);
-    const c = entry(city, f.statisticCode, () => new Map());
-    c.set(f.year, (c.get(f.year) ?? 0) + f.value);
+    entry(byTown, f.townId, () => new Map()).set(f.year, f.values);
+    const sums = entry(city, f.year, () => Object.create(null) as Record<string, number>);
+    for (const code in f.values) sums[code] = (sums[code] ?? 0) + (f.values[code] as number);
   }
   // A town reports a year when it has approved figures for it; computed ones do not make a year reported.
   for (const f of approved) entry(reporting, f.year, () => new Set()).add(f.townId);
@@ -67,8 +64,12 @@ async function loadModel(db: Db, now = new Date()) {
 function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures: Figures | undefined, years: number[]): SeriesPoint[] {
   if (!def.compiled) return years.map((year) => ({ year, value: null, problem: null }));
   const compiled = def.compiled;
+  const lookup = (s: string, y: number) => {
+    const v = figures?.get(y)?.[s];
+    return typeof v === 'number' ? v : undefined;
+  };
   return years.map((year) => {
-    const r = evaluate(compiled, units, year, (s, y) => figures?.get(s)?.get(y));
+    const r = evaluate(compiled, units, year, lookup);
     return { year, value: r.value, problem: r.problem };
   });
 }
@@ -85,10 +86,19 @@ export type OverviewItem = {
 
 /** The city overview: every indicator with its city series, targets and progress (those without a target too). */
 export async function cityOverview(db: Db) {
-  const m = await loadModel(db);
+  return overviewOf(await loadModel(db), null);
+}
+
+/** The same overview for one town: its own figures and the targets set for it (none: no_target). */
+export async function townOverview(db: Db, townId: string) {
+  return overviewOf(await loadModel(db), townId);
+}
+
+function overviewOf(m: Awaited<ReturnType<typeof loadModel>>, townId: string | null) {
+  const figures = townId === null ? m.city : m.byTown.get(townId);
   const items: OverviewItem[] = m.defs.map((def) => {
-    const series = seriesOf(def, m.units, m.city, m.years);
-    const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === null).map((t) => ({ year: t.year, value: t.value }));
+    const series = seriesOf(def, m.units, figures, m.years);
+    const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === townId).map((t) => ({ year: t.year, value: t.value }));
     return {
       indicator: def,
       series,
@@ -110,27 +120,28 @@ export async function cityOverview(db: Db) {
  */
 export async function townComparison(db: Db, year: number) {
   const m = await loadModel(db);
+  // Each town's series of each indicator, once: the index normalises across all towns and years, the
+  // table shows `year` (which may lie outside the years with figures: then every value is null).
+  const years = m.years.includes(year) ? m.years : [...m.years, year];
   const observations: IndexObservation[] = [];
   const valuesByTown = new Map<string, Record<string, number | null>>();
   for (const town of m.towns) {
     const figures = m.byTown.get(town.id);
-    for (const y of m.years) {
-      const values: Record<string, number | null> = {};
-      for (const def of m.defs) values[def.code] = seriesOf(def, m.units, figures, [y])[0]?.value ?? null;
-      observations.push({ townId: town.id, year: y, values });
-      if (y === year) valuesByTown.set(town.id, values);
+    const perYear = years.map(() => ({}) as Record<string, number | null>);
+    for (const def of m.defs) {
+      const series = seriesOf(def, m.units, figures, years);
+      for (let i = 0; i < years.length; i++) (perYear[i] as Record<string, number | null>)[def.code] = series[i]?.value ?? null;
     }
-    if (!valuesByTown.has(town.id)) {
-      valuesByTown.set(town.id, Object.fromEntries(m.defs.map((d) => [d.code, seriesOf(d, m.units, figures, [year])[0]?.value ?? null])));
+    for (const [i, y] of years.entries()) {
+      if (m.reporting.has(y)) observations.push({ townId: town.id, year: y, values: perYear[i] as Record<string, number | null> });
+      if (y === year) valuesByTown.set(town.id, perYear[i] as Record<string, number | null>);
     }
   }
   const indexIndicators: IndexIndicator[] = m.defs
     .filter((d) => d.inIndex && d.compiled)
     .map((d) => ({ code: d.code, direction: d.direction as 'higher' | 'lower' }));
-  const index = compositeIndex(
-    indexIndicators,
-    observations.map((o) => ({ ...o, values: Object.fromEntries(indexIndicators.map((i) => [i.code, o.values[i.code]])) })),
-  );
+  // compositeIndex reads only the index indicators' codes from each observation's values.
+  const index = compositeIndex(indexIndicators, observations);
   const indexOf = new Map(index.results.filter((r) => r.year === year).map((r) => [r.townId, r.index]));
   const rank = (code: string, direction: string) => {
     const ranked = m.towns

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { expandFigures, overlayPlatformFigures } from './platform-statistics.ts';
+import { expandFigures, overlayPlatformFigures, type TownYearFigures } from './platform-statistics.ts';
 
 describe('expandFigures', () => {
   const records = [
@@ -40,16 +40,18 @@ describe('expandFigures', () => {
   });
 
   it('replaces typed figures of the years the platform covers, keeps the earlier history', () => {
-    const approved = [
-      { townId: 'a', year: 2018, statisticCode: 's', value: 7 },
-      { townId: 'a', year: 2019, statisticCode: 's', value: 9 },
-      { townId: 'a', year: 2019, statisticCode: 'gdp', value: 100 },
+    const approved: TownYearFigures[] = [
+      { townId: 'a', year: 2018, values: { s: 7 } },
+      { townId: 'a', year: 2019, values: { s: 9, gdp: 100 } },
     ];
-    const computed = [{ townId: 'a', year: 2019, statisticCode: 's', value: 1 }];
-    expect(overlayPlatformFigures(approved, computed)).toEqual([
-      { townId: 'a', year: 2018, statisticCode: 's', value: 7 },
-      { townId: 'a', year: 2019, statisticCode: 'gdp', value: 100 },
+    const computed = [
       { townId: 'a', year: 2019, statisticCode: 's', value: 1 },
+      { townId: 'b', year: 2019, statisticCode: 's', value: 2 },
+    ];
+    expect(overlayPlatformFigures(approved, computed).map((f) => ({ ...f, values: { ...f.values } }))).toEqual([
+      { townId: 'a', year: 2018, values: { s: 7 } },
+      { townId: 'a', year: 2019, values: { gdp: 100, s: 1 } },
+      { townId: 'b', year: 2019, values: { s: 2 } },
     ]);
   });
 });

@@ -88,18 +88,27 @@ export async function platformFigures(db: Db, townIds: readonly string[], lastYe
   return all.flat();
 }
 
+/** A town's figures of one year, statistic code → value (as the dashboards read them). */
+export type TownYearFigures = { townId: string; year: number; values: Record<string, number> };
+
 /**
  * The figures the indicators use: the towns' approved figures, where the platform computes a
  * statistic for a year its value instead (a typed value for such a year, left from before the
- * statistic was computed, is ignored).
+ * statistic was computed, is ignored). Town-years with only computed figures are added.
  */
-export function overlayPlatformFigures<T extends { townId: string; year: number; statisticCode: string; value: number }>(
-  approved: readonly T[],
-  computed: readonly PlatformFigure[],
-): PlatformFigure[] {
+export function overlayPlatformFigures(approved: readonly TownYearFigures[], computed: readonly PlatformFigure[]): TownYearFigures[] {
   const covered = new Set(computed.map((f) => `${f.statisticCode}:${f.year}`));
-  const kept = approved
-    .filter((f) => !covered.has(`${f.statisticCode}:${f.year}`))
-    .map((f) => ({ townId: f.townId, year: f.year, statisticCode: f.statisticCode, value: f.value }));
-  return [...kept, ...computed];
+  const out = new Map<string, TownYearFigures>();
+  for (const f of approved) {
+    const values: Record<string, number> = Object.create(null);
+    for (const code in f.values) if (!covered.has(`${code}:${f.year}`)) values[code] = f.values[code] as number;
+    out.set(`${f.townId}:${f.year}`, { townId: f.townId, year: f.year, values });
+  }
+  for (const f of computed) {
+    const key = `${f.townId}:${f.year}`;
+    const row = out.get(key) ?? { townId: f.townId, year: f.year, values: Object.create(null) };
+    row.values[f.statisticCode] = f.value;
+    out.set(key, row);
+  }
+  return [...out.values()];
 }

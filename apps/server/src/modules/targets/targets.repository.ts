@@ -266,6 +266,25 @@ export async function approvedAnnualFigures(db: Db, townId: string | null, years
   return rows;
 }
 
+/**
+ * Every approved annual figure, one row per town and year with its figures as one JSON object: the
+ * dashboards read all of them on every request, and 375 rows of JSON decode far faster than 17,000
+ * rows of (town, year, statistic, value) (see docs/benchmarks.md, bench:dashboard).
+ */
+export async function approvedFiguresByTownYear(db: Db): Promise<{ townId: string; year: number; values: Record<string, number> }[]> {
+  return db
+    .select({
+      townId: statisticSubmissions.townId,
+      year: reportingPeriods.year,
+      values: sql<Record<string, number>>`json_object_agg(${submissionValues.statisticCode}, ${submissionValues.value})`,
+    })
+    .from(submissionValues)
+    .innerJoin(statisticSubmissions, eq(statisticSubmissions.id, submissionValues.submissionId))
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, statisticSubmissions.periodId))
+    .where(and(eq(statisticSubmissions.status, 'approved'), isNull(reportingPeriods.quarter)))
+    .groupBy(statisticSubmissions.townId, reportingPeriods.year);
+}
+
 export async function townsInOrder(db: Db) {
   return db.select({ id: towns.id, name: towns.name }).from(towns).orderBy(asc(towns.code));
 }

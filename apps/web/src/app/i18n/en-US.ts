@@ -36,6 +36,7 @@ export const enUS: Messages<typeof zhCN> = {
     targetSubmissions: 'Statistics submission',
     indicators: 'Indicators',
     funding: 'Funding',
+    targetReport: 'Annual report',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

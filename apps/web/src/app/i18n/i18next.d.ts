@@ -1,12 +1,13 @@
 import 'i18next';
-import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
 import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
+import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
 import type { requirementsZhCN } from '../../features/service-requirements/requirements-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
+import type { targetReportZhCN } from '../../features/target-report/target-report-i18n.ts';
 import type { targetSubmissionsZhCN } from '../../features/target-submissions/target-submissions-i18n.ts';
 import type { voucherClaimsZhCN } from '../../features/voucher-claims/voucher-claims-i18n.ts';
 import type { voucherReportsZhCN } from '../../features/voucher-reports/voucher-reports-i18n.ts';
@@ -30,7 +31,8 @@ declare module 'i18next' {
         typeof voucherClaimsZhCN &
         typeof targetSubmissionsZhCN &
         typeof indicatorsZhCN &
-        typeof fundingZhCN;
+        typeof fundingZhCN &
+        typeof targetReportZhCN;
     };
   }
 }

@@ -33,6 +33,7 @@ export const zhCN = {
     targetSubmissions: '统计填报',
     indicators: '指标管理',
     funding: '资金投入',
+    targetReport: '年度报告',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

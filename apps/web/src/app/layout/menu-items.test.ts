@@ -37,6 +37,7 @@ describe('menuForRole', () => {
       '/vouchers/claims',
       '/targets/submissions',
       '/targets/indicators',
+      '/targets/report',
       '/funding',
       '/admin/users',
       '/admin/audit',
@@ -165,5 +166,19 @@ describe('voucher menu entries', () => {
     }
     const town = menuForRole('town_admin').map((entry) => entry.key);
     expect(town.indexOf('/targets/submissions')).toBe(town.indexOf('/vouchers/claims') + 1);
+  });
+});
+
+describe('target report menu entry', () => {
+  it('gives the annual report to the city and town admins only, after the voucher claims and the target entries', () => {
+    for (const role of ['city_admin', 'town_admin'] as const) {
+      const keys = menuForRole(role).map((entry) => entry.key);
+      const last = Math.max(...['/vouchers/claims', '/targets/submissions', '/targets/indicators'].map((k) => keys.indexOf(k)));
+      expect(keys.indexOf('/targets/report')).toBe(last + 1);
+      expect(menuForRole(role).find((entry) => entry.key === '/targets/report')?.label).toBe('targetReport');
+    }
+    for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const) {
+      expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/targets/report');
+    }
   });
 });

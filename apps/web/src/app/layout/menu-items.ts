@@ -57,6 +57,7 @@ export type MenuLabelKey =
   | 'voucherClaims'
   | 'targetSubmissions'
   | 'indicators'
+  | 'targetReport'
   | 'funding';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
@@ -80,6 +81,7 @@ const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIs
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
 const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit' };
 const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics' };
+const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics' };
 const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -106,6 +108,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_CLAIMS,
     TARGET_SUBMISSIONS,
     INDICATORS,
+    TARGET_REPORT,
     FUNDING,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
@@ -129,6 +132,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
     TARGET_SUBMISSIONS,
+    TARGET_REPORT,
     FUNDING,
     TOWNS,
     INSTITUTIONS,

@@ -127,56 +127,62 @@ class Missing {
 }
 class DivisionByZero {}
 
-export function evaluate(formula: CompiledFormula, units: StatisticUnits, year: number, figures: FigureLookup): Evaluation {
-  const missing: { statistic: string; year: number }[] = [];
-  const yearOf = (ref: YearRef) => ('fixed' in ref ? ref.fixed : year + ref.offset);
+type Run = { units: StatisticUnits; year: number; figures: FigureLookup };
 
-  // Values are carried in base units (元, 人, …) so that + and − of 万元 and 亿元 add up.
-  function run(node: Node): number | Missing {
-    switch (node.kind) {
-      case 'number':
-        return node.value;
-      case 'stat': {
-        const y = yearOf(node.year);
-        const v = figures(node.name, y);
-        if (v === undefined || !Number.isFinite(v)) return new Missing([{ statistic: node.name, year: y }]);
-        return v * (parseUnit(units.get(node.name) ?? '1') ?? DIMENSIONLESS).scale;
+// Module-level rather than closures inside evaluate(): the dashboards evaluate thousands of formulas
+// per request, and a closure per call (named at runtime by the TypeScript loader) cost more than
+// the arithmetic (docs/benchmarks.md, bench:dashboard).
+const yearOf = (ref: YearRef, year: number) => ('fixed' in ref ? ref.fixed : year + ref.offset);
+
+// Values are carried in base units (元, 人, …) so that + and − of 万元 and 亿元 add up.
+function run(node: Node, r: Run): number | Missing {
+  switch (node.kind) {
+    case 'number':
+      return node.value;
+    case 'stat': {
+      const y = yearOf(node.year, r.year);
+      const v = r.figures(node.name, y);
+      if (v === undefined || !Number.isFinite(v)) return new Missing([{ statistic: node.name, year: y }]);
+      return v * (parseUnit(r.units.get(node.name) ?? '1') ?? DIMENSIONLESS).scale;
+    }
+    case 'neg': {
+      const v = run(node.operand, r);
+      return v instanceof Missing ? v : -v;
+    }
+    case 'binary': {
+      const a = run(node.left, r);
+      const b = run(node.right, r);
+      if (a instanceof Missing || b instanceof Missing) {
+        return new Missing([...(a instanceof Missing ? a.items : []), ...(b instanceof Missing ? b.items : [])]);
       }
-      case 'neg': {
-        const v = run(node.operand);
-        return v instanceof Missing ? v : -v;
+      if (node.op === '+') return a + b;
+      if (node.op === '-') return a - b;
+      if (node.op === '*') return a * b;
+      if (b === 0) throw new DivisionByZero();
+      return a / b;
+    }
+    case 'call': {
+      if (node.fn === 'if_null') {
+        const v = run(node.args[0] as Node, r);
+        return v instanceof Missing ? run(node.args[1] as Node, r) : v;
       }
-      case 'binary': {
-        const a = run(node.left);
-        const b = run(node.right);
-        if (a instanceof Missing || b instanceof Missing) {
-          return new Missing([...(a instanceof Missing ? a.items : []), ...(b instanceof Missing ? b.items : [])]);
-        }
-        if (node.op === '+') return a + b;
-        if (node.op === '-') return a - b;
-        if (node.op === '*') return a * b;
-        if (b === 0) throw new DivisionByZero();
-        return a / b;
-      }
-      case 'call': {
-        if (node.fn === 'if_null') {
-          const v = run(node.args[0] as Node);
-          return v instanceof Missing ? run(node.args[1] as Node) : v;
-        }
-        const vals = node.args.map(run);
-        const gaps = vals.filter((v): v is Missing => v instanceof Missing);
-        if (gaps.length) return new Missing(gaps.flatMap((g) => g.items));
-        const nums = vals as number[];
-        if (node.fn === 'min') return Math.min(...nums);
-        if (node.fn === 'max') return Math.max(...nums);
-        if (node.fn === 'abs') return Math.abs(nums[0] as number);
-        return Math.sqrt(nums[0] as number);
-      }
+      const vals: (number | Missing)[] = [];
+      for (const a of node.args) vals.push(run(a, r));
+      const gaps = vals.filter((v): v is Missing => v instanceof Missing);
+      if (gaps.length) return new Missing(gaps.flatMap((g) => g.items));
+      const nums = vals as number[];
+      if (node.fn === 'min') return Math.min(...nums);
+      if (node.fn === 'max') return Math.max(...nums);
+      if (node.fn === 'abs') return Math.abs(nums[0] as number);
+      return Math.sqrt(nums[0] as number);
     }
   }
+}
 
+export function evaluate(formula: CompiledFormula, units: StatisticUnits, year: number, figures: FigureLookup): Evaluation {
+  const missing: { statistic: string; year: number }[] = [];
   try {
-    const v = run(formula.node);
+    const v = run(formula.node, { units, year, figures });
     if (v instanceof Missing) {
       for (const m of v.items) if (!missing.some((x) => x.statistic === m.statistic && x.year === m.year)) missing.push(m);
       return { value: null, problem: 'missing_data', missing };

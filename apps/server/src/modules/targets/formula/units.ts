@@ -37,7 +37,20 @@ function atom(text: string): Unit | null {
 }
 
 /** null for a unit string we do not understand (the catalogue refuses it). */
+// Units are parsed on every evaluation of a statistic (thousands per dashboard request): memoised.
+// Callers never mutate a Unit (multiply/divide build new ones).
+const parsed = new Map<string, Unit | null>();
+
 export function parseUnit(text: string): Unit | null {
+  let unit = parsed.get(text);
+  if (unit === undefined) {
+    unit = parseUnitUncached(text);
+    if (parsed.size < 1000) parsed.set(text, unit);
+  }
+  return unit;
+}
+
+function parseUnitUncached(text: string): Unit | null {
   const t = text.trim();
   if (t === '1' || t === '') return DIMENSIONLESS;
   if (t === '%') return { scale: 0.01, dims: {} };
