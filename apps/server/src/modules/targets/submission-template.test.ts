@@ -169,7 +169,7 @@ describe('statistics template upload', () => {
         [await rowOf('gdp'), 'gdp', 'value'],
         [await rowOf('population'), 'population', 'value'],
         [await rowOf('invention_applications'), 'invention_applications', 'explanation'],
-        [15, 'not_a_statistic', 'code'],
+        [(await sheetOf(template)).sheet.rowCount + 1, 'not_a_statistic', 'code'], // appended below the template's rows
       ].sort((a, b) => (a[0] as number) - (b[0] as number)),
     );
     const population = issues.find((i) => i.statisticCode === 'population');
