@@ -27,6 +27,7 @@ import { serviceRequirementRoutes } from './modules/service-requirements/service
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { targetExportRoutes } from './modules/targets/target-exports.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(fileRoutes);
   await app.register(holidayRoutes);
   await app.register(targetRoutes);
+  await app.register(targetExportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);

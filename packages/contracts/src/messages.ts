@@ -59,5 +59,6 @@ export const validationMessages = {
     zh: '指标代码须以小写字母开头，只含小写字母、数字和下划线（2–60 位）',
     en: 'An indicator code starts with a lower-case letter and has only a–z, 0–9 and _ (2–60 characters)',
   },
+  town_code_invalid: { zh: '镇街代码须为 6–12 位数字', en: 'A town code has 6–12 digits' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db.ts';
+import { TOWN_CENTRES } from '../innovation-map/town-centres-data.ts';
 import { compositeIndex, type IndexIndicator, type IndexObservation } from './composite-index.ts';
 import { type CompiledFormula, compileFormula, type EvaluationProblem, evaluate } from './formula/formula.ts';
 import { type Point, type Progress, progressOf } from './progress.ts';
@@ -24,7 +25,7 @@ function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return v;
 }
 
-async function loadModel(db: Db) {
+export async function loadModel(db: Db) {
   const [statistics, indicators, targets, figures, towns] = await Promise.all([
     repo.listStatistics(db),
     repo.listIndicators(db),
@@ -54,7 +55,12 @@ async function loadModel(db: Db) {
   return { units, defs, targets, byTown, city, reporting, years, towns };
 }
 
-function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures: Figures | undefined, years: number[]): SeriesPoint[] {
+export function seriesOf(
+  def: IndicatorDefinition,
+  units: Map<string, string>,
+  figures: Figures | undefined,
+  years: number[],
+): SeriesPoint[] {
   if (!def.compiled) return years.map((year) => ({ year, value: null, problem: null }));
   const compiled = def.compiled;
   return years.map((year) => {
@@ -63,7 +69,7 @@ function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures:
   });
 }
 
-const points = (s: SeriesPoint[]): Point[] =>
+export const points = (s: SeriesPoint[]): Point[] =>
   s.filter((p): p is Point & SeriesPoint => p.value !== null).map((p) => ({ year: p.year, value: p.value }));
 
 export type OverviewItem = {
@@ -73,9 +79,13 @@ export type OverviewItem = {
   progress: Progress;
 };
 
-/** The city overview: every indicator with its city series, targets and progress (those without a target too). */
-export async function cityOverview(db: Db) {
+/**
+ * The city overview: every indicator with its city series, targets and progress (those without a target too).
+ * With `asOf`, progress is judged as it stood in that year (the series still runs to the latest year).
+ */
+export async function cityOverview(db: Db, asOf?: number) {
   const m = await loadModel(db);
+  const upTo = (s: SeriesPoint[]) => (asOf === undefined ? s : s.filter((p) => p.year <= asOf));
   const items: OverviewItem[] = m.defs.map((def) => {
     const series = seriesOf(def, m.units, m.city, m.years);
     const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === null).map((t) => ({ year: t.year, value: t.value }));
@@ -83,7 +93,12 @@ export async function cityOverview(db: Db) {
       indicator: def,
       series,
       targets,
-      progress: progressOf({ series: points(series), targets, baseYear: def.baseYear, direction: def.direction as 'higher' | 'lower' }),
+      progress: progressOf({
+        series: points(upTo(series)),
+        targets,
+        baseYear: def.baseYear,
+        direction: def.direction as 'higher' | 'lower',
+      }),
     };
   });
   return {
@@ -135,7 +150,10 @@ export async function townComparison(db: Db, year: number) {
     indicators: m.defs,
     towns: m.towns.map((t) => ({
       townId: t.id,
+      townCode: t.code,
       townName: t.name,
+      townNameEn: t.nameEn,
+      centre: centreOf(t.code),
       index: indexOf.get(t.id) ?? null,
       values: m.defs.map((d) => ({
         code: d.code,
@@ -146,4 +164,10 @@ export async function townComparison(db: Db, year: number) {
     })),
     indexTreatments: index.treatments,
   };
+}
+
+/** The town's approximate centre on the city map (GCJ-02), null for a town without one. */
+export function centreOf(code: string): [number, number] | null {
+  const c = TOWN_CENTRES[code];
+  return c ? [c[0], c[1]] : null;
 }
