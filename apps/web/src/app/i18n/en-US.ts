@@ -33,6 +33,7 @@ export const enUS: Messages<typeof zhCN> = {
     myVouchers: 'My vouchers',
     vouchersIssued: 'Vouchers issued',
     voucherClaims: 'Voucher claims',
+    targets: 'Target monitoring',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

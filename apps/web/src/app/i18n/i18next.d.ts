@@ -5,6 +5,7 @@ import type { serviceOrdersZhCN } from '../../features/service-orders/service-or
 import type { requirementsZhCN } from '../../features/service-requirements/requirements-i18n.ts';
 import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
+import type { targetsZhCN } from '../../features/targets/targets-i18n.ts';
 import type { voucherClaimsZhCN } from '../../features/voucher-claims/voucher-claims-i18n.ts';
 import type { voucherReportsZhCN } from '../../features/voucher-reports/voucher-reports-i18n.ts';
 import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
@@ -24,7 +25,8 @@ declare module 'i18next' {
         typeof vouchersZhCN &
         typeof voucherReportsZhCN &
         typeof requirementsZhCN &
-        typeof voucherClaimsZhCN;
+        typeof voucherClaimsZhCN &
+        typeof targetsZhCN;
     };
   }
 }

@@ -30,6 +30,7 @@ export const zhCN = {
     myVouchers: '我的创新券',
     vouchersIssued: '已发放创新券',
     voucherClaims: '后补助申领',
+    targets: '目标监测',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

@@ -54,7 +54,8 @@ export type MenuLabelKey =
   | 'voucherReview'
   | 'myVouchers'
   | 'vouchersIssued'
-  | 'voucherClaims';
+  | 'voucherClaims'
+  | 'targets';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
 export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
@@ -75,9 +76,10 @@ const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMa
 const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
 const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
+const TARGETS: MenuEntry = { key: '/targets', label: 'targets', icon: 'dashboard' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TARGETS, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -98,6 +100,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGETS,
     { key: '/admin/users', label: 'users', icon: 'user' },
     { key: '/admin/audit', label: 'audit', icon: 'audit' },
     { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
@@ -119,6 +122,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGETS,
     TOWNS,
     INSTITUTIONS,
   ],
@@ -136,6 +140,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
     VOUCHER_CLAIMS,
     INSTITUTIONS,
+    TARGETS,
   ],
   provider: [
     HOME,
@@ -153,6 +158,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
+    TARGETS,
   ],
   financier: [
     HOME,
@@ -162,8 +168,9 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     INNOVATION_MAP,
     TOWNS,
     INSTITUTIONS,
+    TARGETS,
   ],
-  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
+  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS, TARGETS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {
