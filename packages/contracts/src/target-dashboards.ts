@@ -34,7 +34,7 @@ export const townDashboardSchema = z.object({
     nameEn: z.string(),
     centre: z.tuple([z.number(), z.number()]).nullable(),
   }),
-  /** The year the ranks and statistics are for (the one asked for, else the latest year with data). */
+  /** The year the ranks and statistics are for (the one asked for, else the latest year with the town's approved figures). */
   year: z.number().int().nullable(),
   years: z.array(z.number().int()),
   townCount: z.number().int(),

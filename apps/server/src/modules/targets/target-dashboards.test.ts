@@ -179,3 +179,16 @@ describe('Excel exports', () => {
     expect((await call('GET', '/api/v1/target-dashboard/towns/442999999/export.xlsx')).status).toBe(404);
   });
 });
+
+describe('the town page’s default year', () => {
+  it('is the latest year the town itself has approved figures for', async () => {
+    const xiaolan = await t.login('xiaolan');
+    const p2021 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2021, deadline: '2022-03-31' })).body.id;
+    await approve(xiaolan, p2021, year(2_000_000, 44_000));
+    expect((await call('GET', `/api/v1/target-dashboard/towns/${XIAOLAN}`)).body.year).toBe(2021);
+    // 古镇 has not reported 2021 yet: its page opens on 2020, ranked among the towns of that year.
+    const guzhen = await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}`);
+    expect(guzhen.body.year).toBe(2020);
+    expect(guzhen.body.years).toEqual([2014, 2020, 2021]);
+  });
+});

@@ -37,7 +37,9 @@ export async function townDashboard(db: Db, code: string, askedYear: number | un
   const town = m.towns.find((t) => t.code === code);
   if (!town) throw notFound();
   const values = townValues(m);
-  const year = askedYear ?? m.years.at(-1) ?? null;
+  // By default the latest year the town itself has approved figures for (a later year may still be in review).
+  const ownYears = m.years.filter((y) => [...(m.byTown.get(town.id)?.values() ?? [])].some((byYear) => byYear.has(y)));
+  const year = askedYear ?? ownYears.at(-1) ?? m.years.at(-1) ?? null;
 
   const indicators = m.defs.map((def) => {
     const series = seriesOf(def, m.units, m.byTown.get(town.id), m.years);

@@ -12,7 +12,7 @@ import {
 import type { ComposeOption } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS, Chart, echarts } from '../../app/charts/chart.tsx';
-import { formatValue, indicatorName } from './targets-format.ts';
+import { baseBeyondTarget, formatValue, indicatorName } from './targets-format.ts';
 
 echarts.use([LineChart, ScatterChart, RadarChart, RadarComponent, MarkLineComponent]);
 
@@ -36,8 +36,9 @@ export function TrendChart({ item, height = 220, compact = false }: { item: Item
   const actual = item.series.filter((p) => p.value !== null).map((p) => [p.year, p.value as number]);
   if (actual.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('targets.status_no_data')} />;
   const target = progress.target ?? item.targets.at(-1) ?? null;
+  // The x axis spans the years with a value, the targets and the forecast (not empty years at the end).
   const years = [
-    ...item.series.map((p) => p.year),
+    ...actual.map((p) => p[0] as number),
     ...item.targets.map((p) => p.year),
     ...(progress.forecast ? [progress.forecast.year] : []),
   ];
@@ -77,7 +78,7 @@ export function TrendChart({ item, height = 220, compact = false }: { item: Item
       lineStyle: { opacity: 0 },
     });
   }
-  if (progress.base && target && target.year > progress.base.year) {
+  if (progress.base && target && target.year > progress.base.year && !baseBeyondTarget(progress, item.indicator.direction)) {
     series.push({
       name: t('targets.seriesExpected'),
       type: 'line',

@@ -41,10 +41,22 @@ export function formatWithUnit(v: number | null | undefined, unit: string, lang:
   return u === '%' ? `${formatValue(v, lang)}%` : `${formatValue(v, lang)} ${u}`;
 }
 
+/** The composite index (0–100) with one decimal. */
+export const formatIndex = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
+
 export const formatPercent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** "name（unit）" in Chinese, "name (unit)" in English. */
 export function labelWithUnit(name: string, unit: string, lang: string) {
   const u = unitLabel(unit, lang);
   return isEn(lang) ? `${name} (${u})` : `${name}（${u}）`;
+}
+
+/**
+ * Whether the base year already met the target (e.g. a count summed over the towns beyond the city's
+ * target): then the share of the way and the straight path from base to target mean nothing.
+ */
+export function baseBeyondTarget(p: { base: { value: number } | null; target: { value: number } | null }, direction: string) {
+  if (!p.base || !p.target) return false;
+  return direction === 'lower' ? p.base.value <= p.target.value : p.base.value >= p.target.value;
 }

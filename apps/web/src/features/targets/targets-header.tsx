@@ -39,34 +39,41 @@ export function TargetsHeader({ active, title, extra }: { active: Tab; title?: R
   );
 }
 
-/** The year selector: the years with approved figures, newest first; empty means the latest. */
+/**
+ * The year selector: the years with approved figures, newest first. The page's default year (the latest
+ * complete one) stays out of the URL, so choosing it clears the parameter.
+ */
 export function YearSelect({
   years,
   value,
+  defaultYear,
   onChange,
 }: {
   years: number[];
   value: number | undefined;
+  defaultYear: number | undefined;
   onChange: (y: number | null) => void;
 }) {
   const { t } = useTranslation();
-  const latest = years.at(-1);
   return (
-    <Select<number | ''>
-      style={{ width: 140 }}
+    <Select<number>
+      style={{ width: 110 }}
       aria-label={t('targets.year')}
       data-testid="targets-year"
-      value={value ?? ''}
-      onChange={(v) => onChange(v === '' || v === latest ? null : v)}
-      options={[
-        ...(latest === undefined ? [] : [{ value: '' as const, label: t('targets.latestYear', { year: latest }) }]),
-        ...[...years]
-          .reverse()
-          .slice(1)
-          .map((y) => ({ value: y, label: String(y) })),
-      ]}
+      value={value ?? defaultYear}
+      placeholder={t('targets.year')}
+      onChange={(v) => onChange(v === defaultYear ? null : v)}
+      options={[...years].reverse().map((y) => ({ value: y, label: String(y) }))}
     />
   );
+}
+
+/** The latest year every town's figures are approved for (else the latest year with any): the default view. */
+export function latestCompleteYear(
+  o: { years: number[]; townsReporting: { year: number; towns: number }[]; townCount: number } | undefined,
+) {
+  if (!o) return undefined;
+  return o.townsReporting.filter((r) => r.towns >= o.townCount).at(-1)?.year ?? o.years.at(-1);
 }
 
 /** Downloads one of the dashboards' Excel exports. */

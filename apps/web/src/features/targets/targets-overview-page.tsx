@@ -6,8 +6,8 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusLegend, StatusTag } from './status-tag.tsx';
 import { TrendChart } from './target-charts.tsx';
 import { useCityOverview } from './targets-api.ts';
-import { formatPercent, formatWithUnit, indicatorName, STATUS_COLORS } from './targets-format.ts';
-import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { baseBeyondTarget, formatPercent, formatWithUnit, indicatorName, STATUS_COLORS } from './targets-format.ts';
+import { ExportButton, latestCompleteYear, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Item = CityOverview['items'][number];
 
@@ -72,11 +72,14 @@ export function TargetsOverviewPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const search = useSearchState();
-  const year = Number(search.get('year')) || undefined;
+  const askedYear = Number(search.get('year')) || undefined;
+  // The default is the latest complete year: a year still in review would sum only some towns.
+  const latest = useCityOverview(undefined);
+  const defaultYear = latestCompleteYear(latest.data);
+  const year = askedYear ?? defaultYear;
   const overview = useCityOverview(year);
   const data = overview.data;
-  const shownYear = year ?? data?.years.at(-1);
-  const reporting = data?.townsReporting.find((r) => r.year === shownYear);
+  const reporting = data?.townsReporting.find((r) => r.year === year);
 
   return (
     <>
@@ -84,7 +87,12 @@ export function TargetsOverviewPage() {
         active="overview"
         extra={
           <>
-            <YearSelect years={data?.years ?? []} value={year} onChange={(y) => search.update({ year: y })} />
+            <YearSelect
+              years={data?.years ?? []}
+              value={askedYear}
+              defaultYear={defaultYear}
+              onChange={(y) => search.update({ year: y })}
+            />
             <ExportButton
               path="/api/v1/target-dashboard/export.xlsx"
               query={{ year }}
@@ -120,11 +128,11 @@ export function TargetsOverviewPage() {
           <Row gutter={[16, 16]} data-testid="targets-cards">
             {data.items.map((item) => (
               <Col key={item.indicator.id} xs={24} md={12} xl={8}>
-                <IndicatorCard item={item} />
+                <IndicatorCard item={year ? { ...item, series: item.series.filter((p) => p.year <= year) } : item} />
               </Col>
             ))}
           </Row>
-          <Card size="small" title={t('targets.tabOverview')}>
+          <Card size="small" title={t('targets.progressTable')}>
             <Table<Item>
               size="small"
               rowKey={(r) => r.indicator.id}
@@ -155,7 +163,11 @@ export function TargetsOverviewPage() {
                   align: 'right',
                   render: (_, r) => formatWithUnit(r.progress.expected, r.indicator.unit, lang),
                 },
-                { title: t('targets.share'), align: 'right', render: (_, r) => formatPercent(r.progress.share) },
+                {
+                  title: t('targets.share'),
+                  align: 'right',
+                  render: (_, r) => (baseBeyondTarget(r.progress, r.indicator.direction) ? '—' : formatPercent(r.progress.share)),
+                },
                 { title: t('targets.growth'), align: 'right', render: (_, r) => formatPercent(r.progress.growthRate) },
                 { title: t('targets.status'), render: (_, r) => <StatusTag status={r.progress.status} /> },
               ]}

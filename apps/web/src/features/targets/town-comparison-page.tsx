@@ -8,8 +8,8 @@ import { TownMap, type TownPoint } from '../../app/ui/town-map.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { type RadarTown, TownRadar } from './target-charts.tsx';
 import { useCityOverview, useTownComparison } from './targets-api.ts';
-import { formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
-import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
+import { ExportButton, latestCompleteYear, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Town = TownComparison['towns'][number];
 type RankRow = { town: Town; value: number | null; rank: number | null };
@@ -34,7 +34,8 @@ export function TownComparisonPage() {
   const overview = useCityOverview(undefined);
   const years = overview.data?.years ?? [];
   const askedYear = Number(search.get('year')) || undefined;
-  const year = askedYear ?? years.at(-1);
+  const defaultYear = latestCompleteYear(overview.data);
+  const year = askedYear ?? defaultYear;
   const comparison = useTownComparison(year);
   const c = comparison.data;
   const indicatorCode = c?.indicators.some((i) => i.code === search.get('indicator')) ? (search.get('indicator') as string) : null;
@@ -51,7 +52,8 @@ export function TownComparisonPage() {
                 id: r.town.townCode,
                 name: townName(r.town, lang),
                 centre: r.town.centre,
-                value: Math.max(0, r.value ?? 0),
+                // Rounded: the map's legend shows the largest value as is.
+                value: Math.max(0, Math.round((r.value ?? 0) * 100) / 100),
                 tooltip: `${townName(r.town, lang)}<br/>${valueLabel}: ${formatValue(r.value, lang)}${r.rank ? ` · ${t('targets.rankOf', { rank: r.rank, of: rows.filter((x) => x.value !== null).length })}` : ''}`,
               },
             ]
@@ -59,6 +61,11 @@ export function TownComparisonPage() {
       ),
     [rows, lang, valueLabel, t],
   );
+
+  // The map's scale starts a little below the lowest town, not at 0, so a ratio's spread shows.
+  const present = rows.flatMap((r) => (r.value === null ? [] : [r.value]));
+  const lowest = present.length ? Math.min(...present) : 0;
+  const mapMin = lowest > 0 ? Math.floor(lowest * 0.9 * 100) / 100 : 0;
 
   // Radar: the towns in the URL (codes), else the top three of the ranking.
   const radarCodes = (search.get('compare') ?? '').split(',').filter((code) => c?.towns.some((x) => x.townCode === code));
@@ -93,7 +100,7 @@ export function TownComparisonPage() {
                 ...(c?.indicators ?? []).map((i) => ({ value: i.code, label: indicatorName(i, lang) })),
               ]}
             />
-            <YearSelect years={years} value={askedYear} onChange={(y) => search.update({ year: y })} />
+            <YearSelect years={years} value={askedYear} defaultYear={defaultYear} onChange={(y) => search.update({ year: y })} />
           </>
         }
       />
@@ -115,6 +122,7 @@ export function TownComparisonPage() {
               >
                 <TownMap
                   points={points}
+                  min={mapMin}
                   valueName={valueLabel}
                   onSelect={(code) => navigate(`/targets/towns/${code}?year=${c.year}`)}
                   height={560}
@@ -153,7 +161,7 @@ export function TownComparisonPage() {
                     {
                       title: indicator ? `${indicatorName(indicator, lang)}` : t('targets.index'),
                       align: 'right',
-                      render: (_, r) => (indicator ? formatWithUnit(r.value, indicator.unit, lang) : formatValue(r.value, lang)),
+                      render: (_, r) => (indicator ? formatWithUnit(r.value, indicator.unit, lang) : formatIndex(r.value)),
                     },
                     ...(indicator
                       ? [
@@ -161,7 +169,7 @@ export function TownComparisonPage() {
                             title: t('targets.indexShort'),
                             align: 'right' as const,
                             width: 90,
-                            render: (_: unknown, r: RankRow) => formatValue(r.town.index, lang),
+                            render: (_: unknown, r: RankRow) => formatIndex(r.town.index),
                           },
                         ]
                       : []),
@@ -217,7 +225,7 @@ export function TownComparisonPage() {
                   width: 130,
                   render: (_: unknown, town: Town) => formatValue(town.values.find((v) => v.code === ind.code)?.value, lang),
                 })),
-                { title: t('targets.indexShort'), align: 'right', width: 90, render: (_, town) => formatValue(town.index, lang) },
+                { title: t('targets.indexShort'), align: 'right', width: 90, render: (_, town) => formatIndex(town.index) },
               ]}
             />
           </Card>

@@ -9,7 +9,7 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusTag } from './status-tag.tsx';
 import { IndexChart, TrendChart } from './target-charts.tsx';
 import { useTownDashboard } from './targets-api.ts';
-import { formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
+import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
 import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type IndicatorRow = TownDashboard['indicators'][number];
@@ -41,7 +41,12 @@ export function TownTargetPage() {
             <Link to={`/targets/towns${year ? `?year=${year}` : ''}`}>
               <ArrowLeftOutlined /> {t('targets.backToTowns')}
             </Link>
-            <YearSelect years={d?.years ?? []} value={askedYear} onChange={(y) => search.update({ year: y })} />
+            <YearSelect
+              years={d?.years ?? []}
+              value={askedYear}
+              defaultYear={askedYear ? undefined : (d?.year ?? undefined)}
+              onChange={(y) => search.update({ year: y })}
+            />
             <ExportButton
               path={`/api/v1/target-dashboard/towns/${encodeURIComponent(code)}/export.xlsx`}
               query={{ year: askedYear }}
@@ -66,7 +71,7 @@ export function TownTargetPage() {
               <Card size="small" style={{ height: '100%' }}>
                 <Statistic
                   title={`${t('targets.index')} · ${year ?? ''}`}
-                  value={indexNow?.index === null || indexNow === null ? '—' : formatValue(indexNow.index, lang)}
+                  value={formatIndex(indexNow?.index)}
                   suffix={
                     indexNow?.rank ? (
                       <Typography.Text type="secondary">{t('targets.rankOf', { rank: indexNow.rank, of: d.townCount })}</Typography.Text>
