@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useCityOverview, useIndicators, useStatistics, useTownComparison } from './targets-api.ts';
-import { formatValue, indicatorName, labelWithUnit, unitLabel } from './targets-format.ts';
+import { formatValue, formatWithUnit, indicatorName, labelWithUnit, unitColumn } from './targets-format.ts';
 import { TargetsHeader } from './targets-header.tsx';
 
 type Treatment = TownComparison['indexTreatments'][number];
@@ -46,7 +46,7 @@ export function MethodologyPage() {
               columns={[
                 { title: t('targets.indicator'), render: (_, i) => indicatorName(i, lang) },
                 { title: t('targets.formula'), render: (_, i) => <Typography.Text code>{i.formula}</Typography.Text> },
-                { title: t('targets.unit'), render: (_, i) => unitLabel(i.unit, lang) },
+                { title: t('targets.unit'), render: (_, i) => unitColumn(i.unit, lang) },
                 {
                   title: t('targets.direction'),
                   render: (_, i) => (i.direction === 'lower' ? t('targets.directionLower') : t('targets.directionHigher')),
@@ -60,9 +60,7 @@ export function MethodologyPage() {
                     return (
                       <>
                         {city.length
-                          ? city
-                              .map((x) => `${x.year}: ${formatValue(x.value, lang)}${i.unit === '%' ? '%' : ` ${unitLabel(i.unit, lang)}`}`)
-                              .join('; ')
+                          ? city.map((x) => `${x.year}: ${formatWithUnit(x.value, i.unit, lang)}`).join('; ')
                           : t('targets.noTarget')}
                         {towns ? (
                           <Typography.Text type="secondary">{` (${t('targets.townTargets', { count: towns })})`}</Typography.Text>

@@ -21,9 +21,24 @@ export function townName(t: { name?: string; nameEn?: string; townName?: string;
   return (isEn(lang) ? (t.nameEn ?? t.townNameEn) : (t.name ?? t.townName)) ?? '';
 }
 
-/** The unit as shown: the dimensionless multiple '1' reads 倍 / ×. */
+/** English for the catalogue's Chinese units (a unit not listed shows as typed). */
+const UNIT_EN: Record<string, string> = {
+  个: '',
+  项: '',
+  件: '',
+  家: '',
+  人: 'people',
+  万元: '10k yuan',
+  亿元: '100m yuan',
+  '件/万人': 'per 10,000 people',
+  '件/百万人': 'per million people',
+  '家/万人': 'per 10,000 people',
+};
+
+/** The unit as shown: the dimensionless multiple '1' reads 倍 / ×; Chinese units in English. */
 export function unitLabel(unit: string, lang: string) {
   if (unit === '1') return isEn(lang) ? '×' : '倍';
+  if (isEn(lang)) return UNIT_EN[unit] ?? unit;
   return unit;
 }
 
@@ -38,7 +53,8 @@ export function formatValue(v: number | null | undefined, lang = 'zh-CN'): strin
 export function formatWithUnit(v: number | null | undefined, unit: string, lang: string) {
   if (v === null || v === undefined) return '—';
   const u = unitLabel(unit, lang);
-  return u === '%' ? `${formatValue(v, lang)}%` : `${formatValue(v, lang)} ${u}`;
+  if (u === '%') return `${formatValue(v, lang)}%`;
+  return u ? `${formatValue(v, lang)} ${u}` : formatValue(v, lang);
 }
 
 /** The composite index (0–100) with one decimal. */
@@ -49,6 +65,7 @@ export const formatPercent = (v: number | null | undefined) => (v === null || v 
 /** "name（unit）" in Chinese, "name (unit)" in English. */
 export function labelWithUnit(name: string, unit: string, lang: string) {
   const u = unitLabel(unit, lang);
+  if (!u) return name;
   return isEn(lang) ? `${name} (${u})` : `${name}（${u}）`;
 }
 
@@ -59,4 +76,9 @@ export function labelWithUnit(name: string, unit: string, lang: string) {
 export function baseBeyondTarget(p: { base: { value: number } | null; target: { value: number } | null }, direction: string) {
   if (!p.base || !p.target) return false;
   return direction === 'lower' ? p.base.value <= p.target.value : p.base.value >= p.target.value;
+}
+
+/** A unit column's text: counts, unitless beside a number in English, read "count" there. */
+export function unitColumn(unit: string, lang: string) {
+  return unitLabel(unit, lang) || 'count';
 }

@@ -9,7 +9,7 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusTag } from './status-tag.tsx';
 import { IndexChart, TrendChart } from './target-charts.tsx';
 import { useTownDashboard } from './targets-api.ts';
-import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
+import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName, unitColumn } from './targets-format.ts';
 import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type IndicatorRow = TownDashboard['indicators'][number];
@@ -153,7 +153,7 @@ export function TownTargetPage() {
                 data-testid="town-statistics"
                 columns={[
                   { title: t('targets.statisticName'), render: (_, s) => (lang.startsWith('en') ? s.nameEn : s.nameZh) },
-                  { title: t('targets.unit'), dataIndex: 'unit' },
+                  { title: t('targets.unit'), render: (_, s) => unitColumn(s.unit, lang) },
                   { title: String(year ?? ''), align: 'right', render: (_, s) => formatValue(s.value, lang) },
                   { title: t('targets.previousYear'), align: 'right', render: (_, s) => formatValue(s.previousYearValue, lang) },
                 ]}
