@@ -2116,6 +2116,7 @@ CASES.push(
     EVERYONE(200),
     '/api/v1/target-dashboard/towns/export.xlsx?year=2041&indicator=rd_intensity',
   ),
+  get('GET /api/v1/target-dashboard/methodology/export.xlsx', 'public methodology workbook', EVERYONE(200)),
   get(
     'GET /api/v1/target-dashboard/towns/:code/export.xlsx',
     'public town workbook',

@@ -173,6 +173,25 @@ describe('Excel exports', () => {
     expect(stats.find((r) => r[0] === '地区生产总值')?.slice(0, 3)).toEqual(['地区生产总值', '万元', 2_000_000]);
   });
 
+  it('the methodology: the live catalogue with formulas and targets, and the index treatment', async () => {
+    const wb = await workbook('/api/v1/target-dashboard/methodology/export.xlsx');
+    const rows = rowsOf(wb, '指标库');
+    expect(rows.find((r) => r[0] === 'rd_intensity')).toEqual([
+      'rd_intensity',
+      '全社会研发经费占地区生产总值比重',
+      'rd_expenditure / gdp',
+      '%',
+      '越高越好',
+      2014,
+      '2020: 2.8',
+      0,
+      '是',
+    ]);
+    const treatment = rowsOf(wb, '综合指数处理').find((r) => r[0] === '全社会研发经费占地区生产总值比重') as unknown[];
+    // [2.0, 2.8, 1.0, 2.2] as in the comparison: no root, no outlier, range 1.0–2.8, used.
+    expect(treatment.slice(2)).toEqual(['否', 0, expect.closeTo(1, 9), expect.closeTo(2.8, 9), '是']);
+  });
+
   it('refuses a bad year or indicator code, and an unknown town', async () => {
     expect((await call('GET', '/api/v1/target-dashboard/towns/export.xlsx')).status).toBe(400);
     expect((await call('GET', '/api/v1/target-dashboard/towns/export.xlsx?year=2020&indicator=RD')).status).toBe(400);

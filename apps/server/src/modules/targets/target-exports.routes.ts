@@ -6,9 +6,10 @@ import {
 } from '@innotown/contracts/target-dashboards';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
+import * as catalogue from './indicator-catalogue.service.ts';
 import * as indicators from './indicators.service.ts';
-import { overviewWorkbook, townComparisonWorkbook, townWorkbook } from './targets.export.ts';
-import { presentOverview, presentTownComparison, presentTownDashboard } from './targets.presenter.ts';
+import { methodologyWorkbook, overviewWorkbook, townComparisonWorkbook, townWorkbook } from './targets.export.ts';
+import { presentIndicatorDetail, presentOverview, presentTownComparison, presentTownDashboard } from './targets.presenter.ts';
 import { townDashboard } from './town-dashboard.ts';
 
 const tags = ['targets'];
@@ -58,6 +59,23 @@ export async function targetExportRoutes(app: App) {
       const comparison = presentTownComparison(await indicators.townComparison(app.db, year));
       const file = await townComparisonWorkbook(comparison, indicator ?? null);
       return sendWorkbook(reply, file, `town-comparison-${year}`, `镇街对比-${year}`);
+    },
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/methodology/export.xlsx',
+    {
+      config: { permission },
+      schema: {
+        tags,
+        summary: "The methodology page's tables as an Excel workbook: the indicator catalogue and the index treatment",
+      },
+    },
+    async (_request, reply) => {
+      const list = (await catalogue.listIndicators(app.db)).map(presentIndicatorDetail);
+      // The treatment is over all towns and years; the comparison's year does not change it.
+      const { indexTreatments } = await indicators.townComparison(app.db, new Date().getUTCFullYear());
+      return sendWorkbook(reply, await methodologyWorkbook(list, indexTreatments), 'target-methodology', '目标监测计算方法');
     },
   );
 

@@ -1,5 +1,5 @@
 import type { TownDashboard } from '@innotown/contracts/target-dashboards';
-import type { CityOverview, ProgressStatus, TownComparison } from '@innotown/contracts/targets';
+import type { CityOverview, IndicatorDetail, ProgressStatus, TownComparison } from '@innotown/contracts/targets';
 import ExcelJS from 'exceljs';
 
 /**
@@ -191,5 +191,59 @@ export async function townWorkbook(d: TownDashboard, generatedAt = new Date()): 
     for (const s of d.statistics) stats.addRow([safe(s.nameZh), s.unit, s.value, s.previousYearValue]);
     widths(stats, [30, 10, 14, 14]);
   }
+  return done(workbook);
+}
+
+/**
+ * The methodology page's tables: the live catalogue (formula, unit, direction, base year, targets) and
+ * how the composite index treats each indicator on the current data (skew, square root, outliers, range).
+ */
+export async function methodologyWorkbook(
+  indicators: readonly IndicatorDetail[],
+  treatments: TownComparison['indexTreatments'],
+  generatedAt = new Date(),
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = generatedAt;
+  const catalogue = workbook.addWorksheet('指标库');
+  title(catalogue, '行动目标监测 · 指标库', generatedAt, '公式中的名称为基础统计数据代码；全市值为各镇街合计后按公式计算');
+  head(catalogue, ['代码', '指标', '公式', '单位', '方向', '基期', '全市目标', '镇街目标数', '计入综合指数']);
+  for (const i of indicators) {
+    const city = i.targets.filter((t) => t.townId === null).map((t) => `${t.year}: ${t.value}`);
+    catalogue.addRow([
+      i.code,
+      safe(i.nameZh),
+      safe(i.formula),
+      unitLabel(i.unit),
+      i.direction === 'lower' ? '越低越好' : '越高越好',
+      i.baseYear,
+      city.join('; ') || '未设目标',
+      i.targets.length - city.length,
+      i.inIndex ? '是' : '否',
+    ]);
+  }
+  widths(catalogue, [28, 30, 36, 10, 10, 8, 16, 10, 12]);
+
+  const index = workbook.addWorksheet('综合指数处理');
+  title(
+    index,
+    '行动目标监测 · 综合创新指数的指标处理',
+    generatedAt,
+    'EIS 方法：均值±3倍标准差外为离群值（不参与求最值）；偏度>1 的非负指标开方；跨镇街和年份最小–最大标准化；等权平均×100',
+  );
+  head(index, ['指标', '偏度', '开方', '离群值个数', '最小值（变换后）', '最大值（变换后）', '参与']);
+  const name = new Map(indicators.map((i) => [i.code, i.nameZh]));
+  for (const x of treatments) {
+    index.addRow([
+      safe(name.get(x.code) ?? x.code),
+      x.skewness,
+      x.transformed ? '是' : '否',
+      x.outliers,
+      x.min,
+      x.max,
+      x.used ? '是' : '否',
+    ]);
+  }
+  widths(index, [30, 10, 8, 12, 16, 16, 8]);
   return done(workbook);
 }

@@ -5,7 +5,7 @@ import { useAuth } from '../../app/auth/auth-context.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useCityOverview, useIndicators, useStatistics, useTownComparison } from './targets-api.ts';
 import { formatValue, formatWithUnit, indicatorName, labelWithUnit, unitColumn } from './targets-format.ts';
-import { TargetsHeader } from './targets-header.tsx';
+import { ExportButton, TargetsHeader } from './targets-header.tsx';
 
 type Treatment = TownComparison['indexTreatments'][number];
 
@@ -30,7 +30,18 @@ export function MethodologyPage() {
         <Card size="small" title={t('targets.stepValues')}>
           {p(t('targets.stepValuesText'))}
         </Card>
-        <Card size="small" title={t('targets.catalogue')}>
+        <Card
+          size="small"
+          title={t('targets.catalogue')}
+          extra={
+            <ExportButton
+              path="/api/v1/target-dashboard/methodology/export.xlsx"
+              query={{}}
+              fallbackName="target-methodology.xlsx"
+              testId="methodology-export"
+            />
+          }
+        >
           {indicators.isError ? (
             <QueryError error={indicators.error} onRetry={() => void indicators.refetch()} />
           ) : indicators.isPending ? (
@@ -108,7 +119,7 @@ export function MethodologyPage() {
                 {t('targets.treatments')}
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
                   {' '}
-                  {t('targets.treatmentsYear', { year: comparison.data.year })}
+                  {t('targets.treatmentsScope')}
                 </Typography.Text>
               </Typography.Title>
               <Table<Treatment>

@@ -114,7 +114,7 @@ export const targetsZhCN = {
     used: '参与',
     min: '最小值（变换后）',
     max: '最大值（变换后）',
-    treatmentsYear: '（{{year}} 年数据）',
+    treatmentsScope: '（全部镇街、全部年份的已审核数据）',
   },
 };
 
@@ -230,7 +230,7 @@ export const targetsEnUS: Messages<typeof targetsZhCN> = {
     used: 'Used',
     min: 'Min (transformed)',
     max: 'Max (transformed)',
-    treatmentsYear: '(data of {{year}})',
+    treatmentsScope: '(approved data of all towns and years)',
   },
 };
 

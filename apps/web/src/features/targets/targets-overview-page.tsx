@@ -132,7 +132,18 @@ export function TargetsOverviewPage() {
               </Col>
             ))}
           </Row>
-          <Card size="small" title={t('targets.progressTable')}>
+          <Card
+            size="small"
+            title={t('targets.progressTable')}
+            extra={
+              <ExportButton
+                path="/api/v1/target-dashboard/export.xlsx"
+                query={{ year }}
+                fallbackName="target-overview.xlsx"
+                testId="targets-table-export"
+              />
+            }
+          >
             <Table<Item>
               size="small"
               rowKey={(r) => r.indicator.id}

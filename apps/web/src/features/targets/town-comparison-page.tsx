@@ -204,7 +204,18 @@ export function TownComparisonPage() {
               <TownRadar indicators={c.indicators} towns={radarTowns.filter((x) => chosen.includes(x.id))} all={radarTowns} />
             )}
           </Card>
-          <Card size="small" title={`${t('targets.allIndicators')} · ${c.year}`}>
+          <Card
+            size="small"
+            title={`${t('targets.allIndicators')} · ${c.year}`}
+            extra={
+              <ExportButton
+                path="/api/v1/target-dashboard/towns/export.xlsx"
+                query={{ year: c.year, indicator: indicatorCode }}
+                fallbackName="town-comparison.xlsx"
+                testId="town-all-export"
+              />
+            }
+          >
             <Table<Town>
               size="small"
               rowKey="townId"

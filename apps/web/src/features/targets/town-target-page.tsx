@@ -87,7 +87,18 @@ export function TownTargetPage() {
               </Card>
             </Col>
           </Row>
-          <Card size="small" title={`${t('targets.indicator')} · ${year ?? ''}`}>
+          <Card
+            size="small"
+            title={`${t('targets.indicator')} · ${year ?? ''}`}
+            extra={
+              <ExportButton
+                path={`/api/v1/target-dashboard/towns/${encodeURIComponent(code)}/export.xlsx`}
+                query={{ year: askedYear }}
+                fallbackName={`town-${code}.xlsx`}
+                testId="town-indicators-export"
+              />
+            }
+          >
             <Table<IndicatorRow>
               size="small"
               rowKey={(r) => r.indicator.id}
@@ -141,7 +152,20 @@ export function TownTargetPage() {
               </Col>
             ))}
           </Row>
-          <Card size="small" title={`${t('targets.statistics')} · ${year ?? ''}`}>
+          <Card
+            size="small"
+            title={`${t('targets.statistics')} · ${year ?? ''}`}
+            extra={
+              d.statistics ? (
+                <ExportButton
+                  path={`/api/v1/target-dashboard/towns/${encodeURIComponent(code)}/export.xlsx`}
+                  query={{ year: askedYear }}
+                  fallbackName={`town-${code}.xlsx`}
+                  testId="town-statistics-export"
+                />
+              ) : null
+            }
+          >
             {d.statistics === null ? (
               <Alert type="info" showIcon title={t('targets.statisticsSignIn')} />
             ) : (
