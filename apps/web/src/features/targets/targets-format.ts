@@ -82,3 +82,11 @@ export function baseBeyondTarget(p: { base: { value: number } | null; target: { 
 export function unitColumn(unit: string, lang: string) {
   return unitLabel(unit, lang) || 'count';
 }
+
+/** The latest year every town's figures are approved for (else the latest year with any): the default view. */
+export function latestCompleteYear(
+  o: { years: number[]; townsReporting: { year: number; towns: number }[]; townCount: number } | undefined,
+) {
+  if (!o) return undefined;
+  return o.townsReporting.filter((r) => r.towns >= o.townCount).at(-1)?.year ?? o.years.at(-1);
+}

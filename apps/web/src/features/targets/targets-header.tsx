@@ -68,14 +68,6 @@ export function YearSelect({
   );
 }
 
-/** The latest year every town's figures are approved for (else the latest year with any): the default view. */
-export function latestCompleteYear(
-  o: { years: number[]; townsReporting: { year: number; towns: number }[]; townCount: number } | undefined,
-) {
-  if (!o) return undefined;
-  return o.townsReporting.filter((r) => r.towns >= o.townCount).at(-1)?.year ?? o.years.at(-1);
-}
-
 /** Downloads one of the dashboards' Excel exports. */
 export function ExportButton({
   path,

@@ -6,8 +6,8 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusLegend, StatusTag } from './status-tag.tsx';
 import { TrendChart } from './target-charts.tsx';
 import { useCityOverview } from './targets-api.ts';
-import { baseBeyondTarget, formatPercent, formatWithUnit, indicatorName, STATUS_COLORS } from './targets-format.ts';
-import { ExportButton, latestCompleteYear, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { baseBeyondTarget, formatPercent, formatWithUnit, indicatorName, latestCompleteYear, STATUS_COLORS } from './targets-format.ts';
+import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Item = CityOverview['items'][number];
 

@@ -8,8 +8,8 @@ import { TownMap, type TownPoint } from '../../app/ui/town-map.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { type RadarTown, TownRadar } from './target-charts.tsx';
 import { useCityOverview, useTownComparison } from './targets-api.ts';
-import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName } from './targets-format.ts';
-import { ExportButton, latestCompleteYear, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, latestCompleteYear, townName } from './targets-format.ts';
+import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Town = TownComparison['towns'][number];
 type RankRow = { town: Town; value: number | null; rank: number | null };
