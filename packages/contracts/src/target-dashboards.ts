@@ -49,6 +49,8 @@ export const townDashboardSchema = z.object({
       ranks: z.array(z.object({ year: z.number().int(), rank: z.number().int().nullable(), of: z.number().int() })),
       /** The city's value of the year, for comparison. */
       cityValue: z.number().nullable(),
+      /** The city's values over the years (a reference line where the unit is a ratio, comparable with a town's). */
+      citySeries: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
     }),
   ),
   /** Composite innovation index (0–100, EIS method) per year, with the town's rank among towns. */

@@ -100,6 +100,10 @@ describe('town page', () => {
       { year: 2020, rank: 2, of: 2 },
     ]);
     expect(rd.cityValue).toBeCloseTo(2.5, 9);
+    expect(rd.citySeries).toEqual([
+      { year: 2014, value: expect.closeTo(1.5, 9) },
+      { year: 2020, value: expect.closeTo(2.5, 9) },
+    ]);
     // No town targets in the catalogue: the town's progress has none either.
     expect(rd.progress.status).toBe('no_target');
     // Index over R&D intensity only ([2.0, 2.8, 1.0, 2.2] → min 1.0, max 2.8).

@@ -43,7 +43,7 @@ export async function townDashboard(db: Db, code: string, askedYear: number | un
 
   const indicators = m.defs.map((def) => {
     const series = seriesOf(def, m.units, m.byTown.get(town.id), m.years);
-    const citySeries = year === null ? [] : seriesOf(def, m.units, m.city, [year]);
+    const citySeries = seriesOf(def, m.units, m.city, m.years).map((p) => ({ year: p.year, value: p.value }));
     const targets = m.targets
       .filter((t) => t.indicatorId === def.id && t.townId === town.id)
       .map((t) => ({ year: t.year, value: t.value }));
@@ -59,7 +59,8 @@ export async function townDashboard(db: Db, code: string, askedYear: number | un
       targets,
       progress: progressOf({ series: points(asOf), targets, baseYear: def.baseYear, direction: def.direction as 'higher' | 'lower' }),
       ranks,
-      cityValue: citySeries[0]?.value ?? null,
+      cityValue: citySeries.find((p) => p.year === year)?.value ?? null,
+      citySeries,
     };
   });
 

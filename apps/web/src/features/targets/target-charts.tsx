@@ -30,7 +30,18 @@ const FORECAST_COLOR = '#fa8c16';
  * One indicator over the years: the actual values, the target (line and point), the straight path from
  * the base year to the target ("where we should be by now") and the forecast to the target year.
  */
-export function TrendChart({ item, height = 220, compact = false }: { item: Item; height?: number; compact?: boolean }) {
+export function TrendChart({
+  item,
+  height = 220,
+  compact = false,
+  reference,
+}: {
+  item: Item;
+  height?: number;
+  compact?: boolean;
+  /** Another series drawn thin for comparison (the city's values on a town's chart). */
+  reference?: { name: string; points: { year: number; value: number | null }[] };
+}) {
   const { t, i18n } = useTranslation();
   const { progress } = item;
   const actual = item.series.filter((p) => p.value !== null).map((p) => [p.year, p.value as number]);
@@ -89,6 +100,16 @@ export function TrendChart({ item, height = 220, compact = false }: { item: Item
       color: EXPECTED_COLOR,
       symbol: 'none',
       lineStyle: { type: 'dashed', width: 1.5 },
+    });
+  }
+  if (reference) {
+    series.push({
+      name: reference.name,
+      type: 'line',
+      data: reference.points.filter((p) => p.value !== null && years.includes(p.year)).map((p) => [p.year, p.value as number]),
+      color: CHART_COLORS[7] as string,
+      symbol: 'none',
+      lineStyle: { width: 1.5 },
     });
   }
   if (progress.forecast && progress.current) {

@@ -13,6 +13,9 @@ import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit,
 import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type IndicatorRow = TownDashboard['indicators'][number];
+
+/** Ratios (%, per capita, multiples) compare with the city's; counts and sums do not (the city is all towns). */
+const comparableWithCity = (unit: string) => unit === '%' || unit === '1' || unit.includes('/');
 type StatisticRow = NonNullable<TownDashboard['statistics']>[number];
 
 /** Public: one town's indicators, ranks among the towns, trends, composite index and (signed in) base statistics. */
@@ -146,8 +149,25 @@ export function TownTargetPage() {
           <Row gutter={[16, 16]}>
             {d.indicators.map((r) => (
               <Col key={r.indicator.id} xs={24} md={12} xl={8}>
-                <Card size="small" title={labelWithUnit(indicatorName(r.indicator, lang), r.indicator.unit, lang)}>
-                  <TrendChart item={r} height={200} compact />
+                <Card
+                  size="small"
+                  title={labelWithUnit(indicatorName(r.indicator, lang), r.indicator.unit, lang)}
+                  extra={
+                    comparableWithCity(r.indicator.unit) ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('targets.cityLine')}
+                      </Typography.Text>
+                    ) : null
+                  }
+                >
+                  <TrendChart
+                    item={r}
+                    height={200}
+                    compact
+                    {...(comparableWithCity(r.indicator.unit)
+                      ? { reference: { name: t('targets.seriesCity'), points: r.citySeries } }
+                      : {})}
+                  />
                 </Card>
               </Col>
             ))}
