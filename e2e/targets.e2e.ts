@@ -51,7 +51,7 @@ describe('target monitoring dashboards', () => {
       await expect
         .poll(() => page.getByTestId('town-indicator-rd_intensity').textContent(), POLL)
         .toBe(percent(rdOf(leader)?.value as number));
-      // A visitor is not shown the town's base statistics.
+      // Only the city and the town's admin see its base statistics.
       await expect.poll(() => page.getByTestId('town-statistics').count(), POLL).toBe(0);
       await page.getByRole('tab', { name: '计算方法' }).click();
       await page.getByTestId('methodology-catalogue').getByText('rd_expenditure / gdp').waitFor();

@@ -2,7 +2,7 @@
 /**
  * Screenshots of target monitoring (issue 6): the city overview, the town comparison with its map and a
  * town's page, zh (and en with SCREENSHOT_EN=1), for docs/screenshots/. Uses the demo seed's approved town
- * statistics 2014–2024; the town page is shown to the city admin (signed in, so its base statistics show).
+ * statistics 2014–2024; the town page is shown to the city admin (who may see its base statistics).
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-targets.mjs
  */

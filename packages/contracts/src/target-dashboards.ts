@@ -55,7 +55,7 @@ export const townDashboardSchema = z.object({
   ),
   /** Composite innovation index (0–100, EIS method) per year, with the town's rank among towns. */
   index: z.array(z.object({ year: z.number().int(), index: z.number().nullable(), rank: z.number().int().nullable() })),
-  /** The town's approved base statistics of `year`; null for visitors who are not signed in. */
+  /** The town's approved base statistics of `year`; null unless the caller may read the town's submissions (city; own town). */
   statistics: z
     .array(
       z.object({

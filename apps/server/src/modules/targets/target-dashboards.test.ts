@@ -115,12 +115,19 @@ describe('town page', () => {
     expect(r.body.statistics).toBeNull();
   });
 
-  it('shows a signed-in user the approved base statistics of the year with the year before', async () => {
+  it('shows the city and the town’s own admin the approved base statistics of the year, nobody else', async () => {
     const r = await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}?year=2020`, admin);
     const gdp = r.body.statistics.find((s: { code: string }) => s.code === 'gdp');
     expect(gdp).toMatchObject({ nameZh: '地区生产总值', unit: '万元', value: 2_000_000, previousYearValue: null });
     const earlier = await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}?year=2014`, admin);
     expect(earlier.body.statistics.find((s: { code: string }) => s.code === 'rd_expenditure').value).toBe(20_000);
+    const guzhen = await t.login('guzhen');
+    expect((await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}`, guzhen)).body.statistics).toHaveLength(
+      earlier.body.statistics.length,
+    );
+    // Another town's admin and other signed-in roles see the indicators only.
+    expect((await call('GET', `/api/v1/target-dashboard/towns/${XIAOLAN}`, guzhen)).body.statistics).toBeNull();
+    expect((await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}`, await t.login('enterprise'))).body.statistics).toBeNull();
   });
 
   it('answers 404 for an unknown town and 400 for a code that is not one', async () => {
@@ -167,7 +174,7 @@ describe('Excel exports', () => {
     expect(ranking[first + 1]?.slice(0, 3)).toEqual([1, '古镇镇', expect.closeTo(100, 9)]);
   });
 
-  it('one town: indicators with rank, the index, and base statistics only for signed-in users', async () => {
+  it('one town: indicators with rank, the index, and base statistics only for the city (and the town’s admin)', async () => {
     const visitor = await workbook(`/api/v1/target-dashboard/towns/${GUZHEN}/export.xlsx`);
     expect(visitor.worksheets.map((s) => s.name)).toEqual(['指标', '综合创新指数']);
     const index = rowsOf(visitor, '综合创新指数');

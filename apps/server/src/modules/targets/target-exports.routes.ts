@@ -85,15 +85,13 @@ export async function targetExportRoutes(app: App) {
       config: { permission },
       schema: {
         tags,
-        summary: "One town's indicators, composite index and (signed in) base statistics as an Excel workbook",
+        summary: "One town's indicators, composite index and (city, own town admin) base statistics as an Excel workbook",
         params: townCodeParamsSchema,
         querystring: townDashboardQuerySchema,
       },
     },
     async (request, reply) => {
-      const d = presentTownDashboard(
-        await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor.role !== 'anonymous'),
-      );
+      const d = presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor));
       return sendWorkbook(reply, await townWorkbook(d), `town-${d.town.code}-${d.year ?? ''}`, `${d.town.name}目标监测-${d.year ?? ''}`);
     },
   );

@@ -153,7 +153,7 @@ export async function townComparisonWorkbook(c: TownComparison, indicatorCode: s
   return done(workbook);
 }
 
-/** One town: its indicators over the years with ranks, the composite index, and (signed in) the base statistics. */
+/** One town: its indicators over the years with ranks, the composite index, and (city, the town's admin) the base statistics. */
 export async function townWorkbook(d: TownDashboard, generatedAt = new Date()): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = generatedAt;

@@ -246,14 +246,13 @@ export async function targetRoutes(app: App) {
       config: { permission: { resource: 'targetDashboard', action: 'read' } },
       schema: {
         tags,
-        summary: "One town's page: indicators over the years, ranks, composite index; base statistics for signed-in users",
+        summary: "One town's page: indicators over the years, ranks, composite index; base statistics for the city and the town's admin",
         params: townCodeParamsSchema,
         querystring: townDashboardQuerySchema,
         response: { 200: townDashboardSchema },
       },
     },
-    async (request) =>
-      presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor.role !== 'anonymous')),
+    async (request) => presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor)),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { type Actor, recordInScope, scopeOf } from '../../platform/policy.ts';
 import { compositeIndex, type IndexIndicator } from './composite-index.ts';
 import { centreOf, loadModel, points, seriesOf } from './indicators.service.ts';
 import { progressOf } from './progress.ts';
@@ -30,9 +31,10 @@ function townValues(m: Model) {
 /**
  * One town's page: each indicator over the years with the town's own targets and progress, its rank
  * among the towns per year, the composite index over the years (normalised across all towns and
- * years, as in the comparison) and, for signed-in users, its approved base statistics of the year.
+ * years, as in the comparison) and its approved base statistics of the year for those who may read the
+ * town's submissions (the city; a town admin for their own town) — the public sees the indicators only.
  */
-export async function townDashboard(db: Db, code: string, askedYear: number | undefined, withStatistics: boolean) {
+export async function townDashboard(db: Db, code: string, askedYear: number | undefined, actor: Actor) {
   const m = await loadModel(db);
   const town = m.towns.find((t) => t.code === code);
   if (!town) throw notFound();
@@ -84,6 +86,8 @@ export async function townDashboard(db: Db, code: string, askedYear: number | un
     return { year: y, index: ofYear.find((r) => r.townId === town.id)?.index ?? null, rank: ranked.get(town.id) ?? null };
   });
 
+  const scope = scopeOf(actor, { resource: 'statisticSubmission', action: 'read' });
+  const withStatistics = scope !== null && recordInScope(actor, scope, { townId: town.id });
   let statistics = null;
   if (withStatistics && year !== null) {
     const figures = m.byTown.get(town.id);

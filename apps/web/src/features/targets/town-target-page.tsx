@@ -18,7 +18,7 @@ type IndicatorRow = TownDashboard['indicators'][number];
 const comparableWithCity = (unit: string) => unit === '%' || unit === '1' || unit.includes('/');
 type StatisticRow = NonNullable<TownDashboard['statistics']>[number];
 
-/** Public: one town's indicators, ranks among the towns, trends, composite index and (signed in) base statistics. */
+/** Public: one town's indicators, ranks among the towns, trends, composite index and (city, the town's admin) base statistics. */
 export function TownTargetPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
