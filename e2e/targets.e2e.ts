@@ -46,6 +46,9 @@ describe('target monitoring dashboards', () => {
       await expect.poll(() => first.textContent(), POLL).toContain(leader.townName);
       expect(await first.textContent()).toContain(percent(rdOf(leader)?.value as number));
       await page.getByTestId('town-map').locator('canvas').first().waitFor();
+      // The ranking's export button downloads the workbook under its Chinese name.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('town-ranking-export').click()]);
+      expect(download.suggestedFilename()).toBe(`镇街对比-${year}.xlsx`);
       await first.getByRole('link', { name: leader.townName }).click();
       await page.waitForURL((url) => url.pathname === `/targets/towns/${leader.townCode}`);
       await expect
