@@ -45,6 +45,7 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/applications',
     '/vouchers/wallet',
     '/vouchers/claims',
+    '/targets',
     '/targets/submissions',
     '/targets/indicators',
     '/targets/report',
@@ -70,6 +71,7 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/applications',
     '/vouchers/wallet',
     '/vouchers/claims',
+    '/targets',
     '/targets/submissions',
     '/targets/report',
     '/funding',
@@ -92,6 +94,7 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/claims',
     '/towns',
     '/institutions',
+    '/targets',
   ],
   enterprise: [
     '/',
@@ -107,9 +110,10 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/vouchers/wallet',
     '/vouchers/claims',
     '/institutions',
+    '/targets',
   ],
-  expert: ['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
-  bank: ['/', '/my/institution', '/resources', '/services', '/innovation-map', '/towns', '/institutions'],
+  expert: ['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions', '/targets'],
+  bank: ['/', '/my/institution', '/resources', '/services', '/innovation-map', '/towns', '/institutions', '/targets'],
 };
 
 describe('signing in as each demo role', () => {
@@ -121,7 +125,7 @@ describe('signing in as each demo role', () => {
         expect(await menuKeys(page)).toEqual(expected);
         await logoutViaMenu(page);
         await page.getByTestId('login-button').waitFor();
-        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/innovation-map', '/towns', '/institutions']);
+        expect(await menuKeys(page)).toEqual(['/', '/resources', '/services', '/innovation-map', '/targets', '/towns', '/institutions']);
       } finally {
         await context.close();
       }

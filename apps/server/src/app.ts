@@ -31,6 +31,7 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { targetReportRoutes } from './modules/target-report/target-report.routes.ts';
 import { platformStatisticRoutes } from './modules/targets/platform-statistics.routes.ts';
 import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';
+import { targetExportRoutes } from './modules/targets/target-exports.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(platformStatisticRoutes);
   await app.register(fundingRoutes);
   await app.register(targetReportRoutes);
+  await app.register(targetExportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);
   await app.register(serviceRoutes);

@@ -2155,6 +2155,33 @@ CASES.push(
   get('GET /api/v1/indicators/:id/revisions', 'an indicator', SIGNED_IN(200), `/api/v1/indicators/${rdIntensityId}/revisions`),
   get('GET /api/v1/target-dashboard/towns', 'public comparison', EVERYONE(200), '/api/v1/target-dashboard/towns?year=2041'),
   get('GET /api/v1/platform-statistics', 'public computed counts', EVERYONE(200), '/api/v1/platform-statistics?year=2025'),
+  get('GET /api/v1/target-dashboard/towns/:code', 'public town page', EVERYONE(200), '/api/v1/target-dashboard/towns/442000105'),
+  get('GET /api/v1/target-dashboard/towns/:code', 'no such town', EVERYONE(404), '/api/v1/target-dashboard/towns/442999999'),
+  get(
+    'GET /api/v1/target-dashboard/export.xlsx',
+    'public overview workbook',
+    EVERYONE(200),
+    '/api/v1/target-dashboard/export.xlsx?year=2041',
+  ),
+  get(
+    'GET /api/v1/target-dashboard/towns/export.xlsx',
+    'public comparison workbook',
+    EVERYONE(200),
+    '/api/v1/target-dashboard/towns/export.xlsx?year=2041&indicator=rd_intensity',
+  ),
+  get('GET /api/v1/target-dashboard/methodology/export.xlsx', 'public methodology workbook', EVERYONE(200)),
+  get(
+    'GET /api/v1/target-dashboard/towns/:code/export.xlsx',
+    'public town workbook',
+    EVERYONE(200),
+    '/api/v1/target-dashboard/towns/442000105/export.xlsx',
+  ),
+  get(
+    'GET /api/v1/target-dashboard/towns/:code/export.xlsx',
+    'no such town',
+    EVERYONE(404),
+    '/api/v1/target-dashboard/towns/442999999/export.xlsx',
+  ),
   get('GET /api/v1/reporting-periods', 'all periods', SIGNED_IN(200)),
   post(
     'POST /api/v1/reporting-periods',

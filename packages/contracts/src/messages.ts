@@ -64,5 +64,6 @@ export const validationMessages = {
     zh: '创新券资金由创新券台账自动统计，无需录入',
     en: 'Voucher funding is computed from the vouchers ledger, not recorded by hand',
   },
+  town_code_invalid: { zh: '镇街代码须为 6–12 位数字', en: 'A town code has 6–12 digits' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -184,7 +184,11 @@ export const townComparisonSchema = z.object({
   towns: z.array(
     z.object({
       townId: idSchema,
+      townCode: z.string(),
       townName: z.string(),
+      townNameEn: z.string(),
+      /** Approximate centre [lng, lat] (GCJ-02) for the town map; null when unknown. */
+      centre: z.tuple([z.number(), z.number()]).nullable(),
       /** Composite innovation index, 0–100 (EIS method); null without data. */
       index: z.number().nullable(),
       values: z.array(

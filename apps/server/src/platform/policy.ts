@@ -253,7 +253,7 @@ export const policyTable = {
   // town's statistics, the city reviews (a town admin never approves).
   statistic: { list: { signed_in: 'all' } },
   // Progress to the plan's targets is public (approved figures only).
-  targetDashboard: { read: { everyone: 'all' } },
+  targetDashboard: { read: { everyone: 'all' }, export: { everyone: 'all' } },
   indicator: { list: { everyone: 'all' }, create: { city_admin: 'all' }, update: { city_admin: 'all' }, history: { signed_in: 'all' } },
   reportingPeriod: {
     list: { signed_in: 'all' },

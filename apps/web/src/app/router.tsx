@@ -42,6 +42,10 @@ const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/vo
 const TargetReportPage = lazyPage(() => import('../features/target-report/target-report-page.tsx'), 'TargetReportPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const FundingPage = lazyPage(() => import('../features/funding/funding-page.tsx'), 'FundingPage');
+const TargetsOverviewPage = lazyPage(() => import('../features/targets/targets-overview-page.tsx'), 'TargetsOverviewPage');
+const TownComparisonPage = lazyPage(() => import('../features/targets/town-comparison-page.tsx'), 'TownComparisonPage');
+const TownTargetPage = lazyPage(() => import('../features/targets/town-target-page.tsx'), 'TownTargetPage');
+const MethodologyPage = lazyPage(() => import('../features/targets/methodology-page.tsx'), 'MethodologyPage');
 const ProgrammeFormPage = lazyPage(() => import('../features/vouchers/programme-form-page.tsx'), 'ProgrammeFormPage');
 const ProgrammeDashboardPage = lazyPage(() => import('../features/vouchers/programme-dashboard-page.tsx'), 'ProgrammeDashboardPage');
 const ApplicationsPage = lazyPage(() => import('../features/vouchers/applications-page.tsx'), 'ApplicationsPage');
@@ -290,6 +294,10 @@ export function AppRoutes() {
             }
           />
           <Route path="innovation-map" element={<InnovationMapPage />} />
+          <Route path="targets" element={<TargetsOverviewPage />} />
+          <Route path="targets/towns" element={<TownComparisonPage />} />
+          <Route path="targets/towns/:code" element={<TownTargetPage />} />
+          <Route path="targets/methodology" element={<MethodologyPage />} />
           <Route
             path="funding"
             element={

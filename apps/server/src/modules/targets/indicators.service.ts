@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
+import { TOWN_CENTRES } from '../innovation-map/town-centres-data.ts';
 import { compositeIndex, type IndexIndicator, type IndexObservation } from './composite-index.ts';
 import { type CompiledFormula, compileFormula, type EvaluationProblem, evaluate } from './formula/formula.ts';
 import { overlayPlatformFigures, platformFigures } from './platform-statistics.ts';
@@ -27,7 +28,7 @@ function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
   return v;
 }
 
-async function loadModel(db: Db, now = new Date()) {
+export async function loadModel(db: Db, now = new Date()) {
   const [statistics, indicators, targets, approved, towns] = await Promise.all([
     repo.listStatistics(db),
     repo.listIndicators(db),
@@ -61,7 +62,12 @@ async function loadModel(db: Db, now = new Date()) {
   return { units, defs, targets, byTown, city, reporting, years, towns };
 }
 
-function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures: Figures | undefined, years: number[]): SeriesPoint[] {
+export function seriesOf(
+  def: IndicatorDefinition,
+  units: Map<string, string>,
+  figures: Figures | undefined,
+  years: number[],
+): SeriesPoint[] {
   if (!def.compiled) return years.map((year) => ({ year, value: null, problem: null }));
   const compiled = def.compiled;
   const lookup = (s: string, y: number) => {
@@ -74,7 +80,7 @@ function seriesOf(def: IndicatorDefinition, units: Map<string, string>, figures:
   });
 }
 
-const points = (s: SeriesPoint[]): Point[] =>
+export const points = (s: SeriesPoint[]): Point[] =>
   s.filter((p): p is Point & SeriesPoint => p.value !== null).map((p) => ({ year: p.year, value: p.value }));
 
 export type OverviewItem = {
@@ -84,18 +90,22 @@ export type OverviewItem = {
   progress: Progress;
 };
 
-/** The city overview: every indicator with its city series, targets and progress (those without a target too). */
-export async function cityOverview(db: Db) {
-  return overviewOf(await loadModel(db), null);
+/**
+ * The city overview: every indicator with its city series, targets and progress (those without a target too).
+ * With `asOf`, progress is judged as it stood in that year (the series still runs to the latest year).
+ */
+export async function cityOverview(db: Db, asOf?: number) {
+  return overviewOf(await loadModel(db), null, asOf);
 }
 
 /** The same overview for one town: its own figures and the targets set for it (none: no_target). */
-export async function townOverview(db: Db, townId: string) {
-  return overviewOf(await loadModel(db), townId);
+export async function townOverview(db: Db, townId: string, asOf?: number) {
+  return overviewOf(await loadModel(db), townId, asOf);
 }
 
-function overviewOf(m: Awaited<ReturnType<typeof loadModel>>, townId: string | null) {
+function overviewOf(m: Awaited<ReturnType<typeof loadModel>>, townId: string | null, asOf?: number) {
   const figures = townId === null ? m.city : m.byTown.get(townId);
+  const upTo = (s: SeriesPoint[]) => (asOf === undefined ? s : s.filter((p) => p.year <= asOf));
   const items: OverviewItem[] = m.defs.map((def) => {
     const series = seriesOf(def, m.units, figures, m.years);
     const targets = m.targets.filter((t) => t.indicatorId === def.id && t.townId === townId).map((t) => ({ year: t.year, value: t.value }));
@@ -103,7 +113,12 @@ function overviewOf(m: Awaited<ReturnType<typeof loadModel>>, townId: string | n
       indicator: def,
       series,
       targets,
-      progress: progressOf({ series: points(series), targets, baseYear: def.baseYear, direction: def.direction as 'higher' | 'lower' }),
+      progress: progressOf({
+        series: points(upTo(series)),
+        targets,
+        baseYear: def.baseYear,
+        direction: def.direction as 'higher' | 'lower',
+      }),
     };
   });
   return {
@@ -143,20 +158,21 @@ export async function townComparison(db: Db, year: number) {
   // compositeIndex reads only the index indicators' codes from each observation's values.
   const index = compositeIndex(indexIndicators, observations);
   const indexOf = new Map(index.results.filter((r) => r.year === year).map((r) => [r.townId, r.index]));
-  const rank = (code: string, direction: string) => {
-    const ranked = m.towns
-      .map((t) => ({ id: t.id, v: valuesByTown.get(t.id)?.[code] ?? null }))
-      .filter((x): x is { id: string; v: number } => x.v !== null)
-      .sort((a, b) => (direction === 'lower' ? a.v - b.v : b.v - a.v));
-    return new Map(ranked.map((x, i) => [x.id, i + 1]));
-  };
+  const rank = (code: string, direction: string) =>
+    rankTowns(
+      m.towns.map((t) => ({ id: t.id, v: valuesByTown.get(t.id)?.[code] ?? null })),
+      direction,
+    );
   const ranks = new Map(m.defs.map((d) => [d.code, rank(d.code, d.direction)]));
   return {
     year,
     indicators: m.defs,
     towns: m.towns.map((t) => ({
       townId: t.id,
+      townCode: t.code,
       townName: t.name,
+      townNameEn: t.nameEn,
+      centre: centreOf(t.code),
       index: indexOf.get(t.id) ?? null,
       values: m.defs.map((d) => ({
         code: d.code,
@@ -167,4 +183,18 @@ export async function townComparison(db: Db, year: number) {
     })),
     indexTreatments: index.treatments,
   };
+}
+
+/** Rank of each town among those with a value (1 = best in the indicator's direction). */
+export function rankTowns(values: { id: string; v: number | null }[], direction: string): Map<string, number> {
+  const ranked = values
+    .filter((x): x is { id: string; v: number } => x.v !== null)
+    .sort((a, b) => (direction === 'lower' ? a.v - b.v : b.v - a.v));
+  return new Map(ranked.map((x, i) => [x.id, i + 1]));
+}
+
+/** The town's approximate centre on the city map (GCJ-02), null for a town without one. */
+export function centreOf(code: string): [number, number] | null {
+  const c = TOWN_CENTRES[code];
+  return c ? [c[0], c[1]] : null;
 }

@@ -1,3 +1,4 @@
+import type { TownDashboard } from '@innotown/contracts/target-dashboards';
 import type {
   CityOverview,
   Indicator,
@@ -10,6 +11,7 @@ import type {
 import type { cityOverview, IndicatorDefinition, townComparison } from './indicators.service.ts';
 import type { findSubmission } from './submissions.service.ts';
 import type { IndicatorRow, PeriodRow, StatisticRow } from './targets.repository.ts';
+import type { townDashboard } from './town-dashboard.ts';
 
 export function presentStatistic(s: StatisticRow): Statistic {
   return {
@@ -126,4 +128,8 @@ export function presentOverview(o: Awaited<ReturnType<typeof cityOverview>>): Ci
 
 export function presentTownComparison(c: Awaited<ReturnType<typeof townComparison>>): TownComparison {
   return { year: c.year, indicators: c.indicators.map(presentIndicator), towns: c.towns, indexTreatments: c.indexTreatments };
+}
+
+export function presentTownDashboard(d: Awaited<ReturnType<typeof townDashboard>>): TownDashboard {
+  return { ...d, indicators: d.indicators.map((x) => ({ ...x, indicator: presentIndicator(x.indicator) })) };
 }

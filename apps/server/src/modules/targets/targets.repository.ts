@@ -286,7 +286,7 @@ export async function approvedFiguresByTownYear(db: Db): Promise<{ townId: strin
 }
 
 export async function townsInOrder(db: Db) {
-  return db.select({ id: towns.id, name: towns.name }).from(towns).orderBy(asc(towns.code));
+  return db.select({ id: towns.id, code: towns.code, name: towns.name, nameEn: towns.nameEn }).from(towns).orderBy(asc(towns.code));
 }
 
 export async function periodProgress(db: Db, periodId: string) {

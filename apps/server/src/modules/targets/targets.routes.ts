@@ -1,5 +1,11 @@
 import { idParamsSchema } from '@innotown/contracts/common';
 import {
+  cityOverviewQuerySchema,
+  townCodeParamsSchema,
+  townDashboardQuerySchema,
+  townDashboardSchema,
+} from '@innotown/contracts/target-dashboards';
+import {
   cityOverviewSchema,
   formulaCheckResultSchema,
   formulaCheckSchema,
@@ -37,9 +43,11 @@ import {
   presentSubmission,
   presentSubmissionSummary,
   presentTownComparison,
+  presentTownDashboard,
   presentTownProgress,
 } from './targets.presenter.ts';
 import * as repo from './targets.repository.ts';
+import { townDashboard } from './town-dashboard.ts';
 
 const tags = ['targets'];
 
@@ -224,10 +232,27 @@ export async function targetRoutes(app: App) {
       schema: {
         tags,
         summary: 'City overview: every indicator with its series over approved figures, targets and progress',
+        description: 'With `year`, progress is judged as it stood in that year; the series always run to the latest year.',
+        querystring: cityOverviewQuerySchema,
         response: { 200: cityOverviewSchema },
       },
     },
-    async () => presentOverview(await indicators.cityOverview(app.db)),
+    async (request) => presentOverview(await indicators.cityOverview(app.db, request.query.year)),
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/towns/:code',
+    {
+      config: { permission: { resource: 'targetDashboard', action: 'read' } },
+      schema: {
+        tags,
+        summary: "One town's page: indicators over the years, ranks, composite index; base statistics for the city and the town's admin",
+        params: townCodeParamsSchema,
+        querystring: townDashboardQuerySchema,
+        response: { 200: townDashboardSchema },
+      },
+    },
+    async (request) => presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor)),
   );
 
   app.get(

@@ -37,6 +37,7 @@ export const enUS: Messages<typeof zhCN> = {
     indicators: 'Indicators',
     funding: 'Funding',
     targetReport: 'Annual report',
+    targets: 'Target monitoring',
     home: 'Home',
     dashboard: 'Dashboard',
     towns: 'Towns',

@@ -9,6 +9,7 @@ import type { servicesZhCN } from '../../features/services/services-i18n.ts';
 import type { sharingZhCN } from '../../features/sharing-statistics/sharing-i18n.ts';
 import type { targetReportZhCN } from '../../features/target-report/target-report-i18n.ts';
 import type { targetSubmissionsZhCN } from '../../features/target-submissions/target-submissions-i18n.ts';
+import type { targetsZhCN } from '../../features/targets/targets-i18n.ts';
 import type { voucherClaimsZhCN } from '../../features/voucher-claims/voucher-claims-i18n.ts';
 import type { voucherReportsZhCN } from '../../features/voucher-reports/voucher-reports-i18n.ts';
 import type { vouchersZhCN } from '../../features/vouchers/vouchers-i18n.ts';
@@ -32,7 +33,8 @@ declare module 'i18next' {
         typeof targetSubmissionsZhCN &
         typeof indicatorsZhCN &
         typeof fundingZhCN &
-        typeof targetReportZhCN;
+        typeof targetReportZhCN &
+        typeof targetsZhCN;
     };
   }
 }

@@ -34,6 +34,7 @@ export const zhCN = {
     indicators: '指标管理',
     funding: '资金投入',
     targetReport: '年度报告',
+    targets: '目标监测',
     home: '首页',
     dashboard: '首页',
     towns: '镇街',

@@ -8,6 +8,7 @@ describe('menuForRole', () => {
       '/resources',
       '/services',
       '/innovation-map',
+      '/targets',
       '/towns',
       '/institutions',
     ]);
@@ -35,6 +36,7 @@ describe('menuForRole', () => {
       '/vouchers/applications',
       '/vouchers/wallet',
       '/vouchers/claims',
+      '/targets',
       '/targets/submissions',
       '/targets/indicators',
       '/targets/report',

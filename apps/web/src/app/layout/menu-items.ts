@@ -55,6 +55,7 @@ export type MenuLabelKey =
   | 'myVouchers'
   | 'vouchersIssued'
   | 'voucherClaims'
+  | 'targets'
   | 'targetSubmissions'
   | 'indicators'
   | 'targetReport'
@@ -79,13 +80,14 @@ const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMa
 const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
 const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
 const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
+const TARGETS: MenuEntry = { key: '/targets', label: 'targets', icon: 'dashboard' };
 const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit' };
 const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics' };
 const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics' };
 const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet' };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TARGETS, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -106,6 +108,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGETS,
     TARGET_SUBMISSIONS,
     INDICATORS,
     TARGET_REPORT,
@@ -131,6 +134,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    TARGETS,
     TARGET_SUBMISSIONS,
     TARGET_REPORT,
     FUNDING,
@@ -151,6 +155,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
     VOUCHER_CLAIMS,
     INSTITUTIONS,
+    TARGETS,
   ],
   provider: [
     HOME,
@@ -168,6 +173,7 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
+    TARGETS,
   ],
   financier: [
     HOME,
@@ -177,8 +183,9 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     INNOVATION_MAP,
     TOWNS,
     INSTITUTIONS,
+    TARGETS,
   ],
-  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS],
+  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS, TARGETS],
 };
 
 export function menuForRole(role: Role | null): MenuEntry[] {

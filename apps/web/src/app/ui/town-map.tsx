@@ -38,6 +38,7 @@ export function TownMap({
   selectedId,
   onSelect,
   height = 520,
+  min = 0,
 }: {
   points: readonly TownPoint[];
   /** What the value counts, for the legend and tooltip ("服务机构 + 开放仪器"). */
@@ -45,9 +46,11 @@ export function TownMap({
   selectedId?: string | null;
   onSelect?: (id: string) => void;
   height?: number;
+  /** The value drawn smallest and palest (default 0); a ratio's spread shows better from its lowest town. */
+  min?: number;
 }) {
   ensureMap();
-  const max = Math.max(1, ...points.map((p) => p.value));
+  const max = Math.max(min + 1e-9, min === 0 ? 1 : min, ...points.map((p) => p.value));
   const option = useMemo<Option>(
     () => ({
       tooltip: {
@@ -71,13 +74,13 @@ export function TownMap({
       },
       visualMap: {
         type: 'continuous',
-        min: 0,
+        min,
         max,
         dimension: 2,
         calculable: false,
         left: 8,
         bottom: 8,
-        text: [String(max), '0'],
+        text: [String(max), String(min)],
         inRange: { color: ['#cfd8e3', CHART_COLORS[1] as string, CHART_COLORS[0] as string] },
         textStyle: { fontSize: 11 },
       },
@@ -93,7 +96,7 @@ export function TownMap({
             itemStyle:
               p.id === selectedId ? { borderColor: CHART_COLORS[8] as string, borderWidth: 3, shadowBlur: 8, shadowColor: '#0003' } : {},
           })),
-          symbolSize: (v: number[]) => 10 + Math.sqrt((v[2] ?? 0) / max) * 26,
+          symbolSize: (v: number[]) => 10 + Math.sqrt(Math.max(0, (v[2] ?? min) - min) / (max - min)) * 26,
           label: { show: true, formatter: '{b}', position: 'right', fontSize: 11, color: '#334' },
           labelLayout: { hideOverlap: true },
           emphasis: { scale: 1.2, label: { fontWeight: 'bold' } },
@@ -101,7 +104,7 @@ export function TownMap({
         },
       ],
     }),
-    [points, valueName, selectedId, max, onSelect],
+    [points, valueName, selectedId, min, max, onSelect],
   );
   const onEvents = useMemo(
     () => (onSelect ? { click: (e: { data?: { id?: string } }) => e.data?.id && onSelect(e.data.id) } : undefined),

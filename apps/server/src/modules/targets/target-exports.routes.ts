@@ -1,0 +1,98 @@
+import {
+  cityOverviewQuerySchema,
+  townCodeParamsSchema,
+  townComparisonExportQuerySchema,
+  townDashboardQuerySchema,
+} from '@innotown/contracts/target-dashboards';
+import type { FastifyReply } from 'fastify';
+import type { App } from '../../platform/http/types.ts';
+import * as catalogue from './indicator-catalogue.service.ts';
+import * as indicators from './indicators.service.ts';
+import { methodologyWorkbook, overviewWorkbook, townComparisonWorkbook, townWorkbook } from './targets.export.ts';
+import { presentIndicatorDetail, presentOverview, presentTownComparison, presentTownDashboard } from './targets.presenter.ts';
+import { townDashboard } from './town-dashboard.ts';
+
+const tags = ['targets'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const permission = { resource: 'targetDashboard', action: 'export' } as const;
+
+function sendWorkbook(reply: FastifyReply, file: Buffer, asciiName: string, zhName: string) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${zhName}.xlsx`)}`)
+    .type(XLSX)
+    .send(file);
+}
+
+/** Excel of every table on the target dashboards; public like the dashboards (approved figures only). */
+export async function targetExportRoutes(app: App) {
+  app.get(
+    '/api/v1/target-dashboard/export.xlsx',
+    {
+      config: { permission },
+      schema: {
+        tags,
+        summary: 'The city overview as an Excel workbook: progress per indicator, then the yearly values',
+        querystring: cityOverviewQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { year } = request.query;
+      const overview = presentOverview(await indicators.cityOverview(app.db, year));
+      const file = await overviewWorkbook(overview, year ?? overview.years.at(-1) ?? null);
+      return sendWorkbook(reply, file, `target-overview-${year ?? 'latest'}`, `目标监测全市概览-${year ?? '最新'}`);
+    },
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/towns/export.xlsx',
+    {
+      config: { permission },
+      schema: {
+        tags,
+        summary: 'The town comparison of a year as an Excel workbook: ranking by an indicator (or the index), all indicators',
+        querystring: townComparisonExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { year, indicator } = request.query;
+      const comparison = presentTownComparison(await indicators.townComparison(app.db, year));
+      const file = await townComparisonWorkbook(comparison, indicator ?? null);
+      return sendWorkbook(reply, file, `town-comparison-${year}`, `镇街对比-${year}`);
+    },
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/methodology/export.xlsx',
+    {
+      config: { permission },
+      schema: {
+        tags,
+        summary: "The methodology page's tables as an Excel workbook: the indicator catalogue and the index treatment",
+      },
+    },
+    async (_request, reply) => {
+      const list = (await catalogue.listIndicators(app.db)).map(presentIndicatorDetail);
+      // The treatment is over all towns and years; the comparison's year does not change it.
+      const { indexTreatments } = await indicators.townComparison(app.db, new Date().getUTCFullYear());
+      return sendWorkbook(reply, await methodologyWorkbook(list, indexTreatments), 'target-methodology', '目标监测计算方法');
+    },
+  );
+
+  app.get(
+    '/api/v1/target-dashboard/towns/:code/export.xlsx',
+    {
+      config: { permission },
+      schema: {
+        tags,
+        summary: "One town's indicators, composite index and (city, own town admin) base statistics as an Excel workbook",
+        params: townCodeParamsSchema,
+        querystring: townDashboardQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const d = presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor));
+      return sendWorkbook(reply, await townWorkbook(d), `town-${d.town.code}-${d.year ?? ''}`, `${d.town.name}目标监测-${d.year ?? ''}`);
+    },
+  );
+}
