@@ -22,7 +22,6 @@ const year = (gdp: number, rd: number) => ({
   tech_smes: { value: 300 },
   invention_applications: { value: 150 },
   invention_patents_valid: { value: 120 },
-  service_platforms: { value: 1 },
   parks_incubators: { value: 1 },
 });
 
