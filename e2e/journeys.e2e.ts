@@ -960,6 +960,19 @@ describe('target monitoring', () => {
       const b2014 = (await apiAs('guzhen', `/api/v1/statistic-submissions/${base.items.find((s) => s.year === 2014)?.id}`)) as Submission;
       const gdp2014 = b2014.values.find((v) => v.statisticCode === 'gdp')?.value as number;
       expect(multiple).toBeCloseTo(corrected / gdp2014, 3);
+
+      // The city's comparison page and map show 古镇's new value for 2025; its town page too.
+      const shown = `${(rd as number).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}%`;
+      await city.page.goto('/targets/towns?indicator=rd_intensity&year=2025');
+      const ranked = city.page.getByTestId('town-ranking').locator('tbody tr.ant-table-row', { hasText: '古镇' });
+      await expect.poll(() => ranked.textContent(), POLL).toContain(shown);
+      // The map's text description (its aria-label) carries each town's value as shown.
+      const described = city.page.getByTestId('town-map').locator('[aria-label]').first();
+      await expect.poll(() => described.getAttribute('aria-label'), POLL).toMatch(new RegExp(`古镇镇 ${shown.replace('.', '\\.')}`));
+      await ranked.getByRole('link', { name: /古镇/ }).click();
+      await city.page.waitForURL(/\/targets\/towns\/\d+/);
+      await city.page.goto(`${new URL(city.page.url()).pathname}?year=2025`);
+      await expect.poll(() => city.page.getByTestId('town-indicator-rd_intensity').textContent(), POLL).toBe(shown);
     } finally {
       await town.context.close();
       await city.context.close();

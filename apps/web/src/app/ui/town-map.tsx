@@ -1,5 +1,7 @@
 import { ScatterChart, type ScatterSeriesOption } from 'echarts/charts';
 import {
+  AriaComponent,
+  type AriaComponentOption,
   GeoComponent,
   type GeoComponentOption,
   type TooltipComponentOption,
@@ -11,7 +13,7 @@ import { useMemo } from 'react';
 import { CHART_COLORS, Chart, echarts } from '../charts/chart.tsx';
 import outline from '../charts/geo/zhongshan-outline.json';
 
-echarts.use([GeoComponent, ScatterChart, VisualMapContinuousComponent]);
+echarts.use([AriaComponent, GeoComponent, ScatterChart, VisualMapContinuousComponent]);
 
 /** The city outline (GCJ-02, see charts/geo/README.md), registered once under this name. */
 export const ZHONGSHAN_MAP = 'zhongshan';
@@ -22,10 +24,20 @@ function ensureMap() {
   registered = true;
 }
 
-type Option = ComposeOption<ScatterSeriesOption | GeoComponentOption | TooltipComponentOption | VisualMapComponentOption>;
+type Option = ComposeOption<
+  AriaComponentOption | ScatterSeriesOption | GeoComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
 
 /** One town on the map: its approximate centre [lng, lat] (GCJ-02) and the value that sizes and colours it. */
-export type TownPoint = { id: string; name: string; centre: readonly [number, number]; value: number; tooltip?: string };
+export type TownPoint = {
+  id: string;
+  name: string;
+  centre: readonly [number, number];
+  value: number;
+  tooltip?: string;
+  /** The value as the page shows it ("2.35%"), for the map's text description (screen readers, tests). */
+  label?: string;
+};
 
 /**
  * Zhongshan's outline with the towns as points, sized and coloured by a value (0 = a small grey dot).
@@ -53,6 +65,11 @@ export function TownMap({
   const max = Math.max(min + 1e-9, min === 0 ? 1 : min, ...points.map((p) => p.value));
   const option = useMemo<Option>(
     () => ({
+      // The canvas says nothing to a screen reader: the container's aria-label lists every town's value.
+      aria: {
+        enabled: true,
+        label: { description: `${valueName}：${points.map((p) => `${p.name} ${p.label ?? p.value}`).join('；')}` },
+      },
       tooltip: {
         trigger: 'item',
         formatter: (p) => {

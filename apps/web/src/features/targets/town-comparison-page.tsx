@@ -54,12 +54,13 @@ export function TownComparisonPage() {
                 centre: r.town.centre,
                 // Rounded: the map's legend shows the largest value as is.
                 value: Math.max(0, Math.round((r.value ?? 0) * 100) / 100),
+                label: indicator ? formatWithUnit(r.value, indicator.unit, lang) : formatIndex(r.value),
                 tooltip: `${townName(r.town, lang)}<br/>${valueLabel}: ${formatValue(r.value, lang)}${r.rank ? ` · ${t('targets.rankOf', { rank: r.rank, of: rows.filter((x) => x.value !== null).length })}` : ''}`,
               },
             ]
           : [],
       ),
-    [rows, lang, valueLabel, t],
+    [rows, lang, valueLabel, t, indicator],
   );
 
   // The map's scale starts a little below the lowest town, not at 0, so a ratio's spread shows.
