@@ -1,50 +1,15 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { twoTownsFigures } from '../../../test/target-fixtures.ts';
 
 let t: TestApp;
 let admin: string;
 
-/** Everything but GDP and R&D held equal between the towns, so the hand-checked figures stand out. */
-const year = (gdp: number, rd: number) => ({
-  gdp: { value: gdp },
-  industrial_output: { value: 1_600_000 },
-  hitech_output: { value: 600_000 },
-  rd_expenditure: { value: rd },
-  population: { value: 150_000 },
-  enterprises_above_scale: { value: 420 },
-  high_tech_enterprises: { value: 160 },
-  tech_smes: { value: 300 },
-  invention_applications: { value: 150 },
-  invention_patents_valid: { value: 120 },
-  parks_incubators: { value: 1 },
-});
-
 const call: TestApp['call'] = (...args) => t.call(...args);
-
-async function approve(cookie: string, periodId: string, values: object) {
-  const saved = await call('PUT', '/api/v1/statistic-submissions', cookie, { periodId, values });
-  expect(saved.status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/submit`, cookie)).status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/approve`, admin, {})).status).toBe(200);
-}
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Hand-checked figures need a clean slate: the demo seed's town statistics go (this file's own database).
-  for (const table of ['submission_values', 'statistic_submissions', 'reporting_periods']) {
-    await t.database.db.execute(sql.raw(`delete from ${table}`));
-  }
-  admin = await t.login('admin');
-  const guzhen = await t.login('guzhen');
-  const xiaolan = await t.login('xiaolan');
-  const p2014 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2014, deadline: '2015-03-31' })).body.id;
-  const p2020 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2020, deadline: '2021-03-31' })).body.id;
-  // 古镇: R&D 20,000 of 1,000,000 万元 (2.0 %) → 56,000 of 2,000,000 (2.8 %); 小榄: 1.0 % → 2.2 %.
-  await approve(guzhen, p2014, year(1_000_000, 20_000));
-  await approve(xiaolan, p2014, year(1_000_000, 10_000));
-  await approve(guzhen, p2020, year(2_000_000, 56_000));
-  await approve(xiaolan, p2020, year(2_000_000, 44_000));
+  admin = await twoTownsFigures(t);
 });
 afterAll(async () => {
   await t?.close();

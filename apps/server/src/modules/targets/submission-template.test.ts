@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { approveFigures, clearTownStatistics, openPeriod } from '../../../test/target-fixtures.ts';
 import { multipartBody } from '../files/files.fixtures.ts';
 import { DATA_SHEET } from './submission-template.ts';
 
@@ -74,21 +75,16 @@ const submissionCount = async () => (await one<{ n: number }>(t.database, sql`se
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const table of ['submission_values', 'statistic_submissions', 'reporting_periods']) {
-    await t.database.db.execute(sql.raw(`delete from ${table}`));
-  }
+  await clearTownStatistics(t);
   admin = await t.login('admin');
   guzhen = await t.login('guzhen');
   xiaolan = await t.login('xiaolan');
   guzhenTownId = (await one<{ id: string }>(t.database, sql`select town_id as id from users where username = 'guzhen'`)).id;
   xiaolanTownId = (await one<{ id: string }>(t.database, sql`select town_id as id from users where username = 'xiaolan'`)).id;
-  const open = async (year: number) =>
-    (await call('POST', '/api/v1/reporting-periods', admin, { year, deadline: `${year + 1}-03-31` })).body.id as string;
+  const open = (year: number) => openPeriod(t, admin, year);
   period2030 = await open(2030);
   const values = Object.fromEntries(Object.entries(year2030).map(([k, value]) => [k, { value }]));
-  const saved = await call('PUT', '/api/v1/statistic-submissions', guzhen, { periodId: period2030, values });
-  await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/submit`, guzhen);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/approve`, admin, {})).status).toBe(200);
+  await approveFigures(t, guzhen, admin, period2030, values);
   period2031 = await open(2031);
   period2032 = await open(2032);
 });

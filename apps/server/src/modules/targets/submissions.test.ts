@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { one } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { approveFigures, clearTownStatistics, openPeriod as openPeriodAs } from '../../../test/target-fixtures.ts';
 import { approvedAnnualFigures } from './targets.repository.ts';
 
 let t: TestApp;
@@ -29,27 +30,16 @@ const fullYear = (gdp: number): Values => ({
 
 const call: TestApp['call'] = (...args) => t.call(...args);
 
-async function openPeriod(year: number, deadline = `${year + 1}-03-31`) {
-  const r = await call('POST', '/api/v1/reporting-periods', admin, { year, deadline });
-  expect(r.status).toBe(201);
-  return r.body.id as string;
-}
+const openPeriod = (year: number, deadline?: string) => openPeriodAs(t, admin, year, deadline);
 
 async function approvedYear(year: number, values: Values) {
   const periodId = await openPeriod(year);
-  const saved = await call('PUT', '/api/v1/statistic-submissions', guzhen, { periodId, values });
-  expect(saved.status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/submit`, guzhen)).status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/approve`, admin, {})).status).toBe(200);
-  return { periodId, submissionId: saved.body.id as string };
+  return { periodId, submissionId: await approveFigures(t, guzhen, admin, periodId, values) };
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Hand-checked figures need a clean slate: the demo seed's town statistics go (this file's own database).
-  for (const table of ['submission_values', 'statistic_submissions', 'reporting_periods']) {
-    await t.database.db.execute(sql.raw(`delete from ${table}`));
-  }
+  await clearTownStatistics(t);
   admin = await t.login('admin');
   guzhen = await t.login('guzhen');
   xiaolan = await t.login('xiaolan');

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { approveFigures, equalYear, openPeriod, twoTownsFigures } from '../../../test/target-fixtures.ts';
 
 /** The town page, the overview as of a year and the Excel exports, on hand-checked figures of two towns. */
 
@@ -11,28 +11,7 @@ let admin: string;
 const GUZHEN = '442000105';
 const XIAOLAN = '442000118';
 
-const year = (gdp: number, rd: number) => ({
-  gdp: { value: gdp },
-  industrial_output: { value: 1_600_000 },
-  hitech_output: { value: 600_000 },
-  rd_expenditure: { value: rd },
-  population: { value: 150_000 },
-  enterprises_above_scale: { value: 420 },
-  high_tech_enterprises: { value: 160 },
-  tech_smes: { value: 300 },
-  invention_applications: { value: 150 },
-  invention_patents_valid: { value: 120 },
-  parks_incubators: { value: 1 },
-});
-
 const call: TestApp['call'] = (...args) => t.call(...args);
-
-async function approve(cookie: string, periodId: string, values: object) {
-  const saved = await call('PUT', '/api/v1/statistic-submissions', cookie, { periodId, values });
-  expect(saved.status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/submit`, cookie)).status).toBe(200);
-  expect((await call('POST', `/api/v1/statistic-submissions/${saved.body.id}/approve`, admin, {})).status).toBe(200);
-}
 
 async function workbook(url: string, cookie?: string) {
   const res = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
@@ -49,20 +28,7 @@ const rowsOf = (wb: ExcelJS.Workbook, name: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Hand-checked figures need a clean slate: the demo seed's town statistics go (this file's own database).
-  for (const table of ['submission_values', 'statistic_submissions', 'reporting_periods']) {
-    await t.database.db.execute(sql.raw(`delete from ${table}`));
-  }
-  admin = await t.login('admin');
-  const guzhen = await t.login('guzhen');
-  const xiaolan = await t.login('xiaolan');
-  const p2014 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2014, deadline: '2015-03-31' })).body.id;
-  const p2020 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2020, deadline: '2021-03-31' })).body.id;
-  // R&D intensity: 古镇 2.0 % → 2.8 %, 小榄 1.0 % → 2.2 %; the city 1.5 % → 2.5 %.
-  await approve(guzhen, p2014, year(1_000_000, 20_000));
-  await approve(xiaolan, p2014, year(1_000_000, 10_000));
-  await approve(guzhen, p2020, year(2_000_000, 56_000));
-  await approve(xiaolan, p2020, year(2_000_000, 44_000));
+  admin = await twoTownsFigures(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -212,8 +178,7 @@ describe('Excel exports', () => {
 describe('the town page’s default year', () => {
   it('is the latest year the town itself has approved figures for', async () => {
     const xiaolan = await t.login('xiaolan');
-    const p2021 = (await call('POST', '/api/v1/reporting-periods', admin, { year: 2021, deadline: '2022-03-31' })).body.id;
-    await approve(xiaolan, p2021, year(2_000_000, 44_000));
+    await approveFigures(t, xiaolan, admin, await openPeriod(t, admin, 2021), equalYear(2_000_000, 44_000));
     expect((await call('GET', `/api/v1/target-dashboard/towns/${XIAOLAN}`)).body.year).toBe(2021);
     // 古镇 has not reported 2021 yet: its page opens on 2020, ranked among the towns of that year.
     const guzhen = await call('GET', `/api/v1/target-dashboard/towns/${GUZHEN}`);
