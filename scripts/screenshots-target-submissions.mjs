@@ -7,39 +7,21 @@
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-target-submissions.mjs
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
-
-const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'InnoTown#2026';
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-async function api(username, method, path, body) {
-  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+import { api, LOCALES, shotAs, withBrowser } from './screenshot-kit.mjs';
 
 const periods = (await api('guzhen', 'GET', '/api/v1/reporting-periods')).items;
 const open = periods.find((p) => p.status === 'open' && p.quarter === null);
 const last = periods.find((p) => p.year === open.year - 1 && p.quarter === null);
 const lastApproved = (await api('guzhen', 'GET', `/api/v1/statistic-submissions?periodId=${last.id}&status=approved`)).items[0];
+// Only the statistics a town types: the platform computes the others (service platforms, settled vouchers)
+// and refuses them in a submission.
+const reported = new Set(
+  (await api('guzhen', 'GET', '/api/v1/statistics')).items.filter((s) => s.source === 'submitted').map((s) => s.code),
+);
 const previous = new Map(
-  (await api('guzhen', 'GET', `/api/v1/statistic-submissions/${lastApproved.id}`)).values.map((v) => [v.statisticCode, v.value]),
+  (await api('guzhen', 'GET', `/api/v1/statistic-submissions/${lastApproved.id}`)).values
+    .filter((v) => reported.has(v.statisticCode))
+    .map((v) => [v.statisticCode, v.value]),
 );
 // 古镇's draft: every figure 4 % up except GDP (typed in the browser, as an outlier without explanation).
 let mine = (await api('guzhen', 'GET', `/api/v1/statistic-submissions?periodId=${open.id}`)).items[0];
@@ -52,38 +34,28 @@ if (!mine) {
 const rdIntensity = (await api('admin', 'GET', '/api/v1/indicators')).items.find((i) => i.code === 'rd_intensity');
 const outlier = Math.round(previous.get('gdp') * 1.45);
 
-const browser = await launchChromium();
-async function shotAs(username, locale, name, path, testId, act) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-form').waitFor();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
-  await page.goto(`${BASE_URL}${path}`);
-  await page.getByTestId(testId).first().waitFor({ timeout: 20_000 });
-  if (act) await act(page);
-  await page.waitForTimeout(1200);
-  // a field with an error scrolls into view; the full-page shot starts from the top, with no hover
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(OUT, name), fullPage: true });
-  console.log(`saved docs/screenshots/${name}`);
-  await context.close();
-}
-try {
+/** Logs in, opens the page, acts, then saves it from the top: a field with an error scrolls into view, and no hover. */
+const shot = (browser, username, locale, name, path, testId, act) =>
+  shotAs(browser, {
+    username,
+    locale,
+    name,
+    path,
+    testId,
+    act,
+    beforeSave: async (page) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(300);
+    },
+  });
+
+await withBrowser(async (browser) => {
   const editable = mine.status === 'draft' || mine.status === 'returned';
-  for (const [locale, suffix] of [
-    ['zh-CN', 'zh'],
-    ['en-US', 'en'],
-  ]) {
+  for (const [locale, suffix] of LOCALES) {
     if (!editable) break;
-    await shotAs(
+    await shot(
+      browser,
       'guzhen',
       locale,
       `target-submission-form-${suffix}.png`,
@@ -101,17 +73,16 @@ try {
     const values = Object.fromEntries(mine.values?.map((v) => [v.statisticCode, { value: v.value }]) ?? []);
     const full = await api('guzhen', 'GET', `/api/v1/statistic-submissions/${mine.id}`);
     for (const v of full.values) values[v.statisticCode] = { value: v.value };
+    for (const code of Object.keys(values)) if (!reported.has(code)) delete values[code];
     values.gdp = { value: outlier, explanation: '新引进灯饰龙头企业投产，全年新增产值约 60 亿元' };
     await api('guzhen', 'PUT', '/api/v1/statistic-submissions', { periodId: open.id, values });
     await api('guzhen', 'POST', `/api/v1/statistic-submissions/${mine.id}/submit`);
   }
-  for (const [locale, suffix] of [
-    ['zh-CN', 'zh'],
-    ['en-US', 'en'],
-  ]) {
-    await shotAs('admin', locale, `target-review-${suffix}.png`, `/targets/submissions/${mine.id}`, 'submission-values');
-    await shotAs('admin', locale, `target-periods-${suffix}.png`, '/targets/submissions?tab=periods', 'period-progress');
-    await shotAs(
+  for (const [locale, suffix] of LOCALES) {
+    await shot(browser, 'admin', locale, `target-review-${suffix}.png`, `/targets/submissions/${mine.id}`, 'submission-values');
+    await shot(browser, 'admin', locale, `target-periods-${suffix}.png`, '/targets/submissions?tab=periods', 'period-progress');
+    await shot(
+      browser,
       'admin',
       locale,
       `indicator-editor-${suffix}.png`,
@@ -123,6 +94,4 @@ try {
       },
     );
   }
-} finally {
-  await browser.close();
-}
+});

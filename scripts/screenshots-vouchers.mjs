@@ -7,32 +7,7 @@
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-vouchers.mjs
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
-
-const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'InnoTown#2026';
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-async function api(username, method, path, body) {
-  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+import { api, LOCALES, shotAs, withBrowser } from './screenshot-kit.mjs';
 
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const year = Number(today.slice(0, 4));
@@ -91,46 +66,16 @@ const subsidised = (await api('admin', 'GET', '/api/v1/service-orders?pageSize=1
 const claims = (await api('admin', 'GET', '/api/v1/voucher-claims?pageSize=20')).items;
 const settledClaim = claims.find((c) => c.status === 'settled') ?? claims[0];
 
-const browser = await launchChromium();
-async function shotAs(username, locale, name, path, testId) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale, timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-form').waitFor();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
-  await page.goto(`${BASE_URL}${path}`);
-  await page.getByTestId(testId).first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(1200);
-  await page.screenshot({ path: join(OUT, name), fullPage: true });
-  console.log(`saved docs/screenshots/${name}`);
-  await context.close();
-}
-try {
-  for (const [locale, suffix] of [
-    ['zh-CN', 'zh'],
-    ['en-US', 'en'],
-  ]) {
-    await shotAs('enterprise', locale, `voucher-wallet-${suffix}.png`, '/vouchers/wallet', 'wallet-totals');
-    await shotAs('admin', locale, `voucher-programme-dashboard-${suffix}.png`, `/vouchers/programmes/${programme.id}`, 'ledger-check');
-    await shotAs('admin', locale, `voucher-programmes-${suffix}.png`, '/vouchers', 'voucher-programme');
-    await shotAs(
-      'enterprise',
-      locale,
-      `voucher-application-returned-${suffix}.png`,
-      `/vouchers/applications/${returned.id}`,
-      'application-history',
-    );
-    await shotAs('guzhen', locale, `voucher-review-queue-${suffix}.png`, '/vouchers/applications?status=all', 'voucher-applications');
-    if (subsidised) await shotAs('admin', locale, `order-with-voucher-${suffix}.png`, `/orders/${subsidised.id}`, 'order-voucher-panel');
-    await shotAs('admin', locale, `voucher-claims-${suffix}.png`, '/vouchers/claims?status=all', 'claims-table');
-    if (settledClaim)
-      await shotAs('admin', locale, `voucher-claim-${suffix}.png`, `/vouchers/claims/${settledClaim.id}`, 'claim-amount-shown');
+await withBrowser(async (browser) => {
+  for (const [locale, suffix] of LOCALES) {
+    const shot = (username, name, path, testId) => shotAs(browser, { username, locale, name: `${name}-${suffix}.png`, path, testId });
+    await shot('enterprise', 'voucher-wallet', '/vouchers/wallet', 'wallet-totals');
+    await shot('admin', 'voucher-programme-dashboard', `/vouchers/programmes/${programme.id}`, 'ledger-check');
+    await shot('admin', 'voucher-programmes', '/vouchers', 'voucher-programme');
+    await shot('enterprise', 'voucher-application-returned', `/vouchers/applications/${returned.id}`, 'application-history');
+    await shot('guzhen', 'voucher-review-queue', '/vouchers/applications?status=all', 'voucher-applications');
+    if (subsidised) await shot('admin', 'order-with-voucher', `/orders/${subsidised.id}`, 'order-voucher-panel');
+    await shot('admin', 'voucher-claims', '/vouchers/claims?status=all', 'claims-table');
+    if (settledClaim) await shot('admin', 'voucher-claim', `/vouchers/claims/${settledClaim.id}`, 'claim-amount-shown');
   }
-} finally {
-  await browser.close();
-}
+});

@@ -7,25 +7,14 @@
  * Needs the demo data (demo accounts, password InnoTown#2026) and Debian's Chromium at /usr/bin/chromium
  * (override with CHROMIUM). Fonts: fonts-noto-cjk for the Chinese pages.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
-
-const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-const PASSWORD = process.env.DEMO_PASSWORD ?? 'InnoTown#2026';
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const browser = await launchChromium();
+import { api, BASE_URL, newPage as kitNewPage, login, save, sessionCookie, withBrowser } from './screenshot-kit.mjs';
 
 async function shot(page, name, { fullPage = true } = {}) {
   // Let charts finish their entry animation and fonts settle.
   await page.waitForTimeout(1200);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header belongs at the top
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(OUT, name), fullPage });
-  console.log(`saved docs/screenshots/${name}`);
+  await save(page, name, { fullPage });
 }
 
 async function waitForCharts(page, count) {
@@ -35,50 +24,12 @@ async function waitForCharts(page, count) {
   await page.waitForFunction((n) => document.querySelectorAll('canvas').length >= n, count, { timeout: 20_000 });
 }
 
-async function newPage(locale = 'zh-CN') {
-  // China time, as the users see it (slots and opening hours are Asia/Shanghai).
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale,
-    timezoneId: 'Asia/Shanghai',
-    deviceScaleFactor: 1,
-  });
-  await context.addInitScript((value) => localStorage.setItem('innotown.locale', value), locale);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  return page;
-}
-
-/** Calls the API as a demo user (to set up what a screenshot shows). */
-async function api(username, method, path, body) {
-  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 /** An antd InputNumber's <input>, whether the test id sits on the input or on its wrapper. */
 const numberInput = (page, testId) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`);
 
 /** Uploads an attachment (a result file) as a demo user; answers the stored file's metadata. */
 async function uploadAs(username, filename, buffer) {
-  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (!login.ok) throw new Error(`login ${username}: ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await sessionCookie(username);
   const form = new FormData();
   form.append('purpose', 'attachment');
   form.append('file', new Blob([buffer], { type: 'application/pdf' }), filename);
@@ -110,16 +61,9 @@ function reportPdf(text) {
   return Buffer.from(body, 'latin1');
 }
 
-async function login(page, username) {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('login-form').waitFor();
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 15_000 });
-}
+await withBrowser(async (browser) => {
+  const newPage = (locale) => kitNewPage(browser, locale);
 
-try {
   // Anonymous visitor, Chinese.
   let page = await newPage('zh-CN');
   await page.goto(`${BASE_URL}/login`);
@@ -373,6 +317,4 @@ try {
       await page.context().close();
     }
   }
-} finally {
-  await browser.close();
-}
+});
