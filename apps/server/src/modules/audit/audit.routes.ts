@@ -3,6 +3,7 @@ import { auditExportQuerySchema, auditListQuerySchema, auditListSchema } from '@
 import { recordAudit } from '../../platform/audit.ts';
 import type { App } from '../../platform/http/types.ts';
 import { limitOffset, listOf } from '../../platform/pagination.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { csvChunks, xlsxStream } from './audit.export.ts';
 import { presentAuditEvent } from './audit.presenter.ts';
 import * as repo from './audit.repository.ts';
@@ -48,10 +49,7 @@ export async function auditRoutes(app: App) {
         reply.header('content-disposition', `attachment; filename="audit-${stamp}.csv"`).type('text/csv; charset=utf-8');
         return reply.send(Readable.from(csvChunks(batches)));
       }
-      reply
-        .header('content-disposition', `attachment; filename="audit-${stamp}.xlsx"`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(xlsxStream(batches));
+      return sendWorkbook(reply, xlsxStream(batches), `audit-${stamp}.xlsx`);
     },
   );
 }

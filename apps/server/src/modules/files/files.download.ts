@@ -1,5 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { contentDisposition } from './files.purposes.ts';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 import type { FileRow } from './files.repository.ts';
 
 /**
@@ -15,4 +18,16 @@ export function sendStoredFile(reply: FastifyReply, file: FileRow) {
     .header('cache-control', 'private, no-store')
     .header('etag', `"${file.sha256}"`)
     .send(file.content);
+}
+
+/**
+ * Sends a workbook generated for this request (a report, an export, a template): never cached, always
+ * downloaded, under its Chinese name where it has one (`asciiName` for clients that cannot read it).
+ */
+export function sendWorkbook(reply: FastifyReply, file: Buffer | NodeJS.ReadableStream, filename: string, asciiName?: string) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', contentDisposition(filename, asciiName))
+    .type(XLSX)
+    .send(file);
 }

@@ -57,11 +57,12 @@ export function extensionOf(filename: string): string {
 }
 
 /**
- * `attachment` always, so a browser downloads instead of rendering; an ASCII fallback name plus
- * the exact UTF-8 name in RFC 5987/6266 `filename*` for Chinese names.
+ * `attachment` always, so a browser downloads instead of rendering; an ASCII fallback name (given, or
+ * the name with its other characters replaced) plus the exact UTF-8 name in RFC 5987/6266 `filename*`
+ * for Chinese names.
  */
-export function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
+export function contentDisposition(filename: string, asciiName?: string): string {
+  const fallback = (asciiName ?? filename).replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -10,12 +10,12 @@ import {
 import type { App } from '../../platform/http/types.ts';
 import { IDEMPOTENCY_HEADER, idempotent } from '../../platform/idempotency.ts';
 import { listOf } from '../../platform/pagination.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { fundingWorkbook } from './funding.export.ts';
 import { presentRecord } from './funding.presenter.ts';
 import * as service from './funding.service.ts';
 
 const tags = ['funding'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RULES =
   'Money in integer fen. A fund line is (year, programme, town or city): disbursed ≤ committed ≤ allocated. ' +
   'Voucher lines are computed from the vouchers ledger (budget → allocated at city level; held in vouchers + settled → committed; settled → disbursed). ' +
@@ -106,14 +106,7 @@ export async function fundingRoutes(app: App) {
       const records = await service.listRecords(app.db, request.ctx, { ...request.query, page: 1, pageSize: 10_000 });
       const file = await fundingWorkbook(s, records.items.map(presentRecord));
       const stamp = new Date().toISOString().slice(0, 10);
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="funding-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`专项资金-${stamp}.xlsx`)}`,
-        )
-        .type(XLSX)
-        .send(file);
+      return sendWorkbook(reply, file, `专项资金-${stamp}.xlsx`, `funding-${stamp}.xlsx`);
     },
   );
 }

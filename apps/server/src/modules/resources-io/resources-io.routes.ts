@@ -12,6 +12,7 @@ import { resourceSearchQuerySchema } from '@innotown/contracts/resource-search';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { FileErrors } from '../files/files.errors.ts';
 import { contentDisposition } from '../files/files.purposes.ts';
 import { presentExportRow, presentImportResult } from './resources-io.presenter.ts';
@@ -19,7 +20,6 @@ import * as service from './resources-io.service.ts';
 import { exportXlsx, reportXlsx, templateCsv, templateXlsx } from './resources-io.sheets.ts';
 
 const tags = ['resources'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
 
 /** Templates, the all-or-nothing import with its report, and the export of a search result. */
@@ -44,10 +44,7 @@ export async function resourceIoRoutes(app: App) {
           .type('text/csv; charset=utf-8')
           .send(templateCsv(kind));
       }
-      return reply
-        .header('content-disposition', contentDisposition(`resource-template-${kind}.xlsx`))
-        .type(XLSX)
-        .send(await templateXlsx(kind));
+      return sendWorkbook(reply, await templateXlsx(kind), `resource-template-${kind}.xlsx`);
     },
   );
 
@@ -95,11 +92,7 @@ export async function resourceIoRoutes(app: App) {
       },
     },
     async (request, reply) =>
-      reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', contentDisposition(`resource-import-report-${stamp()}.xlsx`))
-        .type(XLSX)
-        .send(await reportXlsx(request.body as ResourceImportReport)),
+      sendWorkbook(reply, await reportXlsx(request.body as ResourceImportReport), `resource-import-report-${stamp()}.xlsx`),
   );
 
   app.get(
@@ -117,11 +110,7 @@ export async function resourceIoRoutes(app: App) {
       const note =
         `导出时间 ${new Date().toISOString()}；共 ${rows.length} 条；筛选条件 ${JSON.stringify(request.query)}。` +
         ` Exported ${rows.length} rows; filters as shown. Fees and values in yuan.`;
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', contentDisposition(`resources-${stamp()}.xlsx`))
-        .type(XLSX)
-        .send(await exportXlsx(rows.map(presentExportRow), note));
+      return sendWorkbook(reply, await exportXlsx(rows.map(presentExportRow), note), `resources-${stamp()}.xlsx`);
     },
   );
 }

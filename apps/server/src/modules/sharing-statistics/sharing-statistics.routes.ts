@@ -17,12 +17,12 @@ import {
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { evaluationWorkbook } from './sharing-statistics.export.ts';
 import { presentInternalUsage, presentPurchaseReview } from './sharing-statistics.presenter.ts';
 import * as service from './sharing-statistics.service.ts';
 
 const tags = ['sharing-statistics'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function sharingStatisticsRoutes(app: App) {
   app.get(
@@ -54,14 +54,7 @@ export async function sharingStatisticsRoutes(app: App) {
       const { report, instruments } = await service.evaluationSheet(app.db, request.ctx, request.query);
       const file = await evaluationWorkbook(report, instruments);
       const name = `sharing-${report.level}-${request.query.from}-${request.query.to}.xlsx`;
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`开放共享评价-${report.name}-${name}`)}`,
-        )
-        .type(XLSX)
-        .send(file);
+      return sendWorkbook(reply, file, `开放共享评价-${report.name}-${name}`, name);
     },
   );
 

@@ -4,13 +4,12 @@ import { submissionSchema } from '@innotown/contracts/targets';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseOrThrow } from '../../platform/http/validation.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { FileErrors } from '../files/files.errors.ts';
-import { contentDisposition } from '../files/files.purposes.ts';
 import { importTemplate, templateWorkbook } from './submission-template.ts';
 import { presentSubmission } from './targets.presenter.ts';
 
 const tags = ['targets'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The statistics template of a period (xlsx) and its upload into the town's draft. */
 export async function submissionTemplateRoutes(app: App) {
@@ -28,7 +27,7 @@ export async function submissionTemplateRoutes(app: App) {
     },
     async (request, reply) => {
       const { buffer, filename } = await templateWorkbook(app.db, request.ctx, request.query.periodId, request.query.townId);
-      return reply.header('cache-control', 'no-store').header('content-disposition', contentDisposition(filename)).type(XLSX).send(buffer);
+      return sendWorkbook(reply, buffer, filename);
     },
   );
 

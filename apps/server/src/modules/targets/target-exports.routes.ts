@@ -4,8 +4,8 @@ import {
   townComparisonExportQuerySchema,
   townDashboardQuerySchema,
 } from '@innotown/contracts/target-dashboards';
-import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http/types.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import * as catalogue from './indicator-catalogue.service.ts';
 import * as indicators from './indicators.service.ts';
 import { methodologyWorkbook, overviewWorkbook, townComparisonWorkbook, townWorkbook } from './targets.export.ts';
@@ -13,16 +13,7 @@ import { presentIndicatorDetail, presentOverview, presentTownComparison, present
 import { townDashboard } from './town-dashboard.ts';
 
 const tags = ['targets'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const permission = { resource: 'targetDashboard', action: 'export' } as const;
-
-function sendWorkbook(reply: FastifyReply, file: Buffer, asciiName: string, zhName: string) {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${asciiName}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${zhName}.xlsx`)}`)
-    .type(XLSX)
-    .send(file);
-}
 
 /** Excel of every table on the target dashboards; public like the dashboards (approved figures only). */
 export async function targetExportRoutes(app: App) {
@@ -40,7 +31,7 @@ export async function targetExportRoutes(app: App) {
       const { year } = request.query;
       const overview = presentOverview(await indicators.cityOverview(app.db, year));
       const file = await overviewWorkbook(overview, year ?? overview.years.at(-1) ?? null);
-      return sendWorkbook(reply, file, `target-overview-${year ?? 'latest'}`, `目标监测全市概览-${year ?? '最新'}`);
+      return sendWorkbook(reply, file, `目标监测全市概览-${year ?? '最新'}.xlsx`, `target-overview-${year ?? 'latest'}.xlsx`);
     },
   );
 
@@ -58,7 +49,7 @@ export async function targetExportRoutes(app: App) {
       const { year, indicator } = request.query;
       const comparison = presentTownComparison(await indicators.townComparison(app.db, year));
       const file = await townComparisonWorkbook(comparison, indicator ?? null);
-      return sendWorkbook(reply, file, `town-comparison-${year}`, `镇街对比-${year}`);
+      return sendWorkbook(reply, file, `镇街对比-${year}.xlsx`, `town-comparison-${year}.xlsx`);
     },
   );
 
@@ -75,7 +66,7 @@ export async function targetExportRoutes(app: App) {
       const list = (await catalogue.listIndicators(app.db)).map(presentIndicatorDetail);
       // The treatment is over all towns and years; the comparison's year does not change it.
       const { indexTreatments } = await indicators.townComparison(app.db, new Date().getUTCFullYear());
-      return sendWorkbook(reply, await methodologyWorkbook(list, indexTreatments), 'target-methodology', '目标监测计算方法');
+      return sendWorkbook(reply, await methodologyWorkbook(list, indexTreatments), '目标监测计算方法.xlsx', 'target-methodology.xlsx');
     },
   );
 
@@ -92,7 +83,12 @@ export async function targetExportRoutes(app: App) {
     },
     async (request, reply) => {
       const d = presentTownDashboard(await townDashboard(app.db, request.params.code, request.query.year, request.ctx.actor));
-      return sendWorkbook(reply, await townWorkbook(d), `town-${d.town.code}-${d.year ?? ''}`, `${d.town.name}目标监测-${d.year ?? ''}`);
+      return sendWorkbook(
+        reply,
+        await townWorkbook(d),
+        `${d.town.name}目标监测-${d.year ?? ''}.xlsx`,
+        `town-${d.town.code}-${d.year ?? ''}.xlsx`,
+      );
     },
   );
 }

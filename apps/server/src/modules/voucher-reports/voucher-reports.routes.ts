@@ -1,10 +1,10 @@
 import { voucherReportQuerySchema, voucherReportSchema } from '@innotown/contracts/voucher-reports';
 import type { App } from '../../platform/http/types.ts';
+import { sendWorkbook } from '../files/files.download.ts';
 import { voucherReportWorkbook } from './voucher-reports.export.ts';
 import * as service from './voucher-reports.service.ts';
 
 const tags = ['voucher-reports'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RULES =
   'The cohort is the vouchers awarded in the period (all time without one), followed to today; applications are those ' +
   'submitted in the period. A town admin sees only the vouchers, applications and reservations of its own enterprises. ' +
@@ -44,14 +44,7 @@ export async function voucherReportRoutes(app: App) {
       const { report, groupings } = await service.fullReport(app.db, request.ctx, request.query);
       const file = await voucherReportWorkbook(report, groupings);
       const stamp = new Date().toISOString().slice(0, 10);
-      return reply
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="voucher-report-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`创新券统计-${stamp}.xlsx`)}`,
-        )
-        .type(XLSX)
-        .send(file);
+      return sendWorkbook(reply, file, `创新券统计-${stamp}.xlsx`, `voucher-report-${stamp}.xlsx`);
     },
   );
 }
