@@ -926,6 +926,9 @@ describe('target monitoring', () => {
       await loginViaForm(city.page, 'admin');
       await city.page.goto('/targets/submissions');
       const row = city.page.getByTestId('review-queue').locator('tr', { hasText: '古镇' });
+      // The queue as a workbook, under its Chinese name.
+      const [queueFile] = await Promise.all([city.page.waitForEvent('download'), city.page.getByTestId('review-queue-export').click()]);
+      expect(queueFile.suggestedFilename()).toMatch(/^统计填报-\d{4}-\d{2}-\d{2}\.xlsx$/);
       await row.getByRole('link').click();
       await city.page.waitForURL(`**/targets/submissions/${id}`);
       await expect.poll(() => city.page.getByTestId('stat-shown-gdp').textContent(), POLL).toBe(figures.gdp?.toLocaleString('zh-CN'));

@@ -2209,6 +2209,13 @@ CASES.push(
   ),
   get('GET /api/v1/reporting-periods/:id/progress', 'a period', ADMIN_ONLY(200), `/api/v1/reporting-periods/${openPeriod}/progress`),
   get('GET /api/v1/statistic-submissions', 'list (filtered by town)', TOWN_READERS),
+  get('GET /api/v1/statistic-submissions/export.xlsx', 'workbook of the list (filtered by town)', TOWN_READERS),
+  get(
+    'GET /api/v1/reporting-periods/:id/progress.xlsx',
+    'a period',
+    ADMIN_ONLY(200),
+    `/api/v1/reporting-periods/${openPeriod}/progress.xlsx`,
+  ),
   get('GET /api/v1/statistic-submissions/:id', 'own town', TOWN_READERS, `/api/v1/statistic-submissions/${sub.toSubmit}`),
   get(
     'GET /api/v1/statistic-submissions/:id',

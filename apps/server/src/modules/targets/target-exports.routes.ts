@@ -1,15 +1,31 @@
+import { idParamsSchema } from '@innotown/contracts/common';
 import {
   cityOverviewQuerySchema,
   townCodeParamsSchema,
   townComparisonExportQuerySchema,
   townDashboardQuerySchema,
 } from '@innotown/contracts/target-dashboards';
+import { submissionListQuerySchema } from '@innotown/contracts/targets';
 import type { App } from '../../platform/http/types.ts';
+import { shanghaiDate } from '../../platform/working-days.ts';
 import { sendWorkbook } from '../files/files.download.ts';
 import * as catalogue from './indicator-catalogue.service.ts';
 import * as indicators from './indicators.service.ts';
+import * as periods from './periods.service.ts';
+import { periodProgressWorkbook, submissionsWorkbook } from './submissions.export.ts';
+import * as submissions from './submissions.service.ts';
 import { methodologyWorkbook, overviewWorkbook, townComparisonWorkbook, townWorkbook } from './targets.export.ts';
-import { presentIndicatorDetail, presentOverview, presentTownComparison, presentTownDashboard } from './targets.presenter.ts';
+import {
+  presentIndicatorDetail,
+  presentOverview,
+  presentPeriod,
+  presentStatistic,
+  presentSubmissionSummary,
+  presentTownComparison,
+  presentTownDashboard,
+  presentTownProgress,
+} from './targets.presenter.ts';
+import * as repo from './targets.repository.ts';
 import { townDashboard } from './town-dashboard.ts';
 
 const tags = ['targets'];
@@ -88,6 +104,55 @@ export async function targetExportRoutes(app: App) {
         await townWorkbook(d),
         `${d.town.name}目标监测-${d.year ?? ''}.xlsx`,
         `town-${d.town.code}-${d.year ?? ''}.xlsx`,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/statistic-submissions/export.xlsx',
+    {
+      config: { permission: { resource: 'statisticSubmission', action: 'list' } },
+      schema: {
+        tags,
+        summary:
+          'The submissions in scope as an Excel workbook (the review queue with every statistic as a column; a town admin: their town)',
+        querystring: submissionListQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const items = (await submissions.listSubmissions(app.db, request.ctx, request.query)).map(presentSubmissionSummary);
+      const [values, statistics] = await Promise.all([
+        repo.valuesOfSubmissions(
+          app.db,
+          items.map((i) => i.id),
+        ),
+        repo.listStatistics(app.db),
+      ]);
+      const file = await submissionsWorkbook(items, values, statistics.map(presentStatistic));
+      const stamp = shanghaiDate(new Date());
+      return sendWorkbook(reply, file, `统计填报-${stamp}.xlsx`, `statistic-submissions-${stamp}.xlsx`);
+    },
+  );
+
+  app.get(
+    '/api/v1/reporting-periods/:id/progress.xlsx',
+    {
+      config: { permission: { resource: 'reportingPeriod', action: 'progress' } },
+      schema: {
+        tags,
+        summary: "A period's progress as an Excel workbook: each town's latest version and whether it is late",
+        params: idParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const r = await periods.periodProgress(app.db, request.params.id, shanghaiDate(new Date()));
+      const period = presentPeriod(r.period);
+      const file = await periodProgressWorkbook(period, r.towns.map(presentTownProgress));
+      return sendWorkbook(
+        reply,
+        file,
+        `统计填报进度-${period.year}${period.quarter ? `Q${period.quarter}` : ''}.xlsx`,
+        `period-progress-${period.year}.xlsx`,
       );
     },
   );

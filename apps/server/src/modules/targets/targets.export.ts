@@ -17,31 +17,31 @@ export const STATUS_ZH: Record<ProgressStatus, string> = {
 };
 
 /** Spreadsheet text never starts a formula (indicator and town names are typed by users). */
-const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+export const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 const numberFormat = (unit: string) => (unit === '%' || unit === '1' ? '0.00' : '#,##0.0#');
 const unitLabel = (unit: string) => (unit === '1' ? '倍' : unit);
 
-function title(sheet: ExcelJS.Worksheet, text: string, generatedAt: Date, note?: string) {
+export function title(sheet: ExcelJS.Worksheet, text: string, generatedAt: Date, note?: string) {
   sheet.addRow([text]).font = { bold: true, size: 14 };
   sheet.addRow(['生成时间（UTC）', generatedAt.toISOString().slice(0, 19).replace('T', ' ')]);
   if (note) sheet.addRow(['说明', note]);
   sheet.addRow([]);
 }
 
-function head(sheet: ExcelJS.Worksheet, cells: string[]) {
+export function head(sheet: ExcelJS.Worksheet, cells: string[]) {
   const row = sheet.addRow(cells);
   row.font = { bold: true };
   row.alignment = { wrapText: true, vertical: 'middle' };
   return row;
 }
 
-function widths(sheet: ExcelJS.Worksheet, ws: number[]) {
+export function widths(sheet: ExcelJS.Worksheet, ws: number[]) {
   ws.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
 }
 
-async function done(workbook: ExcelJS.Workbook) {
+export async function done(workbook: ExcelJS.Workbook) {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

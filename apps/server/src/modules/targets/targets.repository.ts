@@ -231,6 +231,22 @@ export async function submissionValuesOf(db: Db, submissionId: string) {
     .orderBy(asc(statistics.sortOrder));
 }
 
+/** The values of many submissions at once (the submissions export), by submission. */
+export async function valuesOfSubmissions(db: Db, submissionIds: readonly string[]) {
+  if (submissionIds.length === 0) return new Map<string, Map<string, number>>();
+  const rows = await db
+    .select({ submissionId: submissionValues.submissionId, statisticCode: submissionValues.statisticCode, value: submissionValues.value })
+    .from(submissionValues)
+    .where(inArray(submissionValues.submissionId, [...submissionIds]));
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = out.get(r.submissionId) ?? new Map<string, number>();
+    m.set(r.statisticCode, r.value);
+    out.set(r.submissionId, m);
+  }
+  return out;
+}
+
 export async function replaceValues(
   db: Db,
   submissionId: string,

@@ -104,6 +104,8 @@ export const enUS: Messages<typeof zhCN> = {
     refresh: 'Refresh',
     labelValue: '{{label}}: {{value}}',
     withNote: '{{name}} ({{note}})',
+    exportXlsx: 'Export Excel',
+    exportFailed: 'Export failed',
   },
   errors: {
     notFoundTitle: 'Not found',

@@ -101,6 +101,8 @@ export const zhCN = {
     refresh: '刷新',
     labelValue: '{{label}}：{{value}}',
     withNote: '{{name}}（{{note}}）',
+    exportXlsx: '导出 Excel',
+    exportFailed: '导出失败',
   },
   errors: {
     notFoundTitle: '未找到',

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../app/ui/confirm-button.tsx';
 import { periodLabel, SubmissionStatusTag } from './submission-status-tag.tsx';
 import { type PeriodProgress, useCreatePeriod, usePeriodOpen, usePeriodProgress, usePeriods } from './target-submissions-api.ts';
 import './target-submissions-i18n.ts';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 
 type Town = PeriodProgress['towns'][number];
 
@@ -44,15 +45,23 @@ function ProgressCard({ period }: { period: ReportingPeriod }) {
       style={{ marginTop: 16 }}
       extra={
         progress.data ? (
-          <Typography.Text type="secondary" data-testid="period-progress-summary">
-            {t('targetSubmissions.progressSummary', {
-              approved: count((x) => x.status === 'approved'),
-              submitted: count((x) => x.status === 'submitted'),
-              drafting: count((x) => x.status === 'draft' || x.status === 'returned'),
-              notStarted: count((x) => x.status === null),
-              late: count((x) => x.late),
-            })}
-          </Typography.Text>
+          <Space>
+            <Typography.Text type="secondary" data-testid="period-progress-summary">
+              {t('targetSubmissions.progressSummary', {
+                approved: count((x) => x.status === 'approved'),
+                submitted: count((x) => x.status === 'submitted'),
+                drafting: count((x) => x.status === 'draft' || x.status === 'returned'),
+                notStarted: count((x) => x.status === null),
+                late: count((x) => x.late),
+              })}
+            </Typography.Text>
+            <ExportButton
+              path={`/api/v1/reporting-periods/${period.id}/progress.xlsx`}
+              query={{}}
+              fallbackName="period-progress.xlsx"
+              testId="period-progress-export"
+            />
+          </Space>
         ) : null
       }
     >

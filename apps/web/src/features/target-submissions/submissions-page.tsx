@@ -13,6 +13,7 @@ import { periodLabel, SubmissionStatusTag } from './submission-status-tag.tsx';
 import { type SubmissionSummary, usePeriods, useSubmissions } from './target-submissions-api.ts';
 import { shanghaiToday } from './today.ts';
 import './target-submissions-i18n.ts';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 
 type TownRow = ReportingPeriod & { latest: SubmissionSummary | undefined };
 
@@ -153,6 +154,12 @@ function ReviewQueue() {
             { value: 'all', label: t('targetSubmissions.allStatuses') },
             ...submissionStatuses.map((s) => ({ value: s, label: t(`targetSubmissions.statuses.${s}`) })),
           ]}
+        />
+        <ExportButton
+          path="/api/v1/statistic-submissions/export.xlsx"
+          query={filter}
+          fallbackName="statistic-submissions.xlsx"
+          testId="review-queue-export"
         />
       </Space>
       <Table<SubmissionSummary>

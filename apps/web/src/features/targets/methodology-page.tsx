@@ -2,10 +2,11 @@ import type { IndicatorDetail, TownComparison } from '@innotown/contracts/target
 import { Card, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/auth-context.tsx';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useCityOverview, useIndicators, useStatistics, useTownComparison } from './targets-api.ts';
 import { formatValue, formatWithUnit, indicatorName, labelWithUnit, unitColumn } from './targets-format.ts';
-import { ExportButton, TargetsHeader } from './targets-header.tsx';
+import { TargetsHeader } from './targets-header.tsx';
 
 type Treatment = TownComparison['indexTreatments'][number];
 

@@ -1,9 +1,7 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Select, Tabs, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Flex, Select, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { downloadFile, errorMessage, type QueryParams } from '../../app/api-client.ts';
 import './targets-i18n.ts';
 
 type Tab = 'overview' | 'towns' | 'methodology' | null;
@@ -65,37 +63,5 @@ export function YearSelect({
       onChange={(v) => onChange(v === defaultYear ? null : v)}
       options={[...years].reverse().map((y) => ({ value: y, label: String(y) }))}
     />
-  );
-}
-
-/** Downloads one of the dashboards' Excel exports. */
-export function ExportButton({
-  path,
-  query,
-  fallbackName,
-  testId,
-}: {
-  path: string;
-  query: QueryParams;
-  fallbackName: string;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await downloadFile(path, query, fallbackName);
-    } catch (err) {
-      void message.error(`${t('targets.exportFailed')}: ${errorMessage(err)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void run()} data-testid={testId}>
-      {t('targets.export')}
-    </Button>
   );
 }

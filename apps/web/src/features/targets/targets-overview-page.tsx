@@ -1,13 +1,14 @@
 import type { CityOverview } from '@innotown/contracts/targets';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusLegend, StatusTag } from './status-tag.tsx';
 import { TrendChart } from './target-charts.tsx';
 import { useCityOverview } from './targets-api.ts';
 import { baseBeyondTarget, formatPercent, formatWithUnit, indicatorName, latestCompleteYear, STATUS_COLORS } from './targets-format.ts';
-import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Item = CityOverview['items'][number];
 

@@ -3,13 +3,14 @@ import { Card, Col, Empty, Flex, Row, Select, Skeleton, Table, Typography } from
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { TownMap, type TownPoint } from '../../app/ui/town-map.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { type RadarTown, TownRadar } from './target-charts.tsx';
 import { useCityOverview, useTownComparison } from './targets-api.ts';
 import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, latestCompleteYear, townName } from './targets-format.ts';
-import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type Town = TownComparison['towns'][number];
 type RankRow = { town: Town; value: number | null; rank: number | null };

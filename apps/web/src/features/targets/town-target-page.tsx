@@ -4,13 +4,14 @@ import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Typogra
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api-client.ts';
+import { ExportButton } from '../../app/ui/export-button.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { StatusTag } from './status-tag.tsx';
 import { IndexChart, TrendChart } from './target-charts.tsx';
 import { useTownDashboard } from './targets-api.ts';
 import { formatIndex, formatValue, formatWithUnit, indicatorName, labelWithUnit, townName, unitColumn } from './targets-format.ts';
-import { ExportButton, TargetsHeader, YearSelect } from './targets-header.tsx';
+import { TargetsHeader, YearSelect } from './targets-header.tsx';
 
 type IndicatorRow = TownDashboard['indicators'][number];
 
