@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countOf, demoIds, missingId, one, rows } from '../../../test/fixtures.ts';
-import { createTestApp, DEMO_PASSWORD } from '../../../test/harness.ts';
+import { countOf, missingId, one, rows } from '../../../test/fixtures.ts';
+import { createTestApp } from '../../../test/harness.ts';
+import { marketplaceActors } from '../../../test/marketplace-fixtures.ts';
 import { enterpriseContext } from '../../../test/voucher-fixtures.ts';
 import { systemContext } from '../../platform/context.ts';
 import { type JobLogger, type JobRow, scheduleNext } from '../../platform/jobs.ts';
@@ -14,29 +15,9 @@ const t = await createTestApp();
 afterAll(async () => {
   await t?.close();
 });
-const ids = await demoIds(t.database);
-const admin = await t.login('admin');
-const provider = await t.login('provider'); // 东区, an alliance member
-const lamplab = await t.login('lamplab'); // 古镇镇, an alliance member
-const enterprise = await t.login('enterprise'); // an enterprise in 古镇镇
-const guzhen = await t.login('guzhen');
-const xiaolan = await t.login('xiaolan');
-const expert = await t.login('expert');
-const lamplabInstitutionId = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`))
-  .id;
-
+const { ids, admin, provider, lamplab, enterprise, guzhen, xiaolan, expert, lamplabInstitutionId, otherEnterprise } =
+  await marketplaceActors(t, 'ordersother');
 const call = t.call;
-
-// A second enterprise account, of another enterprise in the same town.
-const other = await call('POST', '/api/v1/users', admin, {
-  username: 'ordersother',
-  password: DEMO_PASSWORD,
-  displayName: '另一企业用户',
-  role: 'enterprise',
-  enterpriseId: ids.sameTownEnterpriseId,
-});
-expect(other.status).toBe(201);
-const otherEnterprise = await t.login('ordersother');
 
 const makeService = async (institutionId: string, status: 'draft' | 'published' = 'published') =>
   (
