@@ -53,7 +53,13 @@ export type TestApp = {
   /** Signs a demo user in and returns the cookie header value. */
   login: (username: DemoUsername | string, password?: string) => Promise<string>;
   /** One API request as a signed-in user (cookie) or anonymously: status and parsed JSON body (null when empty). */
-  call: (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, cookie?: string, payload?: unknown) => Promise<ApiAnswer>;
+  call: (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    cookie?: string,
+    payload?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<ApiAnswer>;
   close: () => Promise<void>;
 };
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON answers loosely
@@ -74,11 +80,11 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     if (!cookie) throw new Error('no session cookie');
     return `innotown_session=${cookie.value}`;
   };
-  const call: TestApp['call'] = async (method, url, cookie, payload) => {
+  const call: TestApp['call'] = async (method, url, cookie, payload, headers = {}) => {
     const res = await app.inject({
       method,
       url,
-      headers: cookie ? { cookie } : {},
+      headers: { ...headers, ...(cookie ? { cookie } : {}) },
       ...(payload !== undefined ? { payload: payload as object } : {}),
     });
     return { status: res.statusCode, body: res.body ? res.json() : null };

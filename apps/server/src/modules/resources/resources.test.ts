@@ -35,10 +35,7 @@ afterAll(async () => {
 });
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; cookie?: string; payload?: unknown };
-const call = async ({ method, url, cookie, payload }: Call) => {
-  const res = await t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload: payload as object } : {}) });
-  return { status: res.statusCode, body: res.statusCode === 204 ? null : res.json() };
-};
+const call = ({ method, url, cookie, payload }: Call) => t.call(method, url, cookie, payload);
 const notices = (username: string, kind: string) =>
   rows(
     t.database,

@@ -17,17 +17,7 @@ const xiaolan = await t.login('xiaolan');
 const lamplabInstitutionId = (await one<{ id: string }>(t.database, sql`select institution_id as id from users where username = 'lamplab'`))
   .id;
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests read JSON answers loosely
-type Res = { status: number; body: any };
-async function call(method: 'GET' | 'POST' | 'PATCH', url: string, cookie?: string, payload?: unknown): Promise<Res> {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: cookie ? { cookie } : {},
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
+const call = t.call;
 
 /** A new provider institution in 东凤镇 with its own provider account, not (yet) in the alliance. */
 async function newProvider(label: string): Promise<{ institutionId: string; cookie: string; userId: string }> {

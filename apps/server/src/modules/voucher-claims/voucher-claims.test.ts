@@ -25,15 +25,8 @@ afterAll(async () => {
 });
 
 type Inject = { method?: 'GET' | 'POST'; url: string; cookie: string; payload?: unknown; key?: string };
-async function call({ method = 'POST', url, cookie, payload, key }: Inject) {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const call = ({ method = 'POST', url, cookie, payload, key }: Inject) =>
+  t.call(method, url, cookie, payload, key ? { 'idempotency-key': key } : undefined);
 const ledger = (programmeId: string) => vrepo.ledgerCheck(t.database.db, programmeId);
 /** Everything a refused claim step must leave alone. */
 const moneyState = async () => ({

@@ -29,15 +29,8 @@ afterAll(async () => {
 });
 
 type Inject = { method?: 'GET' | 'POST'; url: string; cookie: string; payload?: unknown; key?: string };
-async function call({ method = 'POST', url, cookie, payload, key }: Inject) {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-  return { status: res.statusCode, body: res.json() };
-}
+const call = ({ method = 'POST', url, cookie, payload, key }: Inject) =>
+  t.call(method, url, cookie, payload, key ? { 'idempotency-key': key } : undefined);
 const ledger = (programmeId: string) => repo.ledgerCheck(t.database.db, programmeId);
 const entries = () => countOf(t.database, 'ledger_entries');
 const moneyState = async () => ({
