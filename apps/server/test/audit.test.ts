@@ -421,7 +421,7 @@ describe('search and export (city admin)', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-\d{14}\.xlsx"$/);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="audit-(\d{14})\.xlsx"; filename\*=UTF-8''audit-\1\.xlsx$/);
     expect(res.headers['cache-control']).toMatch(/no-store/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
