@@ -143,7 +143,8 @@ export function parseApplicationNumber(
   const current = digits.length === 12;
   const yearPart = current ? Number(digits.slice(0, 4)) : Number(digits.slice(0, 2));
   const year = current ? yearPart : yearPart >= 85 ? 1900 + yearPart : 2000 + yearPart;
-  const thisYear = options.currentYear ?? new Date().getUTCFullYear();
+  // Filing years are Beijing-time years (UTC+8, no daylight saving).
+  const thisYear = options.currentYear ?? new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
   // The 12-digit scheme started on 1 Oct 2003; the 8-digit one with check character ran 1985–2003.
   if (current ? year < 2003 || year > thisYear : year > 2003) return fail(APPLICATION_NUMBER_ERRORS, 'year');
   const kind = KIND_BY_DIGIT[digits[current ? 4 : 2] as string];
