@@ -65,5 +65,45 @@ export const validationMessages = {
     en: 'Voucher funding is computed from the vouchers ledger, not recorded by hand',
   },
   town_code_invalid: { zh: '镇街代码须为 6–12 位数字', en: 'A town code has 6–12 digits' },
+  patent_application_number_format: {
+    zh: '专利申请号格式不正确，应如 202110123456.7（年份4位+种类1位+流水号7位+校验位）或旧号 93123456.7',
+    en: 'Invalid patent application number; expected e.g. 202110123456.7 (4-digit year, kind, 7-digit serial, check) or old 93123456.7',
+  },
+  patent_application_number_check_digit: {
+    zh: '专利申请号校验位错误或缺失',
+    en: 'The check character of the patent application number is wrong or missing',
+  },
+  patent_application_number_kind: {
+    zh: '专利申请号的种类位应为 1（发明）、2（实用新型）、3（外观设计）、8 或 9（PCT 进入国家阶段）',
+    en: 'The kind digit of the application number must be 1 (invention), 2 (utility model), 3 (design), 8 or 9 (PCT national phase)',
+  },
+  patent_application_number_year: {
+    zh: '专利申请号中的年份不在有效范围内',
+    en: 'The year in the patent application number is out of range',
+  },
+  patent_publication_number_format: {
+    zh: '公开（公告）号格式不正确，应如 CN112345678A（CN+9位或7位数字+文献种类代码）',
+    en: 'Invalid publication number; expected e.g. CN112345678A (CN, 9 or 7 digits, kind code)',
+  },
+  patent_publication_number_kind: {
+    zh: '文献种类代码与号码不符（1 开头为发明 A/B/C，2 开头为实用新型 U/Y，3 开头为外观设计 S/D）',
+    en: 'The kind code does not fit the number (1… invention A/B/C, 2… utility model U/Y, 3… design S/D)',
+  },
+  ipc_empty: { zh: '请填写 IPC 分类号', en: 'Enter an IPC code' },
+  ipc_section: { zh: 'IPC 分类号应以部的字母 A–H 开头', en: 'An IPC code starts with a section letter A–H' },
+  ipc_class: { zh: 'IPC 部之后应为 2 位数字的大类，如 F21', en: 'The section letter is followed by a 2-digit class, e.g. F21' },
+  ipc_subclass: { zh: 'IPC 大类之后应为 1 个小类字母，如 F21V', en: 'The class is followed by a subclass letter, e.g. F21V' },
+  ipc_main_group: {
+    zh: 'IPC 小类之后应为 1–4 位数字的大组，如 F21V 29',
+    en: 'The subclass is followed by a 1–4 digit main group, e.g. F21V 29',
+  },
+  ipc_slash: { zh: 'IPC 大组之后应为斜杠 /', en: 'The main group is followed by a slash /' },
+  ipc_subgroup: { zh: 'IPC 斜杠之后应为 2–6 位数字的小组，如 29/70', en: 'The slash is followed by a 2–6 digit subgroup, e.g. 29/70' },
+  ipc_trailing: { zh: 'IPC 分类号末尾有多余字符', en: 'Unexpected characters after the IPC code' },
+  locarno_format: {
+    zh: '洛迦诺分类号应为“大类-小类”各 2 位数字，如 26-05',
+    en: 'A Locarno class is class-subclass, 2 digits each, e.g. 26-05',
+  },
+  locarno_class: { zh: '洛迦诺大类应为 01–32（或 99）', en: 'The Locarno class must be 01–32 (or 99)' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;
