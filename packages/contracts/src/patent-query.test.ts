@@ -52,6 +52,7 @@ describe('patent query: precedence and operators', () => {
     expect(ast('a NOT b')).toEqual(and(t('a'), not(t('b'))));
     expect(ast('a (b OR c)')).toEqual(and(t('a'), or(t('b'), t('c'))));
     expect(ast('a b OR c')).toEqual(or(and(t('a'), t('b')), t('c')));
+    expect(ast('（a 或 b）c')).toEqual(and(or(t('a'), t('b')), t('c')));
   });
 
   it('reads operators in any case, in Chinese and as symbols', () => {
@@ -154,6 +155,9 @@ describe('patent query: errors point at what to change', () => {
     ['(LED OR 灯具', 'unmatched_open_paren', 0, 1],
     ['((a) b', 'unmatched_open_paren', 0, 1],
     ['a (b (c) d', 'unmatched_open_paren', 2, 1],
+    ['TI=(a OR b', 'unmatched_open_paren', 3, 1],
+    ['a AND (', 'unmatched_open_paren', 6, 1],
+    ['（灯具 或 LED', 'unmatched_open_paren', 0, 1],
     ['a) b', 'unmatched_close_paren', 1, 1],
     ['(a) b) c', 'unmatched_close_paren', 5, 1],
     [') a', 'unmatched_close_paren', 0, 1],
@@ -232,11 +236,15 @@ describe('patent query: limits', () => {
 });
 
 describe('patent query: normalised form', () => {
-  it('spells operators one way, with fields on every non-TX leaf and minimal parentheses', () => {
+  it('spells operators one way, with a field once per group that shares it, and minimal parentheses', () => {
     expect(norm('a or b and c')).toBe('a OR b AND c');
     expect(norm('(a 或 b) c')).toBe('(a OR b) AND c');
     expect(norm('-(a | b)')).toBe('NOT (a OR b)');
-    expect(norm('TI=(LED OR 灯具) AND PA="中山市某某灯饰有限公司"')).toBe('(TI=LED OR TI=灯具) AND PA=中山市某某灯饰有限公司');
+    expect(norm('TI=(LED OR 灯具) AND PA="中山市某某灯饰有限公司"')).toBe('TI=(LED OR 灯具) AND PA=中山市某某灯饰有限公司');
+    expect(norm('TI=LED TI:"灯 具"')).toBe('TI=(LED AND "灯 具")');
+    expect(norm('(TI=a OR AB=b) c')).toBe('(TI=a OR AB=b) AND c');
+    expect(norm('NOT PA=(x OR "y z") OR IPC=f21v')).toBe('NOT PA=(x OR "y z") OR IPC=F21V');
+    expect(norm('TI=AND OR TI=b')).toBe('TI=AND OR TI=b');
     expect(norm('kind=发明 ipc=f21v29 ad=2019-01-01..2020-12-31 pd=2020-02-01..2020-02-29 gd=2021-03-05..')).toBe(
       'KIND=invention AND IPC=F21V29/ AND AD=2019..2020 AND PD=2020-02 AND GD=2021-03-05..',
     );

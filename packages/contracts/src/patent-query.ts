@@ -516,36 +516,77 @@ function formatDates(from: string | null, to: string | null): string {
   return `${a}..${b}`;
 }
 
-function formatLeaf(node: Exclude<PatentQueryNode, { type: 'and' | 'or' | 'not' }>): string {
+type Leaf = Exclude<PatentQueryNode, { type: 'and' | 'or' | 'not' }>;
+
+function leafField(node: Leaf): QueryField {
+  if (node.type === 'kind') return 'KIND';
+  if (node.type === 'ipc') return 'IPC';
+  return node.field;
+}
+
+function leafValue(node: Leaf): string {
   switch (node.type) {
     case 'text':
-      if (node.phrase) return `${node.field === 'TX' ? '' : `${node.field}=`}${quoted(node.value)}`;
-      return node.field === 'TX' && bareSafe(node.value) ? node.value : `${node.field}=${node.value}`;
     case 'match':
-      return `${node.field}=${[...node.value].some(isDelimiter) ? quoted(node.value) : node.value}`;
+      return node.value;
     case 'kind':
-      return `KIND=${node.value}`;
+      return node.value;
     case 'ipc':
-      return `IPC=${node.code}`;
+      return node.code;
     case 'date':
-      return `${node.field}=${formatDates(node.from, node.to)}`;
+      return formatDates(node.from, node.to);
   }
 }
 
-/** One spelling per tree: upper-case operators, explicit AND, a field on every leaf but TX, parentheses only where needed. */
-export function normalisePatentQuery(node: PatentQueryNode, parent: 0 | 1 | 2 | 3 = 0): string {
-  switch (node.type) {
-    case 'or': {
-      const s = node.children.map((c) => normalisePatentQuery(c, 1)).join(' OR ');
-      return parent > 1 ? `(${s})` : s;
-    }
-    case 'and': {
-      const s = node.children.map((c) => normalisePatentQuery(c, 2)).join(' AND ');
-      return parent > 2 ? `(${s})` : s;
-    }
-    case 'not':
-      return `NOT ${normalisePatentQuery(node.child, 3)}`;
-    default:
-      return formatLeaf(node);
+/**
+ * The value as written inside a group that already names the field, or null if it cannot be: there a word is
+ * read as syntax again (AND, -x, ti:y), and quoting a text term would turn it into a phrase.
+ */
+function valueInGroup(node: Leaf): string | null {
+  const value = leafValue(node);
+  if (node.type === 'text' && node.phrase) return quoted(value);
+  if (bareSafe(value)) return value;
+  return node.type === 'match' ? quoted(value) : null;
+}
+
+function formatLeaf(node: Leaf): string {
+  const field = leafField(node);
+  const value = leafValue(node);
+  if (node.type === 'text' && node.phrase) return `${field === 'TX' ? '' : `${field}=`}${quoted(value)}`;
+  if (field === 'TX' && bareSafe(value)) return value;
+  // After a field prefix the rest of the word is taken literally; only delimiters need quotes (not for text terms,
+  // which never contain one).
+  return `${field}=${[...value].some(isDelimiter) ? quoted(value) : value}`;
+}
+
+const leaves = (node: PatentQueryNode): Leaf[] =>
+  node.type === 'and' || node.type === 'or' ? node.children.flatMap(leaves) : node.type === 'not' ? leaves(node.child) : [node];
+
+/** The field every leaf of a group shares, if the group can be written once as FIELD=( … ). */
+function groupField(node: PatentQueryNode): QueryField | null {
+  const all = leaves(node);
+  const field = leafField(all[0] as Leaf);
+  if (field === 'TX' || all.some((l) => leafField(l) !== field || valueInGroup(l) === null)) return null;
+  return field;
+}
+
+/**
+ * One spelling per tree: upper-case operators, explicit AND, a field written once per group whose terms all
+ * share it (TI=(LED OR 灯具)) or else on the leaf, parentheses only where needed; parsing it gives the same tree.
+ * It can be longer than what was typed (explicit AND), so the length limit applies to the user's input only.
+ */
+export function normalisePatentQuery(node: PatentQueryNode): string {
+  return format(node, 0, false);
+}
+
+function format(node: PatentQueryNode, parent: 0 | 1 | 2 | 3, inField: boolean): string {
+  if (node.type === 'not') return `NOT ${format(node.child, 3, inField)}`;
+  if (node.type !== 'and' && node.type !== 'or') {
+    return inField ? (valueInGroup(node) as string) : formatLeaf(node);
   }
+  const field = inField ? null : groupField(node);
+  if (field) return `${field}=(${format(node, 0, true)})`;
+  const [word, level] = node.type === 'or' ? ([' OR ', 1] as const) : ([' AND ', 2] as const);
+  const s = node.children.map((c) => format(c, level === 1 ? 1 : 2, inField)).join(word);
+  return parent > level ? `(${s})` : s;
 }
