@@ -1,5 +1,5 @@
-import { classPrefixesOf, type PatentKind, type PatentLegalStatus } from '@innotown/contracts/patents';
 import { applicationCheckChar } from '@innotown/contracts/patent-codes';
+import { classPrefixesOf, type PatentKind, type PatentLegalStatus } from '@innotown/contracts/patents';
 import { patentEvents, patents } from '../src/db/schema/patents.ts';
 import type { Database } from '../src/platform/db.ts';
 import { searchVectorLiteral } from '../src/platform/search/search-vector.ts';
@@ -75,9 +75,11 @@ export async function makePatent(database: Database, o: PatentOverrides = {}): P
     })
     .returning({ id: patents.id });
   const id = (row as { id: string }).id;
-  await database.db.insert(patentEvents).values([
-    { patentId: id, eventDate: applicationDate, kind: 'filed', source: 'seed' },
-    ...(grantDate ? [{ patentId: id, eventDate: grantDate, kind: 'granted', source: 'seed' }] : []),
-  ]);
+  await database.db
+    .insert(patentEvents)
+    .values([
+      { patentId: id, eventDate: applicationDate, kind: 'filed', source: 'seed' },
+      ...(grantDate ? [{ patentId: id, eventDate: grantDate, kind: 'granted', source: 'seed' }] : []),
+    ]);
   return { id, applicationNumber };
 }
