@@ -1,0 +1,37 @@
+import type { Db } from '../../platform/db.ts';
+import type { Actor } from '../../platform/policy.ts';
+
+/**
+ * One timeline per patent (the patent's page): its legal-status events plus what the platform's own
+ * IP modules recorded about it — listings and deals (ip-trading), open-licence declarations and licences
+ * taken, pre-examination (pre-examination), rights-protection cases (ip-cases). Each module registers a
+ * source when it is loaded, so this module never imports theirs (no cycles) and a new module adds its
+ * entries without touching the patent page.
+ */
+export type PatentTimelineEntry = {
+  /** ISO date (YYYY-MM-DD) or timestamp; entries are sorted by it. */
+  at: string;
+  /** Which module recorded it: legal_status, trading, open_licence, pre_examination, rights_protection. */
+  source: string;
+  /** What happened, a stable key the web translates: 'granted', 'listing_published', 'deal_completed', 'case_filed', … */
+  kind: string;
+  /** Facts to show beside it (parties, amounts, kind of licence); only what the viewer may see. */
+  detail: Record<string, unknown>;
+  /** The record it came from (a listing, deal, case …), when the viewer may open it. */
+  refId: string | null;
+};
+
+/** Entries of one source for one patent, already filtered to what `viewer` may see (a case is confidential). */
+export type PatentTimelineSource = (db: Db, patentId: string, viewer: Actor) => Promise<PatentTimelineEntry[]>;
+
+const sources = new Map<string, PatentTimelineSource>();
+
+export function registerPatentTimelineSource(name: string, source: PatentTimelineSource): void {
+  sources.set(name, source);
+}
+
+/** Every registered source's entries, oldest first (a stable order for entries of one day: by source, then kind). */
+export async function patentTimeline(db: Db, patentId: string, viewer: Actor): Promise<PatentTimelineEntry[]> {
+  const lists = await Promise.all([...sources.values()].map((source) => source(db, patentId, viewer)));
+  return lists.flat().sort((a, b) => a.at.localeCompare(b.at) || a.source.localeCompare(b.source) || a.kind.localeCompare(b.kind));
+}
