@@ -20,6 +20,7 @@ import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { patentSearchRoutes } from './modules/patents/patent-search.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(auditRoutes);
   await app.register(resourceRoutes);
   await app.register(resourceSearchRoutes);
+  await app.register(patentSearchRoutes);
   await app.register(resourceIoRoutes);
   // shared services (notifications, files, holidays) register below
   await app.register(notificationRoutes);

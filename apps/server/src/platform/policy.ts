@@ -279,6 +279,12 @@ export const policyTable = {
   // The annual report is not public, unlike the dashboard it draws on: it lists which towns are late with
   // their figures (the periods' progress is the city's). The city reads any; a town admin its own town's.
   targetReport: { read: { city_admin: 'all', town_admin: 'town' } },
+  // Patents (issue 5): bibliographic data is public information — anyone searches and opens a patent; the export
+  // (bulk data, audited) needs a sign-in. Legal-status events are recorded by the city. The portfolio (annual fees
+  // and reminders) is an enterprise's own, its town admin's, or the city's.
+  patentSearch: { read: { everyone: 'all' }, export: { signed_in: 'all' } },
+  patent: { read: { everyone: 'all' }, recordEvent: { city_admin: 'all' } },
+  patentPortfolio: { read: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;
