@@ -236,16 +236,22 @@ function facetSql(facets: readonly PatentFacetName[]): SQL[] {
   for (const f of facets) {
     if (f === 'kind')
       parts.push(sql`select 'kind' as facet, m.kind as value, null as label, count(*)::int as count from m group by m.kind`);
-    if (f === 'legalStatus') parts.push(sql`select 'legalStatus', m.legal_status, null, count(*)::int from m group by m.legal_status`);
+    if (f === 'legalStatus')
+      parts.push(
+        sql`select 'legalStatus' as facet, m.legal_status as value, null as label, count(*)::int as count from m group by m.legal_status`,
+      );
     if (f === 'town')
       parts.push(
-        sql`select 'town', g.id::text, t.name, g.n from (select m.town_id as id, count(*)::int as n from m where m.town_id is not null group by m.town_id) g join towns t on t.id = g.id`,
+        sql`select 'town' as facet, g.id::text as value, t.name as label, g.n as count from (select m.town_id as id, count(*)::int as n from m where m.town_id is not null group by m.town_id) g join towns t on t.id = g.id`,
       );
-    if (f === 'applicationYear') parts.push(sql`select 'applicationYear', m.year::text, null, count(*)::int from m group by m.year`);
+    if (f === 'applicationYear')
+      parts.push(
+        sql`select 'applicationYear' as facet, m.year::text as value, null as label, count(*)::int as count from m group by m.year`,
+      );
     // Subclasses are the 4-character IPC prefixes (Locarno prefixes start with LOC).
     if (f === 'ipcSubclass')
       parts.push(
-        sql`select 'ipcSubclass', v, null, count(*)::int from m, unnest(m.class_prefixes) v where v ~ '^[A-H][0-9]{2}[A-Z]$' group by v`,
+        sql`select 'ipcSubclass' as facet, v as value, null as label, count(*)::int as count from m, unnest(m.class_prefixes) v where v ~ '^[A-H][0-9]{2}[A-Z]$' group by v`,
       );
   }
   return parts;
@@ -267,7 +273,7 @@ export async function countAndFacets(
 ): Promise<Counted> {
   if (!knownLarge) {
     const query = sql`with m as (select ${COLUMNS} from (select * from patents p where ${cond} offset 0) p limit ${exactCap + 1})
-      ${sql.join([...facetSql(facets), sql`select '_n', '', null, count(*)::int from m`], sql` union all `)}`;
+      ${sql.join([...facetSql(facets), sql`select '_n' as facet, '' as value, null as label, count(*)::int as count from m`], sql` union all `)}`;
     const rows = hasWords ? await throughIndexes<FacetRow>(db, query) : await rowsOf<FacetRow>(db, query);
     const n = Number(rows.find((r) => (r.facet as string) === '_n')?.count ?? 0);
     if (n <= exactCap) {
@@ -294,7 +300,11 @@ async function sampled(db: Db, cond: SQL, facets: readonly PatentFacetName[], ex
     sql`with s as materialized (select ${COLUMNS}, coalesce(${cond}, false) as hit from patents p tablesample system (${sql.raw(percent.toFixed(3))}) repeatable (17)),
       m as (select * from s where s.hit)
       ${sql.join(
-        [...facetSql(facets), sql`select '_n', '', null, count(*)::int from m`, sql`select '_sampled', '', null, count(*)::int from s`],
+        [
+          ...facetSql(facets),
+          sql`select '_n' as facet, '' as value, null as label, count(*)::int as count from m`,
+          sql`select '_sampled', '', null, count(*)::int from s`,
+        ],
         sql` union all `,
       )}`,
   );
