@@ -19,6 +19,7 @@ import { ANONYMOUS } from '../src/platform/policy.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
+import { makePatent } from './patent-fixtures.ts';
 import { makeResource } from './resource-fixtures.ts';
 import { cityContext, enterpriseContext, forwardedApplication, makeProgramme, programmeBody } from './voucher-fixtures.ts';
 import { makeAttachment, makeOrder as makeOrderRow, setOrderStatus } from './voucher-order-fixtures.ts';
@@ -2406,6 +2407,45 @@ CASES.push(
     `/api/v1/target-report/jobs/${cityReportJob.id}`,
   ),
   get('GET /api/v1/target-report/jobs/:id', 'nonexistent', REPORT_ROLES(404, 404), '/api/v1/target-report/jobs/999999999'),
+);
+
+// Patents (issue 5): search and the patent page are public (bibliographic data); the export needs a sign-in;
+// legal-status events are the city's; a portfolio is the enterprise's own, its town admin's or the city's.
+const matrixPatent = await makePatent(t.database, { ownerEnterpriseIds: [ids.ownEnterpriseId], townId: ids.guzhenTownId });
+const patentState = () => rows(t.database, sql`select legal_status, legal_status_date::text from patents where id = ${matrixPatent.id}`);
+const portfolioUrl = (enterpriseId: string) => `/api/v1/patents/portfolio?enterpriseId=${enterpriseId}`;
+CASES.push(
+  get('GET /api/v1/patents/search', 'public search', ALL_200, `/api/v1/patents/search?q=${encodeURIComponent('LED 灯具')}`),
+  get(
+    'GET /api/v1/patents/search',
+    'a malformed expert query',
+    EVERYONE(400),
+    `/api/v1/patents/search?query=${encodeURIComponent('(LED')}`,
+  ),
+  get('GET /api/v1/patents/export', 'a search result', SIGNED_IN(200), `/api/v1/patents/export?q=${encodeURIComponent('LED')}`),
+  get('GET /api/v1/patents/:id', 'any patent', ALL_200, `/api/v1/patents/${matrixPatent.id}`),
+  get('GET /api/v1/patents/:id', 'nonexistent', EVERYONE(404), `/api/v1/patents/${NONE}`),
+  get('GET /api/v1/patents/portfolio', 'own enterprise', [401, 200, 200, 403, 200, 403, 403], portfolioUrl(ids.ownEnterpriseId)),
+  get(
+    'GET /api/v1/patents/portfolio',
+    'same town, another enterprise',
+    [401, 200, 200, 403, 404, 403, 403],
+    portfolioUrl(ids.sameTownEnterpriseId),
+  ),
+  get('GET /api/v1/patents/portfolio', 'another town', [401, 200, 404, 403, 404, 403, 403], portfolioUrl(ids.otherTownEnterpriseId)),
+  get('GET /api/v1/patents/portfolio', 'nonexistent enterprise', [401, 404, 404, 403, 404, 403, 403], portfolioUrl(NONE)),
+  post(
+    'POST /api/v1/patents/:id/events',
+    'a granted patent lapses',
+    ADMIN_ONLY(201),
+    `/api/v1/patents/${matrixPatent.id}/events`,
+    { kind: 'lapsed', eventDate: '2024-03-02' },
+    patentState,
+  ),
+  post('POST /api/v1/patents/:id/events', 'nonexistent', ADMIN_ONLY(404), `/api/v1/patents/${NONE}/events`, {
+    kind: 'lapsed',
+    eventDate: '2024-03-02',
+  }),
 );
 
 // ---------------------------------------------------------------------------------------------
