@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly messageZh: string | undefined;
   readonly messageEn: string | undefined;
   readonly fields: FieldError[];
+  /** The error's other details (e.g. the position of a malformed expert query). */
+  readonly details: Record<string, unknown>;
 
   constructor(status: number, body: ErrorResponse['error']) {
     super(body.message);
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     this.messageZh = body.messageZh;
     this.messageEn = body.messageEn;
     this.fields = body.details?.fields ?? [];
+    this.details = body.details ?? {};
   }
 
   localizedMessage(locale: Locale = currentLocale()): string {

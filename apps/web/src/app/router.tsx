@@ -76,6 +76,9 @@ const SubmissionDetailPage = lazyPage(() => import('../features/target-submissio
 const NewSubmissionPage = lazyPage(() => import('../features/target-submissions/submission-detail-page.tsx'), 'NewSubmissionPage');
 const IndicatorsPage = lazyPage(() => import('../features/indicators/indicators-page.tsx'), 'IndicatorsPage');
 const IndicatorFormPage = lazyPage(() => import('../features/indicators/indicator-form-page.tsx'), 'IndicatorFormPage');
+const PatentSearchPage = lazyPage(() => import('../features/patents/patent-search-page.tsx'), 'PatentSearchPage');
+const PatentDetailPage = lazyPage(() => import('../features/patents/patent-detail-page.tsx'), 'PatentDetailPage');
+const PatentPortfolioPage = lazyPage(() => import('../features/patents/patent-portfolio-page.tsx'), 'PatentPortfolioPage');
 const NotFoundPage = lazyPage(() => import('./errors/not-found-result.tsx'), 'NotFoundPage');
 
 function FullPageSpin() {
@@ -162,6 +165,16 @@ export function AppRoutes() {
               </RequireRole>
             }
           />
+          <Route path="patents" element={<PatentSearchPage />} />
+          <Route
+            path="patents/portfolio"
+            element={
+              <RequireRole roles={['enterprise', 'town_admin', 'city_admin']}>
+                <PatentPortfolioPage />
+              </RequireRole>
+            }
+          />
+          <Route path="patents/:id" element={<PatentDetailPage />} />
           <Route path="resources" element={<ResourcesPage />} />
           <Route path="resources/:id" element={<ResourceDetailPage />} />
           <Route
