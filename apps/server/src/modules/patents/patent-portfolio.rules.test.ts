@@ -42,6 +42,12 @@ describe('annual fees', () => {
     expect(a).toMatchObject({ year: 3, dueDate: '2022-03-01', graceEndDate: '2022-09-01', feeFen: 90_000, status: 'paid' });
   });
 
+  it('takes the years begun as paid when payments are unknown (the patent has not lapsed)', () => {
+    expect(nextAnnuity(granted, '2026-01-15')).toMatchObject({ year: 7, dueDate: '2026-03-01', status: 'due_soon' });
+    expect(nextAnnuity(granted, '2026-03-01')).toMatchObject({ year: 7, dueDate: '2026-03-01', status: 'due_soon' });
+    expect(nextAnnuity(granted, '2026-03-02')).toMatchObject({ year: 8, dueDate: '2027-03-01', status: 'paid' });
+  });
+
   it('follows what the paid fees cover', () => {
     const a = nextAnnuity({ ...granted, feesPaidUntil: '2026-02-28' }, '2026-01-15');
     expect(a).toMatchObject({ year: 7, dueDate: '2026-03-01', feeFen: 200_000, surchargeFen: 0, status: 'due_soon' });

@@ -12,7 +12,8 @@ import type { PatentKind } from '@innotown/contracts/patents';
  * anniversary of the filing date and its fee is due by that day. Unpaid, a 6-month grace period follows with
  * a surcharge (滞纳金) of 5 % of the fee for each full month late beyond the first (0 % in the first month,
  * 25 % in the sixth); after the grace period the patent lapses (终止). `fees_paid_until` is the last day the
- * paid fees cover; unknown → only the grant year is taken as paid.
+ * paid fees cover; unknown → the patent, still in force, is taken as paid for every year already begun (a fee left
+ * unpaid past its grace would have been recorded as a lapse), so the next fee is the next anniversary.
  */
 
 const DESIGN_15_YEARS_FROM = '2021-06-01';
@@ -115,7 +116,9 @@ export function nextAnnuity(p: PatentForFees, asOf: string, soonDays = 90): Annu
   if (p.legalStatus !== 'granted' || !p.grantDate) return null;
   const expiry = expiryDate(p.kind, p.applicationDate);
   // Patent year k (1-based) runs from the (k−1)th anniversary; its fee is due on that anniversary.
-  const covered = p.feesPaidUntil && p.feesPaidUntil > p.grantDate ? p.feesPaidUntil : p.grantDate;
+  // Unknown payments: a patent still recorded as granted has not lapsed, so the years begun are taken as paid.
+  const known = p.feesPaidUntil ?? (addDays(asOf, -1) > p.grantDate ? addDays(asOf, -1) : p.grantDate);
+  const covered = known > p.grantDate ? known : p.grantDate;
   let year = 1;
   while (addYears(p.applicationDate, year - 1) <= covered) year++;
   const dueDate = addYears(p.applicationDate, year - 1);

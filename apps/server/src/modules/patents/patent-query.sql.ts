@@ -6,7 +6,8 @@ import { tokensForQuery } from '../../platform/search/tokenizer.ts';
 
 /**
  * The expert query's AST (packages/contracts/src/patent-query.ts) as a WHERE predicate over `patents p`.
- * Every leaf is a non-null boolean (coalesce), so NOT means "does not match" also where a column is null.
+ * Leaves stay plain predicates, so the GIN and B-tree indexes serve them; a leaf may be null (no abstract, no grant
+ * date), which AND/OR treat as no match, and NOT is `is not true`, so NOT means "does not match" there too.
  *
  * - Text: the value is cut with the search's tokenizer; all tokens must match (`&`). TX is the whole vector,
  *   TI its title lexemes (weight A), AB and CL the body lexemes (weight B: abstract and claims share it) with a
@@ -25,7 +26,8 @@ export function compilePatentQuery(node: PatentQueryNode): SQL {
     case 'or':
       return sql`(${sql.join(node.children.map(compilePatentQuery), sql` or `)})`;
     case 'not':
-      return sql`(not ${compilePatentQuery(node.child)})`;
+      // `is not true`: a leaf that is null (no abstract, no grant date) does not match, so NOT of it does.
+      return sql`((${compilePatentQuery(node.child)}) is not true)`;
     case 'text':
       return textLeaf(node.field, node.value, node.phrase);
     case 'match':
@@ -37,7 +39,7 @@ export function compilePatentQuery(node: PatentQueryNode): SQL {
     case 'date': {
       const col = node.field === 'AD' ? sql`p.application_date` : node.field === 'PD' ? sql`p.publication_date` : sql`p.grant_date`;
       const parts = [...(node.from ? [sql`${col} >= ${node.from}::date`] : []), ...(node.to ? [sql`${col} <= ${node.to}::date`] : [])];
-      return parts.length === 0 ? sql`(${col} is not null)` : sql`coalesce(${sql.join(parts, sql` and `)}, false)`;
+      return parts.length === 0 ? sql`(${col} is not null)` : sql`(${sql.join(parts, sql` and `)})`;
     }
   }
 }
@@ -59,7 +61,7 @@ function textLeaf(field: 'TX' | 'TI' | 'AB' | 'CL', value: string, phrase: boole
   // Abstract and claims share weight B: check that the words are in the part asked for.
   if (field === 'AB' || field === 'CL') for (const t of tokens) parts.push(sql`strpos(${PART[field]}, ${t}) > 0`);
   if (phrase) parts.push(sql`strpos(${PART[field]}, ${value.normalize('NFKC').toLowerCase()}) > 0`);
-  return sql`coalesce(${sql.join(parts, sql` and `)}, false)`;
+  return sql`(${sql.join(parts, sql` and `)})`;
 }
 
 /** Chinese names of the legal statuses an expert may type after LS=. */
@@ -82,7 +84,7 @@ function matchLeaf(field: 'PA' | 'IN' | 'LS' | 'TOWN', value: string): SQL {
   if (field === 'PA') return applicantMatch(value);
   if (field === 'IN') return inventorMatch(value);
   if (field === 'LS') return sql`(p.legal_status = ${STATUS_WORDS[value] ?? value.toLowerCase()})`;
-  return sql`coalesce(p.town_id in (select id from towns where name = ${value} or lower(name_en) = lower(${value}) or code = ${value}), false)`;
+  return sql`(p.town_id in (select id from towns where name = ${value} or lower(name_en) = lower(${value}) or code = ${value}))`;
 }
 
 /** Part of an applicant's or current owner's name (trigram index `patents_parties_trgm_idx`). */
