@@ -117,8 +117,8 @@ export function nextAnnuity(p: PatentForFees, asOf: string, soonDays = 90): Annu
   const expiry = expiryDate(p.kind, p.applicationDate);
   // Patent year k (1-based) runs from the (k−1)th anniversary; its fee is due on that anniversary.
   // Unknown payments: a patent still recorded as granted has not lapsed, so the years begun are taken as paid.
-  const known = p.feesPaidUntil ?? (addDays(asOf, -1) > p.grantDate ? addDays(asOf, -1) : p.grantDate);
-  const covered = known > p.grantDate ? known : p.grantDate;
+  const latest = (a: string, b: string) => (a > b ? a : b);
+  const covered = latest(p.feesPaidUntil ?? addDays(asOf, -1), p.grantDate);
   let year = 1;
   while (addYears(p.applicationDate, year - 1) <= covered) year++;
   const dueDate = addYears(p.applicationDate, year - 1);
@@ -162,7 +162,7 @@ export function checkEvent(
   today: string,
 ): TransitionCheck {
   const rule = EVENT_TRANSITIONS[kind];
-  if (!rule || !rule.from.includes(p.legalStatus)) return { ok: false, reason: 'transition' };
+  if (!rule?.from.includes(p.legalStatus)) return { ok: false, reason: 'transition' };
   if (eventDate < p.applicationDate) return { ok: false, reason: 'before_application' };
   if (eventDate > today) return { ok: false, reason: 'future' };
   if (p.legalStatusDate && eventDate < p.legalStatusDate) return { ok: false, reason: 'before_status' };
