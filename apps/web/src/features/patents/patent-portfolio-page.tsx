@@ -21,8 +21,9 @@ function useColumns(withFees: boolean): TableColumnsType<PortfolioItem> {
   const { t } = useTranslation();
   return [
     {
-      title: t('patents.title'),
+      title: t('patents.patentTitle'),
       dataIndex: 'title',
+      width: 280,
       render: (title: string, item) => (
         <Flex vertical>
           <Link to={`/patents/${item.id}`}>{title}</Link>
@@ -118,7 +119,7 @@ function PortfolioView({ data }: { data: Portfolio }) {
           columns={reminderColumns}
           dataSource={data.reminders}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           locale={{ emptyText: <Empty description={t('patents.noReminders')} /> }}
         />
       </Card>
@@ -130,7 +131,7 @@ function PortfolioView({ data }: { data: Portfolio }) {
           columns={columns}
           dataSource={data.items}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Empty description={t('patents.noPatents')} /> }}
         />
       </Card>
