@@ -55,7 +55,7 @@ describe('patent search', () => {
   it('marks where a malformed expert query goes wrong', async () => {
     const { context, page } = await newPage(browser);
     try {
-      await page.goto('/patents?query=' + encodeURIComponent('TI=(LED OR 灯具'));
+      await page.goto(`/patents?query=${encodeURIComponent('TI=(LED OR 灯具')}`);
       const mark = page.getByTestId('patent-query-error-mark');
       await expect.poll(() => mark.textContent(), POLL).toBe('(');
       expect(await page.getByTestId('patent-query-error').textContent()).toContain('第 4 个字符处');

@@ -100,7 +100,10 @@ export const validationMessages = {
   ipc_slash: { zh: 'IPC 大组之后应为斜杠 /', en: 'The main group is followed by a slash /' },
   ipc_subgroup: { zh: 'IPC 斜杠之后应为 2–6 位数字的小组，如 29/70', en: 'The slash is followed by a 2–6 digit subgroup, e.g. 29/70' },
   ipc_trailing: { zh: 'IPC 分类号末尾有多余字符', en: 'Unexpected characters after the IPC code' },
-  locarno_invalid: { zh: '洛迦诺分类应为 2 位大类或“大类-小类”，如 26 或 26-05', en: 'A Locarno class is 2 digits or class-subclass, e.g. 26 or 26-05' },
+  locarno_invalid: {
+    zh: '洛迦诺分类应为 2 位大类或“大类-小类”，如 26 或 26-05',
+    en: 'A Locarno class is 2 digits or class-subclass, e.g. 26 or 26-05',
+  },
   locarno_format: {
     zh: '洛迦诺分类号应为“大类-小类”各 2 位数字，如 26-05',
     en: 'A Locarno class is class-subclass, 2 digits each, e.g. 26-05',
