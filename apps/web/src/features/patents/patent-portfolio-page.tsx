@@ -23,7 +23,7 @@ function useColumns(withFees: boolean): TableColumnsType<PortfolioItem> {
     {
       title: t('patents.patentTitle'),
       dataIndex: 'title',
-      width: 280,
+      width: 220,
       render: (title: string, item) => (
         <Flex vertical>
           <Link to={`/patents/${item.id}`}>{title}</Link>
@@ -51,7 +51,7 @@ function useColumns(withFees: boolean): TableColumnsType<PortfolioItem> {
     {
       title: t('patents.nextFee'),
       key: 'nextFee',
-      width: 230,
+      width: 210,
       render: (_: unknown, item) =>
         item.nextAnnuity ? (
           <Flex gap={6} align="center" wrap>
@@ -71,14 +71,14 @@ function useColumns(withFees: boolean): TableColumnsType<PortfolioItem> {
           {
             title: t('patents.fee'),
             key: 'fee',
-            width: 110,
+            width: 90,
             align: 'right' as const,
             render: (_: unknown, item: PortfolioItem) => (item.nextAnnuity ? formatYuan(item.nextAnnuity.feeFen) : '—'),
           },
           {
             title: t('patents.surcharge'),
             key: 'surcharge',
-            width: 110,
+            width: 90,
             align: 'right' as const,
             render: (_: unknown, item: PortfolioItem) => (item.nextAnnuity ? formatYuan(item.nextAnnuity.surchargeFen) : '—'),
           },
@@ -119,7 +119,7 @@ function PortfolioView({ data }: { data: Portfolio }) {
           columns={reminderColumns}
           dataSource={data.reminders}
           pagination={false}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1180 }}
           locale={{ emptyText: <Empty description={t('patents.noReminders')} /> }}
         />
       </Card>
