@@ -25,6 +25,7 @@ import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts'
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
 import { serviceOrderRoutes } from './modules/service-orders/service-orders.routes.ts';
 import { serviceRequirementRoutes } from './modules/service-requirements/service-requirements.routes.ts';
+import { patentImportRoutes } from './modules/patent-import/patent-import.routes.ts';
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(voucherReportRoutes);
   await app.register(innovationMapRoutes);
   await app.register(serviceRequirementRoutes);
+  await app.register(patentImportRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -26,7 +26,7 @@ export class ImportFileError extends Error {
   }
 }
 
-export type ByteSource = AsyncIterable<Buffer | Uint8Array>;
+export type ByteSource = AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
 
 // ---------------------------------------------------------------------------------------------- text
 
