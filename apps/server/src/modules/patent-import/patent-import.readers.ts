@@ -290,6 +290,12 @@ const COLLECTION_ELEMENTS = new Set([
   'PatentDocuments',
 ]);
 
+/** The code of an ST.36 `<text>` classification ('H04N   7/18   20060101AFI…' → 'H04N7/18'). */
+function ipcOfText(text: string): string {
+  const m = /^\s*([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*\/\s*(\d{1,6})(?=\s|$)/.exec(text);
+  return m ? `${m[1]}${m[2]}/${m[3]}` : text;
+}
+
 const XML_DECL = /<\?xml\s/g;
 const local = (name: string) => {
   const colon = name.indexOf(':');
@@ -477,7 +483,7 @@ export async function* readSt36(source: ByteSource): AsyncGenerator<SourceRecord
         if (name === 'classification-ipcr' || name === 'classification-ipc') {
           inIpcr = false;
           const p2 = ipcParts;
-          if (p2.text) d.ipc.push(p2.text);
+          if (p2.text) d.ipc.push(ipcOfText(p2.text));
           else if (p2.section) d.ipc.push(`${p2.section}${p2.class ?? ''}${p2.subclass ?? ''}${p2['main-group'] ?? ''}/${p2.subgroup ?? ''}`);
         } else if (name === 'main-classification' || name === 'further-classification') {
           if (value) d.ipc.push(value);
@@ -513,7 +519,9 @@ export async function* readSt36(source: ByteSource): AsyncGenerator<SourceRecord
         return;
       }
       if ((name === 'agency' || name === 'cn-agency') && value) d.agency ||= value;
-      else if (name === 'orgname' && stack.some((s) => s === 'agency' || s === 'cn-agency' || s === 'agents')) d.agency ||= value;
+      else if ((name === 'orgname' || name === 'name') && value && stack.some((s) => s === 'agency' || s === 'cn-agency' || s === 'agents')) {
+        d.agency ||= value;
+      }
       if (DOCUMENT_ELEMENTS.has(name)) {
         ready.push(draftToRecord(d));
         draft = null;
