@@ -409,7 +409,8 @@ export function normaliseRecord(record: SourceRecord, options: NormaliseOptions)
   }
   if (applicationDate) {
     for (const e of events) {
-      if (e.eventDate < applicationDate && e.kind !== 'filed') {
+      // Publication and grant dates have their own checks above.
+      if (e.eventDate < applicationDate && e.kind !== 'filed' && e.kind !== 'published' && e.kind !== 'granted') {
         issue(columnOfEvent(e.kind, f), e.eventDate, 'patent_import_event_before_application');
         break;
       }

@@ -235,6 +235,8 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+const DATE_COLUMNS = new Set<PatentImportColumnKey>(['applicationDate', 'publicationDate', 'grantDate', 'legalStatusDate', 'feesPaidUntil']);
+
 /** Rows of the first worksheet of an .xlsx, streamed (ExcelJS WorkbookReader). */
 export async function* readXlsx(source: ByteSource): AsyncGenerator<SourceRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
@@ -249,7 +251,13 @@ export async function* readXlsx(source: ByteSource): AsyncGenerator<SourceRecord
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as ExcelJS.CellValue[];
         const cells: string[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        for (let c = 1; c < values.length; c++) {
+          const v = values[c];
+          // The streaming reader does not apply styles: a date cell arrives as its serial number.
+          if (header && typeof v === 'number' && DATE_COLUMNS.has(header.columns[c - 1] as PatentImportColumnKey) && v > 0 && v < 2958466) {
+            cells.push(new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000).toISOString().slice(0, 10));
+          } else cells.push(cellText(v));
+        }
         if (!header) {
           if (cells.every((c) => c.trim() === '') || (cells[0] ?? '').startsWith('#')) continue;
           header = readHeader(cells);
