@@ -315,7 +315,7 @@ type Draft = {
   row: number;
   pub: { country: string; number: string; kind: string; date: string };
   app: { country: string; number: string; date: string; type: string };
-  grant: { number: string; date: string };
+  grant: { country: string; number: string; kind: string; date: string };
   ipc: string[];
   locarno: string[];
   title: string;
@@ -331,7 +331,7 @@ const newDraft = (row: number): Draft => ({
   row,
   pub: { country: '', number: '', kind: '', date: '' },
   app: { country: '', number: '', date: '', type: '' },
-  grant: { number: '', date: '' },
+  grant: { country: '', number: '', kind: '', date: '' },
   ipc: [],
   locarno: [],
   title: '',
@@ -358,7 +358,11 @@ function draftToRecord(d: Draft): SourceRecord {
   const applicants = names(companies).length > 0 ? names(companies) : names(d.applicants);
   const assignees = names(d.assignees);
   const country = (d.app.country || d.pub.country).toUpperCase();
-  const grantNumber = d.grant.number || (/^[BCUYSD]/.test(d.pub.kind) ? `${d.pub.country}${d.pub.number}${d.pub.kind}` : '');
+  const grantNumber = d.grant.number
+    ? /[A-Z]\d?$/.test(d.grant.number)
+      ? d.grant.number
+      : `${d.grant.country || country}${d.grant.number}${d.grant.kind}`
+    : (/^[BCUYSD]/.test(d.pub.kind) ? `${d.pub.country}${d.pub.number}${d.pub.kind}` : '');
   const grantDate = d.grant.date || (/^[BCUYSD]/.test(d.pub.kind) ? d.pub.date : '');
   return {
     row: d.row,
