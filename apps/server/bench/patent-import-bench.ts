@@ -68,14 +68,21 @@ if (values.child) {
     workers: WORKERS,
     onProgress: (p) => {
       if (p.recordsRead % 100_000 < 2_000 || p.phase === 'merging') {
-        process.stderr.write(`  ${values.child}: ${p.recordsRead} records, ${mb(p.bytesRead)} MB, ${Math.round(p.recordsRead / ((Date.now() - started) / 1000))}/s ${p.phase}\n`);
+        process.stderr.write(
+          `  ${values.child}: ${p.recordsRead} records, ${mb(p.bytesRead)} MB, ${Math.round(p.recordsRead / ((Date.now() - started) / 1000))}/s ${p.phase}\n`,
+        );
       }
     },
   });
   clearInterval(sample);
   const seconds = (Date.now() - started) / 1000;
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.send?.({ outcome: outcome.ok ? { ...outcome } : { ok: false, issues: outcome.issues.slice(0, 5), fileError: outcome.fileError }, seconds, maxRss, sampledRss: peak });
+  process.send?.({
+    outcome: outcome.ok ? { ...outcome } : { ok: false, issues: outcome.issues.slice(0, 5), fileError: outcome.fileError },
+    seconds,
+    maxRss,
+    sampledRss: peak,
+  });
   await database.close();
   process.exit(0);
 }
@@ -133,7 +140,8 @@ function eventsCell(p: GeneratedPatent): string {
     .filter((e) => !['filed', 'published', 'granted'].includes(e.kind))
     .map((e) => {
       const d = e.detail as Record<string, unknown>;
-      const note = e.kind === 'transferred' ? (d.to as string[] | undefined)?.join('、') : e.kind === 'licensed' ? (d.licensee as string) : '';
+      const note =
+        e.kind === 'transferred' ? (d.to as string[] | undefined)?.join('、') : e.kind === 'licensed' ? (d.licensee as string) : '';
       return `${e.date} ${e.kind}${note ? ` ${note}` : ''}`;
     })
     .join('; ');
@@ -175,13 +183,26 @@ function docId(number: string | null, date: string | null) {
 
 function xmlDoc(p: GeneratedPatent): string {
   const pub = p.grantNumber && p.kind !== 'invention' ? docId(p.grantNumber, p.grantDate) : docId(p.publicationNumber, p.publicationDate);
-  const grant = p.kind === 'invention' && p.grantNumber ? `<business:cn-grant-reference>${docId(p.grantNumber, p.grantDate)}</business:cn-grant-reference>` : '';
+  const grant =
+    p.kind === 'invention' && p.grantNumber
+      ? `<business:cn-grant-reference>${docId(p.grantNumber, p.grantDate)}</business:cn-grant-reference>`
+      : '';
   const classes =
     p.kind === 'design'
-      ? p.locarnoCodes.map((c) => `<business:classification-locarno><base:main-classification>${c}</base:main-classification></business:classification-locarno>`).join('')
+      ? p.locarnoCodes
+          .map(
+            (c) =>
+              `<business:classification-locarno><base:main-classification>${c}</base:main-classification></business:classification-locarno>`,
+          )
+          .join('')
       : `<business:classifications-ipcr>${p.ipcCodes.map((c) => `<business:classification-ipcr><base:text>${c}</base:text></business:classification-ipcr>`).join('')}</business:classifications-ipcr>`;
   const party = (tag: string, names: string[], address?: string | null) =>
-    names.map((n, i) => `<business:${tag} sequence="${i + 1}"><base:name>${xmlText(n)}</base:name>${i === 0 && address ? `<base:address><base:text>${xmlText(address)}</base:text></base:address>` : ''}</business:${tag}>`).join('');
+    names
+      .map(
+        (n, i) =>
+          `<business:${tag} sequence="${i + 1}"><base:name>${xmlText(n)}</base:name>${i === 0 && address ? `<base:address><base:text>${xmlText(address)}</base:text></base:address>` : ''}</business:${tag}>`,
+      )
+      .join('');
   return (
     `<cn-patent-document lang="zh" country="CN">\n<business:cn-bibliographic-data>` +
     (pub ? `<business:cn-publication-reference>${pub}</business:cn-publication-reference>` : '') +
@@ -194,7 +215,9 @@ function xmlDoc(p: GeneratedPatent): string {
     `<business:cn-patentees>${party('cn-patentee', p.owners)}</business:cn-patentees></business:cn-parties>` +
     (p.agency ? `<business:cn-agency><base:name>${xmlText(p.agency)}</base:name></business:cn-agency>` : '') +
     `</business:cn-bibliographic-data>\n<business:abstract><base:paragraphs>${xmlText(p.abstract)}</base:paragraphs></business:abstract>` +
-    (p.claims ? `<business:application-body><business:claims><business:claim><business:claim-text>${xmlText(p.claims)}</business:claim-text></business:claim></business:claims></business:application-body>` : '') +
+    (p.claims
+      ? `<business:application-body><business:claims><business:claim><business:claim-text>${xmlText(p.claims)}</business:claim-text></business:claim></business:claims></business:application-body>`
+      : '') +
     '\n</cn-patent-document>\n'
   );
 }
@@ -220,15 +243,21 @@ async function generateFiles() {
   csv.end();
   xml.end();
   await Promise.all([once(csv, 'finish'), once(xml, 'finish')]);
-  console.log(`generated ${N} records in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CSV_FILE} ${mb(statSync(CSV_FILE).size)} MB, ${XML_FILE} ${mb(statSync(XML_FILE).size)} MB`);
+  console.log(
+    `generated ${N} records in ${((Date.now() - started) / 1000).toFixed(0)} s: ${CSV_FILE} ${mb(statSync(CSV_FILE).size)} MB, ${XML_FILE} ${mb(statSync(XML_FILE).size)} MB`,
+  );
 }
 
 type ChildResult = { outcome: Record<string, unknown>; seconds: number; maxRss: number; sampledRss: number };
 async function runChild(format: 'csv' | 'xml', file: string, db: string): Promise<ChildResult> {
-  const child = fork(fileURLToPath(import.meta.url), ['--child', format, '--file', file, '--db', db, '--records', String(N), '--workers', String(WORKERS)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    fileURLToPath(import.meta.url),
+    ['--child', format, '--file', file, '--db', db, '--records', String(N), '--workers', String(WORKERS)],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const [message] = (await once(child, 'message')) as [ChildResult];
   await once(child, 'exit');
   return message;
@@ -238,7 +267,11 @@ async function emptyTables(client: pg.Client) {
   await client.query('truncate patent_events, patent_import_rows, patents cascade');
 }
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const results: string[] = [];
 const report = (line: string) => {
   console.log(line);
@@ -251,7 +284,9 @@ if (!values['skip-generate'] || !existsSync(CSV_FILE) || !existsSync(XML_FILE)) 
 const client = new pg.Client({ connectionString: DB_URL });
 await client.connect();
 const version = (await client.query('show server_version')).rows[0].server_version;
-report(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} MB RAM; PostgreSQL ${version}; Node ${process.version}; workers ${WORKERS}`);
+report(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mb(os.totalmem())} MB RAM; PostgreSQL ${version}; Node ${process.version}; workers ${WORKERS}`,
+);
 report(`data: ${N} records; CSV ${mb(statSync(CSV_FILE).size)} MB, ST.36 XML ${mb(statSync(XML_FILE).size)} MB`);
 
 const rate = (r: ChildResult) => Math.round(((r.outcome.recordsRead as number) ?? 0) / r.seconds);
@@ -288,7 +323,9 @@ if (!values.only || values.only === 'copy' || values.only === 'csv') {
   const seconds = (Date.now() - started) / 1000;
   const n = Number((await client.query('select count(*) from patents_copy_baseline')).rows[0].count);
   const copyRate = Math.round(n / seconds);
-  report(`bare COPY of the same ${n} prepared rows (primary key + unique number only): ${seconds.toFixed(1)} s = ${copyRate} rows/s; load after ${load()}`);
+  report(
+    `bare COPY of the same ${n} prepared rows (primary key + unique number only): ${seconds.toFixed(1)} s = ${copyRate} rows/s; load after ${load()}`,
+  );
   if (csvRate) report(`CSV import / bare COPY = ${((csvRate / copyRate) * 100).toFixed(0)}%`);
   await client.query('drop table patents_copy_baseline');
 }
@@ -307,7 +344,8 @@ if (!values.only || values.only === 'xml') {
       `(read+segment+stage ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, merge+indexes ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); peak RSS ${mb(r.maxRss)} MB; load after ${load()}`,
   );
 }
-const counts = (await client.query('select (select count(*) from patents) as patents, (select count(*) from patent_events) as events')).rows[0];
+const counts = (await client.query('select (select count(*) from patents) as patents, (select count(*) from patent_events) as events'))
+  .rows[0];
 report(`left in ${DB_NAME}: ${counts.patents} patents, ${counts.events} events, all indexes of migration 0017 in place`);
 await client.end();
 try {

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './db/seed.ts';
+import { importCommand } from './modules/patent-import/patent-import.cli.ts';
 import { ensureCatalogue } from './modules/targets/targets.repository.ts';
 import { createUser } from './modules/users/users.service.ts';
 import { systemContext } from './platform/context.ts';
 import { openDatabase } from './platform/db.ts';
 import { ANONYMOUS } from './platform/policy.ts';
-import { importCommand } from './modules/patent-import/patent-import.cli.ts';
 
 const HELP = `InnoTown command line
 

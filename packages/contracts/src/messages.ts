@@ -115,7 +115,10 @@ export const validationMessages = {
     zh: '专利类型与申请号（第 5 位类型码）不符',
     en: 'The kind does not match the application number (its kind digit)',
   },
-  patent_import_date_format: { zh: '日期格式不正确，应如 2021-07-15 或 20210715', en: 'Invalid date; expected e.g. 2021-07-15 or 20210715' },
+  patent_import_date_format: {
+    zh: '日期格式不正确，应如 2021-07-15 或 20210715',
+    en: 'Invalid date; expected e.g. 2021-07-15 or 20210715',
+  },
   patent_import_publication_before_application: { zh: '公开日早于申请日', en: 'The publication date is before the application date' },
   patent_import_grant_before_application: { zh: '授权公告日早于申请日', en: 'The grant date is before the application date' },
   patent_import_event_before_application: { zh: '法律事件日期早于申请日', en: 'A legal event is dated before the application date' },

@@ -1,8 +1,8 @@
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { errorDefinition } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db.ts';
+import { errorDefinition } from '../../platform/errors.ts';
 import { findFile } from '../files/files.repository.ts';
 import type { ImportFormat } from './patent-import.readers.ts';
 import { importFile } from './patent-import.service.ts';
@@ -54,7 +54,8 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
     source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
     bytesTotal: total,
     ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
-    onProgress: (p) => bar(p.bytesRead, p.recordsRead, p.errorCount, p.phase === 'merging' ? 'merging (upsert, events, indexes)…' : 'reading'),
+    onProgress: (p) =>
+      bar(p.bytesRead, p.recordsRead, p.errorCount, p.phase === 'merging' ? 'merging (upsert, events, indexes)…' : 'reading'),
   });
   if (tty) process.stderr.write('\n');
   const secs = (Date.now() - started) / 1000;
@@ -70,7 +71,9 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
   if (outcome.fileError && Object.keys(outcome.fileError.details).length > 0) console.error(JSON.stringify(outcome.fileError.details));
   console.error(`${outcome.recordsRead} records read, ${outcome.errorCount} refused. First issues:`);
   for (const i of outcome.issues.slice(0, 10)) {
-    console.error(`  row ${i.row ?? '-'} ${i.applicationNumber ?? ''} ${i.columnLabel ?? ''} ${i.value ?? ''}: ${i.messageZh} / ${i.messageEn}`);
+    console.error(
+      `  row ${i.row ?? '-'} ${i.applicationNumber ?? ''} ${i.columnLabel ?? ''} ${i.value ?? ''}: ${i.messageZh} / ${i.messageEn}`,
+    );
   }
   if (importRow.reportFileId) {
     const report = await findFile(db, importRow.reportFileId);

@@ -329,7 +329,9 @@ export function normaliseRecord(record: SourceRecord, options: NormaliseOptions)
     if (isDesign) addLocarno('mainClass', rawMain);
     else addIpc('mainClass', rawMain);
     if (issues.length === before) {
-      mainClass = isDesign ? (parseLocarnoClass(rawMain.replace(/^LOC\s*(\(\d+\))?\s*(CL\.?)?\s*/i, '')) as { normalised: string }).normalised : (parseIpcCode(rawMain) as { normalised: string }).normalised;
+      mainClass = isDesign
+        ? (parseLocarnoClass(rawMain.replace(/^LOC\s*(\(\d+\))?\s*(CL\.?)?\s*/i, '')) as { normalised: string }).normalised
+        : (parseIpcCode(rawMain) as { normalised: string }).normalised;
       // The main class leads the list.
       const list = isDesign ? locarnoCodes : ipcCodes;
       list.splice(list.indexOf(mainClass), 1);

@@ -3,7 +3,7 @@ import { PATENT_IMPORT_MAX_ISSUES, type PatentImportIssue } from '@innotown/cont
 import type { Db } from '../../platform/db.ts';
 import { errorDefinition } from '../../platform/errors.ts';
 import type { StagedRecord } from './patent-import.copy.ts';
-import { type EnterpriseIndex, columnLabel, normaliseRecord } from './patent-import.normalise.ts';
+import { columnLabel, type EnterpriseIndex, normaliseRecord } from './patent-import.normalise.ts';
 import { inlinePreparer, type Preparer, workerPreparer } from './patent-import.pool.ts';
 import { type ByteSource, ImportFileError, type ImportFormat, readRecords } from './patent-import.readers.ts';
 import * as repo from './patent-import.repository.ts';
@@ -26,7 +26,13 @@ export type ImportOutcome =
       rebuiltIndexes: boolean;
       ms: { read: number; merge: number };
     }
-  | { ok: false; recordsRead: number; errorCount: number; issues: PatentImportIssue[]; fileError: { code: string; details: Record<string, unknown> } | null };
+  | {
+      ok: false;
+      recordsRead: number;
+      errorCount: number;
+      issues: PatentImportIssue[];
+      fileError: { code: string; details: Record<string, unknown> } | null;
+    };
 
 export type RunImportOptions = {
   importId: string;
@@ -103,8 +109,8 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
       preparer = workerPreparer(workerCount ?? 2);
     }
     const prepared = preparer.prepare(importId, items);
-    const written = (writeChain = writeChain.then(async () => writer.write(await prepared)));
-    inFlight.push(written);
+    writeChain = writeChain.then(async () => writer.write(await prepared));
+    inFlight.push(writeChain);
     const limit = pooled ? (workerCount ?? 2) * 2 : 1;
     while (inFlight.length >= limit) await inFlight.shift();
   };

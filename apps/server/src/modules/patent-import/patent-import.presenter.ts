@@ -13,7 +13,11 @@ export function presentImport(row: PatentImportRow, issues: PatentImportIssue[] 
       errorCode = 'INTERNAL';
     }
   }
-  const def = errorCode ? errorDefinition(errorCode) : row.status === 'failed' && row.errorCount > 0 ? errorDefinition('PATENT_IMPORT_REJECTED') : undefined;
+  const def = errorCode
+    ? errorDefinition(errorCode)
+    : row.status === 'failed' && row.errorCount > 0
+      ? errorDefinition('PATENT_IMPORT_REJECTED')
+      : undefined;
   const percent =
     row.status === 'succeeded' || row.status === 'failed'
       ? 100

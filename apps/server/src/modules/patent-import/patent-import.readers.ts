@@ -235,7 +235,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-const DATE_COLUMNS = new Set<PatentImportColumnKey>(['applicationDate', 'publicationDate', 'grantDate', 'legalStatusDate', 'feesPaidUntil']);
+const DATE_COLUMNS = new Set<PatentImportColumnKey>([
+  'applicationDate',
+  'publicationDate',
+  'grantDate',
+  'legalStatusDate',
+  'feesPaidUntil',
+]);
 
 /** Rows of the first worksheet of an .xlsx, streamed (ExcelJS WorkbookReader). */
 export async function* readXlsx(source: ByteSource): AsyncGenerator<SourceRecord> {
@@ -362,7 +368,9 @@ function draftToRecord(d: Draft): SourceRecord {
     ? /[A-Z]\d?$/.test(d.grant.number)
       ? d.grant.number
       : `${d.grant.country || country}${d.grant.number}${d.grant.kind}`
-    : (/^[BCUYSD]/.test(d.pub.kind) ? `${d.pub.country}${d.pub.number}${d.pub.kind}` : '');
+    : /^[BCUYSD]/.test(d.pub.kind)
+      ? `${d.pub.country}${d.pub.number}${d.pub.kind}`
+      : '';
   const grantDate = d.grant.date || (/^[BCUYSD]/.test(d.pub.kind) ? d.pub.date : '');
   return {
     row: d.row,
@@ -496,7 +504,8 @@ export async function* readSt36(source: ByteSource): AsyncGenerator<SourceRecord
           inIpcr = false;
           const p2 = ipcParts;
           if (p2.text) d.ipc.push(ipcOfText(p2.text));
-          else if (p2.section) d.ipc.push(`${p2.section}${p2.class ?? ''}${p2.subclass ?? ''}${p2['main-group'] ?? ''}/${p2.subgroup ?? ''}`);
+          else if (p2.section)
+            d.ipc.push(`${p2.section}${p2.class ?? ''}${p2.subclass ?? ''}${p2['main-group'] ?? ''}/${p2.subgroup ?? ''}`);
         } else if (name === 'main-classification' || name === 'further-classification') {
           if (value) d.ipc.push(value);
         } else if (value) ipcParts[name] = value;
@@ -531,7 +540,11 @@ export async function* readSt36(source: ByteSource): AsyncGenerator<SourceRecord
         return;
       }
       if ((name === 'agency' || name === 'cn-agency') && value) d.agency ||= value;
-      else if ((name === 'orgname' || name === 'name') && value && stack.some((s) => s === 'agency' || s === 'cn-agency' || s === 'agents')) {
+      else if (
+        (name === 'orgname' || name === 'name') &&
+        value &&
+        stack.some((s) => s === 'agency' || s === 'cn-agency' || s === 'agents')
+      ) {
         d.agency ||= value;
       }
       if (DOCUMENT_ELEMENTS.has(name)) {

@@ -49,7 +49,9 @@ export async function markRunning(db: Db, id: string): Promise<PatentImportRow |
 
 /** Local enterprises by credit code and exact name, for linking owners and applicants. */
 export async function loadEnterpriseIndex(db: Db): Promise<EnterpriseIndex> {
-  const list = await db.select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, townId: enterprises.townId }).from(enterprises);
+  const list = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, townId: enterprises.townId })
+    .from(enterprises);
   const byCode = new Map<string, EnterpriseRef>();
   const byName = new Map<string, EnterpriseRef>();
   for (const e of list) {

@@ -22,7 +22,11 @@ export async function patentImportRoutes(app: App) {
     '/api/v1/patent-imports/template',
     {
       config: { permission: { resource: 'patentImport', action: 'template' } },
-      schema: { tags, summary: 'The patent import template (xlsx with a guide sheet, or a CSV header)', querystring: patentImportTemplateQuerySchema },
+      schema: {
+        tags,
+        summary: 'The patent import template (xlsx with a guide sheet, or a CSV header)',
+        querystring: patentImportTemplateQuerySchema,
+      },
     },
     async (request, reply) => {
       if (request.query.format === 'csv') {
@@ -51,7 +55,7 @@ export async function patentImportRoutes(app: App) {
     },
     async (request, reply) => {
       const part = await request.file({ limits: { fileSize: PATENT_IMPORT_MAX_BYTES + 1, files: 1 } });
-      if (!part || part.fieldname !== 'file') throw new AppError(FileErrors.FILE_MISSING);
+      if (part?.fieldname !== 'file') throw new AppError(FileErrors.FILE_MISSING);
       const buffer = await part.toBuffer();
       const row = await service.startUpload(app.db, request.ctx, { filename: part.filename, buffer });
       return reply.status(202).send(presentImport(row));
@@ -71,7 +75,12 @@ export async function patentImportRoutes(app: App) {
     '/api/v1/patent-imports/:id',
     {
       config: { permission: { resource: 'patentImport', action: 'read' } },
-      schema: { tags, summary: 'One import: status, progress (bytes read), counts, the first issues', params: patentImportParamsSchema, response: { 200: patentImportSchema } },
+      schema: {
+        tags,
+        summary: 'One import: status, progress (bytes read), counts, the first issues',
+        params: patentImportParamsSchema,
+        response: { 200: patentImportSchema },
+      },
     },
     async (request) => {
       const { row, issues } = await service.getImport(app.db, request.ctx, request.params.id);

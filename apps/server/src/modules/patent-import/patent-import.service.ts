@@ -87,7 +87,10 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
     await repo
       .updateImport(db, id, {
         status: 'failed',
-        errorMessage: JSON.stringify({ code: 'INTERNAL', details: { reason: err instanceof Error ? err.message.slice(0, 500) : String(err) } }),
+        errorMessage: JSON.stringify({
+          code: 'INTERNAL',
+          details: { reason: err instanceof Error ? err.message.slice(0, 500) : String(err) },
+        }),
         finishedAt: new Date(),
       })
       .catch(() => {});
@@ -128,9 +131,14 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
  * An upload: checked by content (CSV text in UTF-8/GBK, an .xlsx ZIP that passes the archive check, or
  * XML) and size, stored, and queued as a job; the page polls the import row.
  */
-export async function startUpload(db: Db, ctx: RequestContext, upload: { filename: string; buffer: Buffer }): Promise<repo.PatentImportRow> {
+export async function startUpload(
+  db: Db,
+  ctx: RequestContext,
+  upload: { filename: string; buffer: Buffer },
+): Promise<repo.PatentImportRow> {
   const { buffer } = upload;
-  if (buffer.length > PATENT_IMPORT_MAX_BYTES) throw new AppError(PatentImportErrors.PATENT_IMPORT_TOO_LARGE, { details: { maxBytes: PATENT_IMPORT_MAX_BYTES } });
+  if (buffer.length > PATENT_IMPORT_MAX_BYTES)
+    throw new AppError(PatentImportErrors.PATENT_IMPORT_TOO_LARGE, { details: { maxBytes: PATENT_IMPORT_MAX_BYTES } });
   if (buffer.length === 0) throw new AppError(PatentImportErrors.PATENT_IMPORT_EMPTY);
   const format = await detectFormat(buffer);
   const filename = sanitizeFilename(upload.filename) || `patents.${format}`;
@@ -192,7 +200,11 @@ export async function runUploadJob(db: Db, importId: string, log: FastifyBaseLog
   if (!row || row.status === 'succeeded' || row.status === 'failed') return { skipped: true };
   const file = row.fileId ? await findFile(db, row.fileId) : undefined;
   if (!file) {
-    await repo.updateImport(db, importId, { status: 'failed', errorMessage: JSON.stringify({ code: 'PATENT_IMPORT_EMPTY', details: {} }), finishedAt: new Date() });
+    await repo.updateImport(db, importId, {
+      status: 'failed',
+      errorMessage: JSON.stringify({ code: 'PATENT_IMPORT_EMPTY', details: {} }),
+      finishedAt: new Date(),
+    });
     return { failed: 'file missing' };
   }
   const content = file.content;
@@ -213,7 +225,11 @@ export async function runUploadJob(db: Db, importId: string, log: FastifyBaseLog
   return { ok: outcome.ok, records: outcome.recordsRead };
 }
 
-export async function getImport(db: Db, ctx: RequestContext, id: string): Promise<{ row: repo.PatentImportRow; issues: Awaited<ReturnType<typeof readReportIssues>> }> {
+export async function getImport(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ row: repo.PatentImportRow; issues: Awaited<ReturnType<typeof readReportIssues>> }> {
   authorize(ctx.actor, READ);
   const row = await repo.findImport(db, id);
   if (!row) throw notFound();

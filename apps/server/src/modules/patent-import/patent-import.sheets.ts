@@ -52,7 +52,10 @@ export function templateCsv(): string {
   return `\uFEFF${PATENT_IMPORT_COLUMNS.map((c) => csvCell(c.zh)).join(',')}\r\n`;
 }
 
-export async function reportXlsx(summary: { filename: string; recordsRead: number; errorCount: number }, issues: readonly PatentImportIssue[]): Promise<Buffer> {
+export async function reportXlsx(
+  summary: { filename: string; recordsRead: number; errorCount: number },
+  issues: readonly PatentImportIssue[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'InnoTown';
   const sheet = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });

@@ -43,7 +43,14 @@ const chunks = (buffer: Buffer, size = 1000) =>
 const run = (name: string, buffer: Buffer, format: 'csv' | 'xlsx' | 'xml', extra: Partial<Parameters<typeof importFile>[1]> = {}) =>
   importFile(db(), { filename: name, format, source: chunks(buffer), bytesTotal: buffer.length, workers: 0, currentYear: 2026, ...extra });
 const patentCount = (numbers: readonly string[]) =>
-  countOf(t.database, 'patents', sql`application_number in (${sql.join(numbers.map((n) => sql`${n}`), sql`, `)})`);
+  countOf(
+    t.database,
+    'patents',
+    sql`application_number in (${sql.join(
+      numbers.map((n) => sql`${n}`),
+      sql`, `,
+    )})`,
+  );
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 const HEADER = ['申请号', '专利类型', '专利名称', '摘要', '申请日', '公开日', '授权公告日', '申请人', '分类号', '法律状态', '法律事件'];
 
@@ -58,10 +65,7 @@ describe('patent import: the real CNIPA sample (CSV)', () => {
     expect(importRow.bytesRead).toBe(importRow.bytesTotal);
     expect(await patentCount(CNIPA_NUMBERS)).toBe(10);
 
-    const p = await one<Record<string, unknown>>(
-      t.database,
-      sql`select * from patents where application_number = '202211359874.7'`,
-    );
+    const p = await one<Record<string, unknown>>(t.database, sql`select * from patents where application_number = '202211359874.7'`);
     expect(p).toMatchObject({
       kind: 'invention', // 发明公开;发明授权
       publication_number: 'CN115883397A',
@@ -105,7 +109,19 @@ describe('patent import: the real CNIPA sample (CSV)', () => {
     // A changed title and a new event: the row is updated, only the new event is added.
     const csv = [
       csvLine(HEADER),
-      csvLine(['CN202223220665.2', '实用新型', '一种无人机机载多功能盒（更正）', '', '20221202', '20230328', '20230328', '中科大数据研究院', 'B64U20/80', '有权', '2024-05-06 许可 中山市某照明公司']),
+      csvLine([
+        'CN202223220665.2',
+        '实用新型',
+        '一种无人机机载多功能盒（更正）',
+        '',
+        '20221202',
+        '20230328',
+        '20230328',
+        '中科大数据研究院',
+        'B64U20/80',
+        '有权',
+        '2024-05-06 许可 中山市某照明公司',
+      ]),
     ].join('\r\n');
     const again = await run('update.csv', Buffer.from(csv), 'csv');
     expect(again.outcome.ok && [again.outcome.inserted, again.outcome.updated, again.outcome.events]).toEqual([0, 1, 1]);
@@ -127,7 +143,19 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
   it('one bad row among good ones: nothing loaded, every problem reported with row, column and zh/en', async () => {
     const csv = [
       csvLine(HEADER),
-      csvLine([goodNumber, '发明', '一种LED灯具散热结构', '散热鳍片', '2023-05-01', '2024-11-01', '', '中山市古镇灯饰有限公司', 'F21V29/70', '审中', '']),
+      csvLine([
+        goodNumber,
+        '发明',
+        '一种LED灯具散热结构',
+        '散热鳍片',
+        '2023-05-01',
+        '2024-11-01',
+        '',
+        '中山市古镇灯饰有限公司',
+        'F21V29/70',
+        '审中',
+        '',
+      ]),
       csvLine(['202310999002.6', '发明', '一种灯具', '', '2023-05-01', '', '', '某公司', 'F21V29/70', '', '']), // wrong check digit
       csvLine(['202310999003.X', '发明', '一种驱动电源', '', '2023-05-01', '', '', '某公司', 'F21V 2970', '', '']), // malformed IPC
       csvLine(['202320999004.X', '实用新型', '一种灯座', '', '2023-05-01', '2022-01-01', '', '某公司', 'F21V19/00', '', '']), // publication before application
@@ -160,7 +188,7 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(String(sheet.getRow(1).getCell(1).value)).toContain('nothing was loaded');
-    const reported = [3, 4, 5, 6].map((r, i) => [sheet.getRow(3 + i).getCell(1).value, sheet.getRow(3 + i).getCell(3).value]);
+    const reported = [3, 4, 5, 6].map((line) => [sheet.getRow(line).getCell(1).value, sheet.getRow(line).getCell(3).value]);
     expect(reported).toEqual([
       [3, '申请号 (Application number)'],
       [4, '分类号 (IPC codes)'],
@@ -168,7 +196,13 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
       [6, '申请人 (Applicants)'],
     ]);
     const view = await t.call('GET', `/api/v1/patent-imports/${importRow.id}`, admin);
-    expect(view.body).toMatchObject({ status: 'failed', errorCount: 4, hasReport: true, errorCode: 'PATENT_IMPORT_REJECTED', percent: 100 });
+    expect(view.body).toMatchObject({
+      status: 'failed',
+      errorCount: 4,
+      hasReport: true,
+      errorCode: 'PATENT_IMPORT_REJECTED',
+      percent: 100,
+    });
     expect(view.body.issues).toHaveLength(4);
     expect(view.body.issues[0]).toMatchObject({ row: 3, applicationNumber: '202310999002.6' });
   });
@@ -186,7 +220,7 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.fileError?.code).toBe('PATENT_IMPORT_MISSING_COLUMNS');
-    expect((outcome.fileError?.details.missing as { zh: string }[]).map((m) => m.zh)).toEqual(['申请日', '申请人']);
+    expect(((outcome.fileError?.details.missing ?? []) as { zh: string }[]).map((m) => m.zh)).toEqual(['申请日', '申请人']);
   });
 
   it('a crash while staging leaves no patents (and the staging rows are swept)', async () => {
@@ -259,7 +293,10 @@ describe('patent import: ST.36 XML', () => {
   });
 
   it('reads CN-style ST.36 (cn-patent-document, business: prefixes) and links a local applicant by exact name', async () => {
-    const ent = await one<{ name: string; town_id: string; id: string }>(t.database, sql`select id, name, town_id from enterprises where id = ${ids.sameTownEnterpriseId}`);
+    const ent = await one<{ name: string; town_id: string; id: string }>(
+      t.database,
+      sql`select id, name, town_id from enterprises where id = ${ids.sameTownEnterpriseId}`,
+    );
     const xml = fixture('cn-st36-sample.xml').toString('utf8').replaceAll('中山市古镇星辉灯饰有限公司', ent.name);
     const { outcome } = await run('cn.xml', Buffer.from(xml), 'xml');
     expect(outcome.ok && outcome.inserted + outcome.updated).toBe(2);
@@ -276,11 +313,19 @@ describe('patent import: ST.36 XML', () => {
     });
     expect(design.class_prefixes).toEqual(['LOC26', 'LOC26-05']);
     const um = await one<Record<string, unknown>>(t.database, sql`select * from patents where application_number = '202121635235.X'`);
-    expect(um).toMatchObject({ ipc_codes: ['H04N7/18', 'G07C1/20'], agency: '郑州明华专利代理事务所（普通合伙）', inventors: ['王元卓', '刘敏'] });
+    expect(um).toMatchObject({
+      ipc_codes: ['H04N7/18', 'G07C1/20'],
+      agency: '郑州明华专利代理事务所（普通合伙）',
+      inventors: ['王元卓', '刘敏'],
+    });
   });
 
   it('malformed XML and XML that is not ST.36: a clear error, nothing loaded', async () => {
-    const broken = await run('broken.xml', Buffer.from('<?xml version="1.0"?><us-patent-application><invention-title>x</us-patent-application>'), 'xml');
+    const broken = await run(
+      'broken.xml',
+      Buffer.from('<?xml version="1.0"?><us-patent-application><invention-title>x</us-patent-application>'),
+      'xml',
+    );
     expect(!broken.outcome.ok && broken.outcome.fileError?.code).toBe('PATENT_IMPORT_XML_MALFORMED');
     const other = await run('feed.xml', Buffer.from('<?xml version="1.0"?><rss><channel><title>news</title></channel></rss>'), 'xml');
     expect(!other.outcome.ok && other.outcome.fileError).toEqual({ code: 'PATENT_IMPORT_XML_NOT_ST36', details: { root: 'rss' } });
@@ -297,7 +342,10 @@ describe('patent import over HTTP', () => {
     expect(res.statusCode).toBe(202);
     const queued = res.json();
     expect(queued).toMatchObject({ status: 'queued', format: 'csv', filename: '专利.csv', percent: 0 });
-    const job = await one<{ payload: { importId: string } }>(t.database, sql`select payload from jobs where name = 'patent-import.run' order by created_at desc limit 1`);
+    const job = await one<{ payload: { importId: string } }>(
+      t.database,
+      sql`select payload from jobs where name = 'patent-import.run' order by created_at desc limit 1`,
+    );
     expect(job.payload.importId).toBe(queued.id);
     await runUploadJob(db(), queued.id, t.app.log);
     const done = await t.call('GET', `/api/v1/patent-imports/${queued.id}`, admin);
@@ -312,7 +360,12 @@ describe('patent import over HTTP', () => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('PATENT_IMPORT_FILE_TYPE');
     const xmlAsCsv = multipartBody({}, [{ filename: 'patents.csv', content: fixture('cn-st36-sample.xml') }]);
-    const res2 = await t.app.inject({ method: 'POST', url: '/api/v1/patent-imports', payload: xmlAsCsv.payload, headers: { ...xmlAsCsv.headers, cookie: admin } });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/patent-imports',
+      payload: xmlAsCsv.payload,
+      headers: { ...xmlAsCsv.headers, cookie: admin },
+    });
     expect(res2.statusCode).toBe(415);
     const guzhen = await t.login('guzhen');
     const res3 = await t.app.inject({ method: 'POST', url: '/api/v1/patent-imports', payload, headers: { ...headers, cookie: guzhen } });
@@ -322,7 +375,12 @@ describe('patent import over HTTP', () => {
   it('GBK CSV (as Excel saves it on Chinese Windows) and the templates', async () => {
     const template = await t.app.inject({ method: 'GET', url: '/api/v1/patent-imports/template?format=csv', headers: { cookie: admin } });
     expect(template.statusCode).toBe(200);
-    expect(template.body.replace(/^\uFEFF/, '').split(',').slice(0, 4)).toEqual(['申请号', '国家/地区', '专利类型', '专利名称']);
+    expect(
+      template.body
+        .replace(/^\uFEFF/, '')
+        .split(',')
+        .slice(0, 4),
+    ).toEqual(['申请号', '国家/地区', '专利类型', '专利名称']);
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/patent-imports/template', headers: { cookie: admin } });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     // The xlsx template, filled in and imported.
@@ -340,7 +398,10 @@ describe('patent import over HTTP', () => {
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const viaXlsx = await run('filled.xlsx', filled, 'xlsx');
     expect(viaXlsx.outcome.ok && viaXlsx.outcome.inserted).toBe(1);
-    const p = await one<{ kind: string; application_date: string }>(t.database, sql`select kind, application_date::text from patents where application_number = '202320888001.9'`);
+    const p = await one<{ kind: string; application_date: string }>(
+      t.database,
+      sql`select kind, application_date::text from patents where application_number = '202320888001.9'`,
+    );
     expect(p).toEqual({ kind: 'utility_model', application_date: '2023-05-01' });
 
     const gbkText = `申请号,专利名称,申请日,申请人\r\n202320888002.3,一种落地灯,2023-06-01,中山市某灯饰厂\r\n`;
