@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { multipartBody, png } from '../files/files.fixtures.ts';
 import { importFile, runUploadJob } from './patent-import.service.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/patents/', import.meta.url);
+const FIXTURES = new URL('../../seed/patent-samples/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 const CNIPA_NUMBERS = [
   '202223220665.2',
