@@ -278,7 +278,7 @@ export function normaliseRecord(record: SourceRecord, options: NormaliseOptions)
     issue('kind', rawKind, 'patent_import_kind_mismatch');
   }
   kind = kind ?? kindFromNumber;
-  if (!kind && !rawKind && rawNumber) issue('kind', null, 'patent_import_required');
+  if (!kind && !rawKind && applicationNumber) issue('kind', null, 'patent_import_required');
 
   const title = required('title');
   if (title.length > (LIMITS.title as number)) issue('title', `${title.slice(0, 40)}…`, 'patent_import_too_long');
