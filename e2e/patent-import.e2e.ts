@@ -33,7 +33,7 @@ describe('patent import', () => {
       await loginViaForm(page, 'admin');
       await page.goto('/patents/import');
       await page.getByTestId('patent-import-card').waitFor();
-      await page.getByTestId('patent-import-file').locator('input[type=file]').setInputFiles(good);
+      await page.getByTestId('patent-import-card').locator('input[type="file"]').setInputFiles(good);
       await page.getByTestId('patent-import-start').click();
       // The upload, then the job's progress, then the result.
       await page.getByTestId('patent-import-progress').first().waitFor();
@@ -42,7 +42,7 @@ describe('patent import', () => {
       await expect.poll(() => page.getByTestId('patent-import-history').textContent(), POLL).toContain('cnipa-sample-10.csv');
 
       await page.getByRole('button', { name: '导入另一个文件' }).click();
-      await page.getByTestId('patent-import-file').locator('input[type=file]').setInputFiles(bad);
+      await page.getByTestId('patent-import-card').locator('input[type="file"]').setInputFiles(bad);
       await page.getByTestId('patent-import-start').click();
       await page.getByTestId('patent-import-failed').waitFor(POLL);
       expect(await page.getByTestId('patent-import-failed').textContent()).toContain('未导入任何数据');

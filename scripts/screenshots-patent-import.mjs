@@ -28,7 +28,7 @@ await withBrowser(async (browser) => {
     path: '/patents/import',
     testId: 'patent-import-card',
     act: async (page) => {
-      await page.getByTestId('patent-import-file').locator('input[type=file]').setInputFiles(bad);
+      await page.getByTestId('patent-import-card').locator('input[type="file"]').setInputFiles(bad);
       await page.getByTestId('patent-import-start').click();
       await page.getByTestId('patent-import-failed').waitFor({ timeout: 60_000 });
     },

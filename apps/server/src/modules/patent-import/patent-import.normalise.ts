@@ -427,8 +427,8 @@ export function normaliseRecord(record: SourceRecord, options: NormaliseOptions)
     legalStatusDate = legalStatusDate ?? existing.sort().at(-1) ?? null;
   }
   if (!legalStatusDate) legalStatusDate = legalStatus === 'granted' ? grantDate : null;
-  if (applicationDate && legalStatusDate && legalStatusDate < applicationDate) {
-    issue('legalStatusDate', legalStatusDate, 'patent_import_event_before_application');
+  if (applicationDate && legalStatusDateGiven && legalStatusDateGiven < applicationDate) {
+    issue('legalStatusDate', legalStatusDateGiven, 'patent_import_event_before_application');
   }
   events.sort((a, b) => (a.eventDate < b.eventDate ? -1 : a.eventDate > b.eventDate ? 1 : 0));
 
