@@ -20,6 +20,7 @@ import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { patentImportRoutes } from './modules/patent-import/patent-import.routes.ts';
 import { patentSearchRoutes } from './modules/patents/patent-search.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(voucherReportRoutes);
   await app.register(innovationMapRoutes);
   await app.register(serviceRequirementRoutes);
+  await app.register(patentImportRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
+import { patentImportHandlers } from './modules/patent-import/patent-import.jobs.ts';
 import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
 import { SERVICE_REQUIREMENT_SCHEDULES, serviceRequirementHandlers } from './modules/service-requirements/service-requirements.jobs.ts';
 import { targetReportHandlers } from './modules/target-report/target-report.jobs.ts';
@@ -107,6 +108,7 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     ...serviceRequirementHandlers(),
     ...targetHandlers(),
     ...targetReportHandlers(),
+    ...patentImportHandlers(),
   };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { seedDemoData } from './db/seed.ts';
+import { importCommand } from './modules/patent-import/patent-import.cli.ts';
 import { ensureCatalogue } from './modules/targets/targets.repository.ts';
 import { createUser } from './modules/users/users.service.ts';
 import { systemContext } from './platform/context.ts';
@@ -11,6 +12,9 @@ const HELP = `InnoTown command line
 
   npm run cli -- migrate                         apply database migrations
   npm run cli -- seed [--scale N] [--seed S]     load demo data into an empty database
+  npm run cli -- import patents FILE [--format csv|xlsx|xml] [--workers N]
+                                                 import a patent file (CSV/Excel/ST.36 XML), all or nothing;
+                                                 progress on stderr, a report (xlsx) next to FILE when refused
   npm run cli -- create-admin --username U --display-name NAME
                                                  create a city admin; password from INNOTOWN_ADMIN_PASSWORD
 The database is DATABASE_URL when set, else the embedded PGlite in DATA_DIR (./data).`;
@@ -40,6 +44,11 @@ async function main() {
         const summary = await seedDemoData(database.db, { scale, ...(values.seed ? { seed: Number(values.seed) } : {}) });
         if (!summary) console.log('database already has data: nothing seeded (use a fresh DATA_DIR or database)');
         else console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:`, summary);
+        break;
+      }
+      case 'import': {
+        await database.migrate();
+        process.exitCode = await importCommand(database.db, rest);
         break;
       }
       case 'create-admin': {

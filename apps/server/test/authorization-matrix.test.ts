@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
+import { importFile } from '../src/modules/patent-import/patent-import.service.ts';
 import { startRender } from '../src/modules/target-report/target-report.jobs.ts';
 import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
 import { ANONYMOUS } from '../src/platform/policy.ts';
@@ -192,6 +193,23 @@ const importCsv = (name: string, institutionId?: string): Req => {
     { filename: 'import.csv', content: Buffer.from(`名称* (name),型号 (model)\r\n${name},M-1\r\n`) },
   ]);
   return { url: '/api/v1/resources/import', payload: body.payload, headers: body.headers };
+};
+
+/** A refused patent import (wrong check digit), for its status and report; and a good upload. */
+const patentImport = (
+  await importFile(t.database.db, {
+    filename: 'matrix.csv',
+    format: 'csv',
+    source: [Buffer.from('申请号,专利名称,申请日,申请人\r\n202310999002.6,一种灯具,2023-05-01,某公司\r\n')],
+    bytesTotal: 60,
+    workers: 0,
+  })
+).importRow;
+const patentUpload = (): Req => {
+  const body = multipartBody({}, [
+    { filename: 'patents.csv', content: Buffer.from('申请号,专利名称,申请日,申请人\r\n202310999001.0,一种灯具,2023-05-01,某公司\r\n') },
+  ]);
+  return { url: '/api/v1/patent-imports', payload: body.payload, headers: body.headers };
 };
 
 const figures = { revenueFen: 500_000_000, rdExpenditureFen: 20_000_000, employees: 80, rdStaff: 12, highTechOutputFen: 300_000_000 };
@@ -566,6 +584,33 @@ const CASES: Case[] = [
       },
     }),
   },
+  // Patent import: city admins only (the patent database is city-wide).
+  get(
+    'GET /api/v1/patent-imports/template',
+    'the import template',
+    [401, 200, 403, 403, 403, 403, 403],
+    '/api/v1/patent-imports/template?format=csv',
+  ),
+  {
+    route: 'POST /api/v1/patent-imports',
+    scope: 'a good CSV upload (queued as a job)',
+    expect: [401, 202, 403, 403, 403, 403, 403],
+    state: count('patent_imports'),
+    request: patentUpload,
+  },
+  get('GET /api/v1/patent-imports', 'the latest imports', [401, 200, 403, 403, 403, 403, 403]),
+  get(
+    'GET /api/v1/patent-imports/:id',
+    'a refused import',
+    [401, 200, 403, 403, 403, 403, 403],
+    `/api/v1/patent-imports/${patentImport.id}`,
+  ),
+  get(
+    'GET /api/v1/patent-imports/:id/report',
+    'the report of a refused import',
+    [401, 200, 403, 403, 403, 403, 403],
+    `/api/v1/patent-imports/${patentImport.id}/report`,
+  ),
   get(
     'GET /api/v1/resources/export',
     'a search result (visibility of the search)',

@@ -109,5 +109,42 @@ export const validationMessages = {
     en: 'A Locarno class is class-subclass, 2 digits each, e.g. 26-05',
   },
   locarno_class: { zh: '洛迦诺大类应为 01–32（或 99）', en: 'The Locarno class must be 01–32 (or 99)' },
+  patent_import_required: { zh: '此项必填', en: 'This field is required' },
+  patent_import_too_long: { zh: '内容过长', en: 'The value is too long' },
+  patent_import_kind: {
+    zh: '专利类型应为 发明 / 实用新型 / 外观设计',
+    en: 'The kind must be invention, utility_model or design (发明 / 实用新型 / 外观设计)',
+  },
+  patent_import_kind_mismatch: {
+    zh: '专利类型与申请号（第 5 位类型码）不符',
+    en: 'The kind does not match the application number (its kind digit)',
+  },
+  patent_import_date_format: {
+    zh: '日期格式不正确，应如 2021-07-15 或 20210715',
+    en: 'Invalid date; expected e.g. 2021-07-15 or 20210715',
+  },
+  patent_import_publication_before_application: { zh: '公开日早于申请日', en: 'The publication date is before the application date' },
+  patent_import_grant_before_application: { zh: '授权公告日早于申请日', en: 'The grant date is before the application date' },
+  patent_import_event_before_application: { zh: '法律事件日期早于申请日', en: 'A legal event is dated before the application date' },
+  patent_import_legal_status: {
+    zh: '法律状态无法识别，应如 审中 / 有权 / 失效 / 期限届满 / 全部无效 / 驳回 / 撤回',
+    en: 'Unknown legal status; expected pending, granted, lapsed, expired, invalidated, rejected or withdrawn',
+  },
+  patent_import_event: {
+    zh: '法律事件应为“日期 事件 说明”，事件如 授权、失效、恢复、转让、许可、质押、质押解除、无效、届满',
+    en: 'A legal event is "date event note"; events: granted, lapsed, restored, transferred, licensed, pledged, pledge_released, invalidated, expired',
+  },
+  patent_import_jurisdiction: {
+    zh: '外国申请号须注明两位国家/地区代码（如 US）',
+    en: 'A foreign application number needs its two-letter office code (e.g. US)',
+  },
+  patent_import_credit_code: {
+    zh: '统一社会信用代码无效（18位，末位校验码不符合 GB 32100-2015）',
+    en: 'Invalid unified social credit code (18 characters, check character per GB 32100-2015)',
+  },
+  patent_import_duplicate: {
+    zh: '同一文件中该申请号出现多次',
+    en: 'This application number appears more than once in the file',
+  },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

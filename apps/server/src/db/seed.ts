@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedPatentImports } from '../seed/patent-import-seed.ts';
 import { seedPatents } from '../seed/patents-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
@@ -46,6 +47,7 @@ export type SeedSummary = {
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
   vouchers: VoucherSeedSummary;
   patents?: { patents: number; events: number };
+  patentImports?: { imports: number; records: number };
 };
 
 /**
@@ -55,7 +57,7 @@ export type SeedSummary = {
 export async function seedDemoData(db: Db, options: { scale?: number; seed?: number } = {}): Promise<SeedSummary | null> {
   const data = generateDemoData(options);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     const existing = await tx.select({ n: count() }).from(towns);
     if ((existing[0]?.n ?? 0) > 0) return null;
@@ -236,6 +238,9 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       patents: patentSummary,
     };
   });
+  // The real patent samples go through the importer, which runs its own transactions.
+  if (summary) return { ...summary, patentImports: await seedPatentImports(db) };
+  return summary;
 }
 
 type SeedIds = {

@@ -153,6 +153,9 @@ export const policyTable = {
   // Spreadsheet import (providers: own institution; the city names one) and export of a search result.
   resourceImport: { template: { city_admin: 'all', provider: 'institution' }, create: { city_admin: 'all', provider: 'institution' } },
   resourceExport: { read: { everyone: 'all' } },
+  // Patent import (issue 5): the patent database is city-wide and an import may update any record, so
+  // only city admins import; town admins read the data through search and the landscape.
+  patentImport: { template: { city_admin: 'all' }, create: { city_admin: 'all' }, read: { city_admin: 'all' } },
   // Open-sharing statistics: the city sees all, a town admin its town, a provider its own institution; not public.
   sharingStatistics: { read: sharingReaders, export: sharingReaders },
   // Internal use of an instrument by the owner's own staff: recorded by the owner, read by whoever reads its statistics.

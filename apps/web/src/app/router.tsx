@@ -40,6 +40,7 @@ const SharingStatisticsPage = lazyPage(() => import('../features/sharing-statist
 const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.tsx'), 'VouchersPage');
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
 const TargetReportPage = lazyPage(() => import('../features/target-report/target-report-page.tsx'), 'TargetReportPage');
+const PatentImportPage = lazyPage(() => import('../features/patent-import/patent-import-page.tsx'), 'PatentImportPage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const FundingPage = lazyPage(() => import('../features/funding/funding-page.tsx'), 'FundingPage');
 const TargetsOverviewPage = lazyPage(() => import('../features/targets/targets-overview-page.tsx'), 'TargetsOverviewPage');
@@ -303,6 +304,14 @@ export function AppRoutes() {
             element={
               <RequireRole roles={['city_admin', 'town_admin']}>
                 <TargetReportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="patents/import"
+            element={
+              <RequireRole roles={['city_admin']}>
+                <PatentImportPage />
               </RequireRole>
             }
           />

@@ -1,6 +1,7 @@
 import 'i18next';
 import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
+import type { patentImportZhCN } from '../../features/patent-import/patent-import-i18n.ts';
 import type { patentsZhCN } from '../../features/patents/patents-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
@@ -36,7 +37,8 @@ declare module 'i18next' {
         typeof fundingZhCN &
         typeof targetReportZhCN &
         typeof targetsZhCN &
-        typeof patentsZhCN;
+        typeof patentsZhCN &
+        typeof patentImportZhCN;
     };
   }
 }
