@@ -28,6 +28,7 @@ import { serviceRequirementRoutes } from './modules/service-requirements/service
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { patentLandscapeRoutes } from './modules/patent-landscape/patent-landscape.routes.ts';
 import { targetReportRoutes } from './modules/target-report/target-report.routes.ts';
 import { platformStatisticRoutes } from './modules/targets/platform-statistics.routes.ts';
 import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(platformStatisticRoutes);
   await app.register(fundingRoutes);
   await app.register(targetReportRoutes);
+  await app.register(patentLandscapeRoutes);
   await app.register(targetExportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);

@@ -6,6 +6,7 @@ import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
 import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
 import { SERVICE_REQUIREMENT_SCHEDULES, serviceRequirementHandlers } from './modules/service-requirements/service-requirements.jobs.ts';
+import { patentLandscapeHandlers } from './modules/patent-landscape/patent-landscape.jobs.ts';
 import { targetReportHandlers } from './modules/target-report/target-report.jobs.ts';
 import { TARGET_SCHEDULES, targetHandlers } from './modules/targets/reminders.ts';
 import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.jobs.ts';
@@ -107,6 +108,7 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     ...serviceRequirementHandlers(),
     ...targetHandlers(),
     ...targetReportHandlers(),
+    ...patentLandscapeHandlers(),
   };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),

@@ -279,6 +279,10 @@ export const policyTable = {
   // The annual report is not public, unlike the dashboard it draws on: it lists which towns are late with
   // their figures (the periods' progress is the city's). The city reads any; a town admin its own town's.
   targetReport: { read: { city_admin: 'all', town_admin: 'town' } },
+  // Patent landscape (专利分析): patents are public records and the indicators use the public population figures of
+  // target monitoring, so anyone reads any filter. Downloads (Excel, PDF jobs whose file the caller owns) are for
+  // signed-in users: they cost more to produce and a stored file needs an owner.
+  patentLandscape: { read: { everyone: 'all' }, export: { signed_in: 'self' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;
