@@ -20,6 +20,7 @@ import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { patentLandscapeRoutes } from './modules/patent-landscape/patent-landscape.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
@@ -28,7 +29,6 @@ import { serviceRequirementRoutes } from './modules/service-requirements/service
 import { serviceRoutes } from './modules/services/services.routes.ts';
 import { sharingStatisticsRoutes } from './modules/sharing-statistics/sharing-statistics.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
-import { patentLandscapeRoutes } from './modules/patent-landscape/patent-landscape.routes.ts';
 import { targetReportRoutes } from './modules/target-report/target-report.routes.ts';
 import { platformStatisticRoutes } from './modules/targets/platform-statistics.routes.ts';
 import { submissionTemplateRoutes } from './modules/targets/submission-template.routes.ts';

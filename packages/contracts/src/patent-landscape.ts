@@ -33,7 +33,12 @@ export const patentLandscapeQuerySchema = z
   });
 export type PatentLandscapeQuery = z.infer<typeof patentLandscapeQuerySchema>;
 
-const kindCountsSchema = z.object({ invention: z.number().int(), utility_model: z.number().int(), design: z.number().int(), total: z.number().int() });
+const kindCountsSchema = z.object({
+  invention: z.number().int(),
+  utility_model: z.number().int(),
+  design: z.number().int(),
+  total: z.number().int(),
+});
 export type KindCounts = z.infer<typeof kindCountsSchema>;
 
 const rankedSchema = z.object({ name: z.string(), count: z.number().int() });

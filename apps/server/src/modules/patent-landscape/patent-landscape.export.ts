@@ -53,7 +53,20 @@ export async function landscapeWorkbook(l: PatentLandscape): Promise<Buffer> {
 
   const years = wb.addWorksheet('年度趋势');
   title(years, `申请与授权年度趋势 · ${subject}`, generatedAt, '增长率 = 本年 ÷ 上年 − 1；上年为 0 时为空');
-  head(years, ['年份', '申请-发明', '申请-实用新型', '申请-外观设计', '申请合计', '申请增长率', '发明申请增长率', '授权-发明', '授权-实用新型', '授权-外观设计', '授权合计', '授权增长率']);
+  head(years, [
+    '年份',
+    '申请-发明',
+    '申请-实用新型',
+    '申请-外观设计',
+    '申请合计',
+    '申请增长率',
+    '发明申请增长率',
+    '授权-发明',
+    '授权-实用新型',
+    '授权-外观设计',
+    '授权合计',
+    '授权增长率',
+  ]);
   for (const y of l.years) {
     const row = years.addRow([
       y.year,
@@ -93,7 +106,12 @@ export async function landscapeWorkbook(l: PatentLandscape): Promise<Buffer> {
   widths(ipc, [8, 36, 10, 12, 40, 10]);
 
   const industries = wb.addWorksheet('行业分布');
-  title(industries, `国民经济行业分布 · ${subject}`, generatedAt, 'IPC/洛迦诺分类与国民经济行业分类（GB/T 4754-2017）参照表见 docs/patent-industry-concordance.md');
+  title(
+    industries,
+    `国民经济行业分布 · ${subject}`,
+    generatedAt,
+    'IPC/洛迦诺分类与国民经济行业分类（GB/T 4754-2017）参照表见 docs/patent-industry-concordance.md',
+  );
   head(industries, ['行业代码', '行业名称', '专利件数']);
   for (const i of l.industries) industries.addRow([i.code, i.nameZh, i.count]);
   industries.addRow(['—', '未对应到参照表行业', l.unmapped]);
@@ -116,7 +134,15 @@ export async function landscapeWorkbook(l: PatentLandscape): Promise<Buffer> {
     generatedAt,
     '每百万人发明专利申请量 = 当年本地申请人发明专利申请 ÷ 常住人口 × 1,000,000；每万人有效发明专利 = 年末有效发明专利 ÷ 常住人口 × 10,000；人口取行动目标监测中已审核的镇街填报数据',
   );
-  head(ind, ['镇街', '年份', '常住人口（人）', '发明专利申请（件）', '年末有效发明专利（件）', '每百万人发明专利申请量', '每万人有效发明专利拥有量']);
+  head(ind, [
+    '镇街',
+    '年份',
+    '常住人口（人）',
+    '发明专利申请（件）',
+    '年末有效发明专利（件）',
+    '每百万人发明专利申请量',
+    '每万人有效发明专利拥有量',
+  ]);
   for (const r of l.indicators) {
     ind.addRow([r.townName, r.year, r.population, r.inventionApplications, r.validInventions, r.applicationsPerMillion, r.validPer10k]);
   }

@@ -14,7 +14,8 @@ import { filterText, KIND_ZH, LEGAL_STATUS_ZH } from './patent-landscape.export.
 
 type TDocumentDefinitions = Parameters<typeof pdfmake.createPdf>[0];
 
-const subject = (l: PatentLandscape) => l.filter.industry?.nameZh ?? l.filter.town?.name ?? (l.filter.ipc ? `IPC ${l.filter.ipc.code}` : '中山市');
+const subject = (l: PatentLandscape) =>
+  l.filter.industry?.nameZh ?? l.filter.town?.name ?? (l.filter.ipc ? `IPC ${l.filter.ipc.code}` : '中山市');
 export const reportTitle = (l: PatentLandscape) =>
   `${l.filter.town && l.filter.industry ? `${l.filter.town.name}${l.filter.industry.nameZh}` : subject(l)}专利分析报告`;
 export const reportFilename = (l: PatentLandscape) => `${reportTitle(l)}-${l.filter.from}-${l.filter.to}.pdf`;
@@ -35,7 +36,7 @@ const table = (widths: (number | string)[], body: Content[][]): Content => ({
   layout: tableLayout,
   style: 'table',
 });
-const chart = (svg: string, height: number): Content => ({ svg, width: WIDTH, height, font: CHART_FONT } as Content);
+const chart = (svg: string, height: number): Content => ({ svg, width: WIDTH, height, font: CHART_FONT }) as Content;
 
 type Charts = { trend: string; applicants: string; treemap: string; status: string; origin: string; indicators: string };
 
@@ -61,7 +62,16 @@ export function landscapeDocument(l: PatentLandscape, c: Charts): TDocumentDefin
     table(
       [40, '*', '*', '*', '*', '*', '*', '*'],
       [
-        ['年份', `申请·${KIND_ZH.invention}`, `申请·${KIND_ZH.utility_model}`, `申请·${KIND_ZH.design}`, '申请合计', '增长率', '授权合计', '增长率'].map(th),
+        [
+          '年份',
+          `申请·${KIND_ZH.invention}`,
+          `申请·${KIND_ZH.utility_model}`,
+          `申请·${KIND_ZH.design}`,
+          '申请合计',
+          '增长率',
+          '授权合计',
+          '增长率',
+        ].map(th),
         ...l.years.map((y) => [
           String(y.year),
           right(num(y.filed.invention)),
@@ -78,8 +88,14 @@ export function landscapeDocument(l: PatentLandscape, c: Charts): TDocumentDefin
     l.topApplicants.length ? chart(c.applicants, 260) : { text: '暂无数据', style: 'note' },
     {
       columns: [
-        table([24, '*', 40], [['#', '申请人', '件数'].map(th), ...l.topApplicants.map((a, n) => [String(n + 1), a.name, right(num(a.count))])]),
-        table([24, '*', 40], [['#', '发明人', '件数'].map(th), ...l.topInventors.map((a, n) => [String(n + 1), a.name, right(num(a.count))])]),
+        table(
+          [24, '*', 40],
+          [['#', '申请人', '件数'].map(th), ...l.topApplicants.map((a, n) => [String(n + 1), a.name, right(num(a.count))])],
+        ),
+        table(
+          [24, '*', 40],
+          [['#', '发明人', '件数'].map(th), ...l.topInventors.map((a, n) => [String(n + 1), a.name, right(num(a.count))])],
+        ),
       ],
       columnGap: 12,
     },
@@ -90,7 +106,15 @@ export function landscapeDocument(l: PatentLandscape, c: Charts): TDocumentDefin
       [44, '*', 40, 56],
       [
         ['小类', '名称', '件数', '主要大组'].map(th),
-        ...l.ipc.slice(0, 12).map((s) => [s.code, s.titleZh ?? '—', right(num(s.count)), s.groups.slice(0, 3).map((g) => `${g.code}00`).join('\n')]),
+        ...l.ipc.slice(0, 12).map((s) => [
+          s.code,
+          s.titleZh ?? '—',
+          right(num(s.count)),
+          s.groups
+            .slice(0, 3)
+            .map((g) => `${g.code}00`)
+            .join('\n'),
+        ]),
       ],
     ),
     { text: '按 IPC/洛迦诺分类—国民经济行业分类（GB/T 4754-2017）参照表归入行业；一件专利可属多个行业。', style: 'note' },
@@ -153,8 +177,14 @@ export function landscapeDocument(l: PatentLandscape, c: Charts): TDocumentDefin
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: { title: reportTitle(l), author: '中山市专业镇创新服务平台', subject: '专利分析' },
-    header: (page: number) => (page === 1 ? null : { text: `${reportTitle(l)} · ${filterText(l.filter)}`, style: 'running', margin: [40, 20, 40, 0] }),
-    footer: (page: number, pages: number) => ({ text: `第 ${page} 页 / 共 ${pages} 页`, style: 'running', alignment: 'center', margin: [0, 16, 0, 0] }),
+    header: (page: number) =>
+      page === 1 ? null : { text: `${reportTitle(l)} · ${filterText(l.filter)}`, style: 'running', margin: [40, 20, 40, 0] },
+    footer: (page: number, pages: number) => ({
+      text: `第 ${page} 页 / 共 ${pages} 页`,
+      style: 'running',
+      alignment: 'center',
+      margin: [0, 16, 0, 0],
+    }),
     content,
     defaultStyle: { font: 'Noto', fontSize: 9.5, lineHeight: 1.25 },
     styles: {

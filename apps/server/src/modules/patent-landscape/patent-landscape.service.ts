@@ -1,6 +1,6 @@
+import { PATENT_INDUSTRIES, patentIndustry } from '@innotown/contracts/patent-industries';
 import type { KindCounts, PatentLandscape, PatentLandscapeIndicator, PatentLandscapeQuery } from '@innotown/contracts/patent-landscape';
 import { LANDSCAPE_TOP } from '@innotown/contracts/patent-landscape';
-import { PATENT_INDUSTRIES, patentIndustry } from '@innotown/contracts/patent-industries';
 import { type PatentLegalStatus, patentLegalStatuses } from '@innotown/contracts/patents';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -118,7 +118,12 @@ export async function landscape(db: Db, query: PatentLandscapeQuery, now = new D
     topApplicants: applicants,
     topInventors: inventors,
     ipc: ipcTree(classes),
-    industries: PATENT_INDUSTRIES.map((i) => ({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, count: industries.counts.get(i.code) ?? 0 }))
+    industries: PATENT_INDUSTRIES.map((i) => ({
+      code: i.code,
+      nameZh: i.nameZh,
+      nameEn: i.nameEn,
+      count: industries.counts.get(i.code) ?? 0,
+    }))
       .filter((i) => i.count > 0)
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
     unmapped: industries.unmapped,
@@ -183,12 +188,22 @@ function indicatorRows(
 ): PatentLandscapeIndicator[] {
   const appsBy = new Map(applications.map((a) => [`${a.townId}:${a.year}`, a.n]));
   const validAt = (townId: string, year: number) =>
-    validity.filter((v) => v.townId === townId && v.grantYear <= year && (v.endYear === null || v.endYear > year)).reduce((s, v) => s + v.n, 0);
+    validity
+      .filter((v) => v.townId === townId && v.grantYear <= year && (v.endYear === null || v.endYear > year))
+      .reduce((s, v) => s + v.n, 0);
   const shown = filter.town
     ? towns.filter((t) => t.id === filter.town?.id)
     : towns.filter((t) => applications.some((a) => a.townId === t.id) || validity.some((v) => v.townId === t.id));
   const rows: PatentLandscapeIndicator[] = [];
-  const row = (townId: string | null, townName: string, townNameEn: string, year: number, pop: number | null, apps: number, valid: number) => ({
+  const row = (
+    townId: string | null,
+    townName: string,
+    townNameEn: string,
+    year: number,
+    pop: number | null,
+    apps: number,
+    valid: number,
+  ) => ({
     townId,
     townName,
     townNameEn,
@@ -219,11 +234,23 @@ function indicatorRows(
         apps += a;
         valid += v;
       }
-      rows.push(pop > 0 ? row(null, '中山市', 'Zhongshan', year, pop, apps, valid) : row(null, '中山市', 'Zhongshan', year, null, allApps, allValid));
+      rows.push(
+        pop > 0
+          ? row(null, '中山市', 'Zhongshan', year, pop, apps, valid)
+          : row(null, '中山市', 'Zhongshan', year, null, allApps, allValid),
+      );
     }
     for (const t of shown) {
       rows.push(
-        row(t.id, t.name, t.nameEn, year, population.get(`${t.id}:${year}`) ?? null, appsBy.get(`${t.id}:${year}`) ?? 0, validAt(t.id, year)),
+        row(
+          t.id,
+          t.name,
+          t.nameEn,
+          year,
+          population.get(`${t.id}:${year}`) ?? null,
+          appsBy.get(`${t.id}:${year}`) ?? 0,
+          validAt(t.id, year),
+        ),
       );
     }
   }
