@@ -90,7 +90,7 @@ export async function landscapeWorkbook(l: PatentLandscape): Promise<Buffer> {
     const sheet = wb.addWorksheet(name);
     title(sheet, `${heading} · ${subject}`, generatedAt, '每件专利对每个名称计一次');
     head(sheet, ['排名', heading.replace('前列', ''), '专利件数']);
-    items.forEach((a, n) => sheet.addRow([n + 1, safe(a.name), a.count]));
+    for (const [n, a] of items.entries()) sheet.addRow([n + 1, safe(a.name), a.count]);
     widths(sheet, [8, 40, 12]);
   };
   ranked('主要申请人', '申请人前列', l.topApplicants);
