@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
+import { startReportJob } from '../src/modules/patent-landscape/patent-landscape.jobs.ts';
 import { startRender } from '../src/modules/target-report/target-report.jobs.ts';
 import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
 import { ANONYMOUS } from '../src/platform/policy.ts';
@@ -2406,6 +2407,42 @@ CASES.push(
     `/api/v1/target-report/jobs/${cityReportJob.id}`,
   ),
   get('GET /api/v1/target-report/jobs/:id', 'nonexistent', REPORT_ROLES(404, 404), '/api/v1/target-report/jobs/999999999'),
+);
+
+// Patent landscape: public analysis of public records; downloads for signed-in users; a report job is seen only
+// by whoever started it. A nonexistent town is 404 for everyone.
+const landscapeJob = await startReportJob(
+  t.database.db,
+  { ...ANONYMOUS, userId: adminUserId, username: 'admin', role: 'city_admin' },
+  { town: ids.guzhenTownId },
+);
+CASES.push(
+  get('GET /api/v1/patent-landscape', 'a town (public)', ALL_200, `/api/v1/patent-landscape?town=${ids.xiaolanTownId}&ipc=F21V`),
+  get('GET /api/v1/patent-landscape', 'nonexistent town', [404, 404, 404, 404, 404, 404, 404], `/api/v1/patent-landscape?town=${NONE}`),
+  get(
+    'GET /api/v1/patent-landscape/export.xlsx',
+    'a town',
+    SIGNED_IN(200),
+    `/api/v1/patent-landscape/export.xlsx?town=${ids.guzhenTownId}`,
+  ),
+  get(
+    'GET /api/v1/patent-landscape/report.pdf',
+    'an industry',
+    SIGNED_IN(200),
+    '/api/v1/patent-landscape/report.pdf?industry=C387&from=2020&to=2025',
+  ),
+  post('POST /api/v1/patent-landscape/report-jobs', 'a town', SIGNED_IN(202), '/api/v1/patent-landscape/report-jobs', {
+    town: ids.guzhenTownId,
+  }),
+  post('POST /api/v1/patent-landscape/report-jobs', 'nonexistent town', SIGNED_IN(404), '/api/v1/patent-landscape/report-jobs', {
+    town: NONE,
+  }),
+  get(
+    'GET /api/v1/patent-landscape/report-jobs/:id',
+    'the city admin’s job',
+    [401, 200, 404, 404, 404, 404, 404],
+    `/api/v1/patent-landscape/report-jobs/${landscapeJob.id}`,
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
