@@ -14,7 +14,7 @@ await withBrowser(async (browser) => {
       locale,
       name: `patent-landscape-${suffix}.png`,
       path: '/patents/landscape?ipc=F21V',
-      testId: 'landscape-chart-indicators',
+      testId: 'landscape-chart-trend',
       settleMs: 2000,
     });
   }

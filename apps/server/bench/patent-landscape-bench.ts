@@ -16,6 +16,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoData } from '../src/db/seed.ts';
+import { refreshLandscapeSummary } from '../src/modules/patent-landscape/patent-landscape.jobs.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import { applicantsFromEnterprises, generatePatents } from '../src/seed/patent-generator.ts';
 
@@ -148,6 +149,12 @@ async function main() {
     }
   }
   const total = await count(database);
+  // What the importer does after a file: rebuild the pre-counted summary (skipped when it is already fresh).
+  await database.migrate();
+  const fresh = (await database.db.execute(
+    sql`select (select last_value from patent_landscape_changes) = change_seq as fresh from patent_landscape_state`,
+  )) as unknown as { rows: { fresh: boolean }[] };
+  if (!fresh.rows[0]?.fresh) console.log(`summary rebuilt in ${((await refreshLandscapeSummary(database.db)) / 1000).toFixed(1)} s`);
   const config = loadConfig({
     NODE_ENV: 'production',
     SEED_DEMO: 'false',

@@ -9,7 +9,7 @@ let titles: Map<string, string> | null = null;
 function load(): Map<string, string> {
   const map = new Map<string, string>();
   const text = readFileSync(new URL('./data/ipc-zh-titles.csv', import.meta.url), 'utf8');
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r?\n/)) {
     if (line === '' || line.startsWith('#') || line.startsWith('code,')) continue;
     const [code, , , ...rest] = line.split(',');
     let title = rest.join(',');

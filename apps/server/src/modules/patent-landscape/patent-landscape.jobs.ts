@@ -9,6 +9,22 @@ import type { Actor } from '../../platform/policy.ts';
 import { storeFile } from '../files/files.service.ts';
 import { landscapePdf, reportFilename } from './patent-landscape.pdf.ts';
 import { landscape } from './patent-landscape.service.ts';
+import { refreshSummary } from './patent-landscape-summary.repository.ts';
+
+/** Rebuilds the landscape summary (once per change state: the singleton key is the change sequence). */
+export const REFRESH_JOB = 'patent-landscape.refresh-summary';
+
+export async function requestSummaryRefresh(db: Db, changeSeq: number): Promise<void> {
+  await enqueue(db, REFRESH_JOB, {}, { singletonKey: String(changeSeq), maxAttempts: 2 });
+}
+
+/**
+ * For the importer (and anything else that writes many patents): rebuild the landscape summary now,
+ * after the file's transaction committed. Returns the milliseconds it took.
+ */
+export async function refreshLandscapeSummary(db: Db): Promise<number> {
+  return refreshSummary(db);
+}
 
 /**
  * The PDF report renders in the job queue (as target-report does): the worker computes the landscape,
@@ -54,9 +70,14 @@ async function setProgress(db: Db, id: number, progress: number) {
 
 export function patentLandscapeHandlers(): JobHandlers {
   return {
+    [REFRESH_JOB]: async ({ db, log }) => {
+      const ms = await refreshSummary(db);
+      log.info({ ms }, 'patent landscape summary rebuilt');
+      return { ms };
+    },
     [REPORT_JOB]: async ({ db, job, log }) => {
       const p = job.payload as Payload;
-      const l = await landscape(db, p.query);
+      const l = await landscape(db, p.query, { onStale: (seq) => requestSummaryRefresh(db, seq) });
       await setProgress(db, job.id, 0.3);
       const pdf = await landscapePdf(l, (share) => setProgress(db, job.id, 0.3 + 0.6 * share));
       const file = await storeFile(db, systemContext(p.actor), { purpose: 'attachment', filename: reportFilename(l), buffer: pdf });

@@ -30,7 +30,7 @@ const textArray = (items: readonly string[]) =>
     sql`, `,
   )}]::text[]`;
 
-function industryCondition(i: PatentIndustry): SQL {
+export function industryCondition(i: PatentIndustry): SQL {
   const inc = sql`p.class_prefixes && ${textArray(i.include)}`;
   return i.exclude.length ? sql`(${inc} and not (p.class_prefixes && ${textArray(i.exclude)}))` : sql`(${inc})`;
 }

@@ -7,7 +7,7 @@ import {
 import type { App } from '../../platform/http/types.ts';
 import { sendWorkbook } from '../files/files.download.ts';
 import { filterText, landscapeWorkbook } from './patent-landscape.export.ts';
-import { findReportJob, startReportJob } from './patent-landscape.jobs.ts';
+import { findReportJob, requestSummaryRefresh, startReportJob } from './patent-landscape.jobs.ts';
 import { landscapePdf, reportFilename } from './patent-landscape.pdf.ts';
 import { landscape, resolveFilter } from './patent-landscape.service.ts';
 
@@ -18,6 +18,8 @@ const RULES =
   'Filings count by application year, grants by grant year; the other charts count patents filed in the period.';
 
 export async function patentLandscapeRoutes(app: App) {
+  const onStale = (changeSeq: number) => requestSummaryRefresh(app.db, changeSeq);
+
   app.get(
     '/api/v1/patent-landscape',
     {
@@ -30,7 +32,7 @@ export async function patentLandscapeRoutes(app: App) {
         response: { 200: patentLandscapeSchema },
       },
     },
-    async (request) => landscape(app.db, request.query),
+    async (request) => landscape(app.db, request.query, { onStale }),
   );
 
   app.get(
@@ -45,7 +47,7 @@ export async function patentLandscapeRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const l = await landscape(app.db, request.query);
+      const l = await landscape(app.db, request.query, { onStale });
       const ascii = `patent-landscape-${l.filter.from}-${l.filter.to}.xlsx`;
       return sendWorkbook(reply, await landscapeWorkbook(l), `专利分析-${filterText(l.filter).replaceAll(' · ', '-')}.xlsx`, ascii);
     },
@@ -64,7 +66,7 @@ export async function patentLandscapeRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const l = await landscape(app.db, request.query);
+      const l = await landscape(app.db, request.query, { onStale });
       const pdf = await landscapePdf(l);
       return reply
         .header('cache-control', 'no-store')

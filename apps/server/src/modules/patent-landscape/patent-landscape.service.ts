@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../platform/working-days.ts';
 import * as targetsRepo from '../targets/targets.repository.ts';
 import { ipcTitle, shortIpcTitle } from './ipc-titles.ts';
 import * as repo from './patent-landscape.repository.ts';
+import * as summaryRepo from './patent-landscape-summary.repository.ts';
 
 /**
  * The patent landscape of one filter (town, industry, IPC prefix, applicant, period). Patent data is
@@ -49,7 +50,7 @@ export async function resolveFilter(db: Db, query: PatentLandscapeQuery, now = n
   const industry = query.industry ? (patentIndustry(query.industry) ?? null) : null;
   const ipc = query.ipc ?? null;
   // A partial subgroup (F21V29/7) is not one of the stored prefixes; the repository matches it by LIKE.
-  const partialSubgroup = ipc !== null && ipc.includes('/') && !ipc.endsWith('/');
+  const partialSubgroup = ipc?.includes('/') === true && !ipc.endsWith('/');
   return {
     where: {
       townId: town?.id ?? null,
@@ -62,7 +63,7 @@ export async function resolveFilter(db: Db, query: PatentLandscapeQuery, now = n
     filter: {
       town,
       industry: industry ? { code: industry.code, nameZh: industry.nameZh, nameEn: industry.nameEn } : null,
-      ipc: ipc ? { code: ipc, titleZh: ipcTitle(ipc) } : null,
+      ipc: ipc ? { code: ipc, titleZh: shortIpcTitle(ipc, 60) } : null,
       applicant: query.applicant ?? null,
       from,
       to,
@@ -70,17 +71,40 @@ export async function resolveFilter(db: Db, query: PatentLandscapeQuery, now = n
   };
 }
 
-export async function landscape(db: Db, query: PatentLandscapeQuery, now = new Date()): Promise<PatentLandscape> {
+/**
+ * Where the figures come from: a filter of town and years only reads the pre-counted summary when it is
+ * fresh (built after the last write to patents); any other filter, or a stale summary, counts the patents
+ * themselves — the same answers (tested), only slower. A stale summary asks for a rebuild in the job queue.
+ */
+async function sourceFor(db: Db, where: repo.LandscapeWhere, options: LandscapeOptions) {
+  if (options.summary === false || where.industry || where.ipc || where.applicant) return repo;
+  const state = await summaryRepo.summaryIsFresh(db);
+  if (state.fresh) return summaryRepo;
+  await options.onStale?.(state.changeSeq);
+  return repo;
+}
+
+export type LandscapeOptions = {
+  now?: Date;
+  /** false: always count the patents (tests compare both sources). */
+  summary?: boolean;
+  /** Called with the change sequence when the summary is stale (the routes enqueue a rebuild). */
+  onStale?: (changeSeq: number) => Promise<void>;
+};
+
+export async function landscape(db: Db, query: PatentLandscapeQuery, options: LandscapeOptions = {}): Promise<PatentLandscape> {
+  const now = options.now ?? new Date();
   const { where, filter } = await resolveFilter(db, query, now);
+  const src = await sourceFor(db, where, options);
   const [filed, grants, applicants, inventors, classes, industries, applications, validity, figures, towns] = await Promise.all([
-    repo.filedBreakdown(db, where),
-    repo.grantsByYear(db, where),
-    repo.topNames(db, where, 'applicants', LANDSCAPE_TOP),
-    repo.topNames(db, where, 'inventors', LANDSCAPE_TOP),
-    repo.classCounts(db, where),
-    repo.industryCounts(db, where),
-    repo.inventionApplications(db, where),
-    repo.inventionValidity(db, where),
+    src.filedBreakdown(db, where),
+    src.grantsByYear(db, where),
+    src.topNames(db, where, 'applicants', LANDSCAPE_TOP),
+    src.topNames(db, where, 'inventors', LANDSCAPE_TOP),
+    src.classCounts(db, where),
+    src.industryCounts(db, where),
+    src.inventionApplications(db, where),
+    src.inventionValidity(db, where),
     targetsRepo.approvedFiguresByTownYear(db),
     targetsRepo.townsInOrder(db),
   ]);

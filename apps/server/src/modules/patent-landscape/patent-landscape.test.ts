@@ -13,7 +13,8 @@ import { makePatent } from '../../../test/patent-fixtures.ts';
 import { approveFigures, clearTownStatistics, equalYear, openPeriod } from '../../../test/target-fixtures.ts';
 import { claimJob, completeJob } from '../../platform/jobs.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
-import { patentLandscapeHandlers, REPORT_JOB } from './patent-landscape.jobs.ts';
+import { patentLandscapeHandlers, REPORT_JOB, refreshLandscapeSummary } from './patent-landscape.jobs.ts';
+import { landscape } from './patent-landscape.service.ts';
 
 /**
  * A hand-checked corpus in 东凤镇 (D), one 小榄镇 patent and one outside applicant; every figure below
@@ -306,6 +307,35 @@ describe('landscape figures on the hand-checked corpus', () => {
   });
 });
 
+describe('pre-counted summary', () => {
+  it('answers a town-and-years landscape exactly as counting the patents does, and falls back when stale', async () => {
+    const ms = await refreshLandscapeSummary(t.database.db);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    const now = new Date('2026-06-01T00:00:00Z');
+    for (const query of [{ town: ids.dongfengTownId, from: 2021, to: 2024 }, { from: 2015, to: 2026 }, { town: ids.xiaolanTownId }]) {
+      const live = await landscape(t.database.db, query, { now, summary: false });
+      let stale = false;
+      const summary = await landscape(t.database.db, query, { now, onStale: async () => void (stale = true) });
+      expect(stale).toBe(false);
+      expect(summary).toEqual(live);
+    }
+    // A new patent makes the summary stale: the answer counts it at once and a rebuild is asked for.
+    await makePatent(t.database, { townId: ids.dongfengTownId, localApplicant: true, applicationDate: '2024-06-01', grantDate: null });
+    let asked: number | null = null;
+    const after = await landscape(
+      t.database.db,
+      { town: ids.dongfengTownId, from: 2021, to: 2024 },
+      { now, onStale: async (seq) => void (asked = seq) },
+    );
+    expect(asked).not.toBeNull();
+    expect(after.years.find((y) => y.year === 2024)?.filed.total).toBe(1);
+    await t.database.db.execute(
+      sql`delete from patent_events where patent_id in (select id from patents where application_date = '2024-06-01')`,
+    );
+    await t.database.db.execute(sql`delete from patents where application_date = '2024-06-01'`);
+  });
+});
+
 describe('concordance', () => {
   it('maps codes to industries with exclusions', () => {
     expect(industriesOf(classPrefixesOf(['F21V29/70', 'F21Y115/10']))).toEqual(['C387']);
@@ -353,6 +383,16 @@ describe('downloads', () => {
     expect(values('主要申请人').find((r) => Array.isArray(r) && r[0] === 1)).toEqual([1, '东凤电器有限公司', 3]);
     expect(values('行业分布').find((r) => Array.isArray(r) && r[0] === 'C385')).toEqual(['C385', '家用电力器具制造', 3]);
     expect(values('专利指标').find((r) => Array.isArray(r) && r[1] === 2023)).toEqual(['东凤镇', 2023, 200_000, 1, 3, 5, 0.15]);
+  });
+
+  it('answers the PDF in the request too (signed in only)', async () => {
+    const url = `/api/v1/patent-landscape/report.pdf?industry=C385&${period}`;
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('家用电力器具制造专利分析报告'));
+    expect(poppler(res.rawPayload).flat).toContain('家用电力器具制造专利分析报告');
   });
 
   it('renders the PDF report in the job queue with the CJK font embedded and the charts as text', async () => {

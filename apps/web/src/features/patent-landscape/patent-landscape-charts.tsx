@@ -21,7 +21,7 @@ export function TrendChart({ l }: { l: PatentLandscape }) {
         option={{
           color: CHART_COLORS,
           tooltip: { trigger: 'axis' },
-          legend: { bottom: 0 },
+          legend: { bottom: 0, itemGap: 18 },
           grid: { left: 48, right: 56, top: 32, bottom: 56 },
           xAxis: { type: 'category', data: years },
           yAxis: [

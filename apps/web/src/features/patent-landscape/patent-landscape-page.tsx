@@ -200,15 +200,13 @@ function Totals({ l }: { l: PatentLandscape }) {
     { key: 'cagr', title: t('patentLandscape.cagr'), value: l.filedCagr === null ? '—' : `${(l.filedCagr * 100).toFixed(1)}%` },
   ];
   return (
-    <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="landscape-totals">
+    <Flex gap={16} wrap style={{ marginBottom: 16 }} data-testid="landscape-totals">
       {items.map((i) => (
-        <Col key={i.key} xs={12} md={8} lg={4} flex="1">
-          <Card size="small">
-            <Statistic title={i.title} value={i.value} />
-          </Card>
-        </Col>
+        <Card key={i.key} size="small" style={{ flex: '1 1 160px' }}>
+          <Statistic title={i.title} value={i.value} />
+        </Card>
       ))}
-    </Row>
+    </Flex>
   );
 }
 
