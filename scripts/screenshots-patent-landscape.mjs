@@ -5,17 +5,19 @@
  *
  *   BASE_URL=http://localhost:3313 node scripts/screenshots-patent-landscape.mjs
  */
-import { LOCALES, shotAs, withBrowser } from './screenshot-kit.mjs';
+import { BASE_URL, LOCALES, login, newPage, save, withBrowser } from './screenshot-kit.mjs';
 
 await withBrowser(async (browser) => {
   for (const [locale, suffix] of LOCALES) {
-    await shotAs(browser, {
-      username: 'guzhen',
-      locale,
-      name: `patent-landscape-${suffix}.png`,
-      path: '/patents/landscape?ipc=F21V',
-      testId: 'landscape-chart-trend',
-      settleMs: 2000,
-    });
+    const page = await newPage(browser, locale);
+    await login(page, 'guzhen');
+    await page.goto(`${BASE_URL}/patents/landscape?ipc=F21V`);
+    // Every chart drawn (the page asks for one response; a busy machine may take a while).
+    for (const chart of ['trend', 'applicants', 'ipc', 'industries', 'status', 'indicators']) {
+      await page.getByTestId(`landscape-chart-${chart}`).locator('canvas').first().waitFor({ timeout: 90_000 });
+    }
+    await page.waitForTimeout(1500);
+    await save(page, `patent-landscape-${suffix}.png`);
+    await page.context().close();
   }
 });

@@ -83,7 +83,9 @@ export function IpcTreemap({ l, onPick }: { l: PatentLandscape; onPick?: (code: 
     <div data-testid="landscape-chart-ipc">
       <Chart
         height={360}
-        onEvents={onPick ? { dblclick: (p: { data?: { code?: string } }) => p.data?.code && onPick(p.data.code) } : undefined}
+        onEvents={
+          onPick ? { dblclick: (p: { data?: { code?: string } }) => p.data?.code && onPick(p.data.code.replace(/00$/, '')) } : undefined
+        }
         option={{
           color: CHART_COLORS,
           tooltip: {
@@ -93,27 +95,35 @@ export function IpcTreemap({ l, onPick }: { l: PatentLandscape; onPick?: (code: 
           series: [
             {
               type: 'treemap',
+              name: t('patentLandscape.ipcTreemap'),
               roam: false,
-              leafDepth: 1,
+              nodeClick: false,
               width: '100%',
-              height: '88%',
+              height: '100%',
               top: 0,
-              breadcrumb: { show: true, bottom: 0 },
+              left: 0,
+              breadcrumb: { show: false },
               label: {
                 formatter: (p: { data: { code: string; title: string | null } }) => `${p.data.code}\n${p.data.title ?? ''}`,
                 fontSize: 11,
               },
-              upperLabel: { show: true, height: 20 },
+              upperLabel: {
+                show: true,
+                height: 20,
+                color: '#fff',
+                formatter: (p: { data: { code: string; title: string | null } }) => `${p.data.code} ${p.data.title ?? ''}`,
+              },
               levels: [
-                { itemStyle: { borderColor: '#fff', borderWidth: 2, gapWidth: 2 } },
-                { itemStyle: { gapWidth: 1 }, colorSaturation: [0.35, 0.6] },
+                { itemStyle: { borderColor: '#fff', borderWidth: 0, gapWidth: 2 }, upperLabel: { show: false } },
+                { itemStyle: { borderWidth: 3, gapWidth: 1 }, colorSaturation: [0.35, 0.6] },
+                { colorSaturation: [0.35, 0.6], itemStyle: { borderWidth: 1, gapWidth: 1, borderColorSaturation: 0.6 } },
               ],
               data: l.ipc.map((s) => ({
                 name: s.code,
                 code: s.code,
                 title: s.titleZh,
                 value: s.count,
-                children: s.groups.map((g) => ({ name: `${g.code}00`, code: g.code, title: g.titleZh, value: g.count })),
+                children: s.groups.map((g) => ({ name: `${g.code}00`, code: `${g.code}00`, title: g.titleZh, value: g.count })),
               })),
             },
           ],

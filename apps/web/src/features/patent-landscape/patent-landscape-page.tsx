@@ -213,8 +213,9 @@ function Totals({ l }: { l: PatentLandscape }) {
 function IndicatorTable({ l }: { l: PatentLandscape }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const last = l.filter.to;
-  // A town: its years; the city: every town in the last year of the period.
+  // A town: its years; the city: every town in the latest year of the period with a population (else the last year).
+  const withPopulation = l.indicators.filter((r) => r.townId === null && r.population !== null).map((r) => r.year);
+  const last = withPopulation.length ? Math.max(...withPopulation) : l.filter.to;
   const rows = l.filter.town ? l.indicators : l.indicators.filter((r) => r.year === last);
   return (
     <Table<PatentLandscapeIndicator>
