@@ -214,8 +214,10 @@ function IndicatorTable({ l }: { l: PatentLandscape }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
   // A town: its years; the city: every town in the latest year of the period with a population (else the last year).
-  const withPopulation = l.indicators.filter((r) => r.townId === null && r.population !== null).map((r) => r.year);
-  const last = withPopulation.length ? Math.max(...withPopulation) : l.filter.to;
+  const reporting = new Map<number, number>();
+  for (const r of l.indicators) if (r.townId !== null && r.population !== null) reporting.set(r.year, (reporting.get(r.year) ?? 0) + 1);
+  const most = Math.max(0, ...reporting.values());
+  const last = most > 0 ? Math.max(...[...reporting].filter(([, n]) => n === most).map(([y]) => y)) : l.filter.to;
   const rows = l.filter.town ? l.indicators : l.indicators.filter((r) => r.year === last);
   return (
     <Table<PatentLandscapeIndicator>
@@ -267,10 +269,10 @@ function Charts({ l, update }: { l: PatentLandscape; update: (p: Record<string, 
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card
-            title={t('patentLandscape.ipcTreemap')}
-            extra={<Typography.Text type="secondary">{t('patentLandscape.ipcNote')}</Typography.Text>}
-          >
+          <Card title={t('patentLandscape.ipcTreemap')}>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {t('patentLandscape.ipcNote')}
+            </Typography.Paragraph>
             <IpcTreemap l={l} onPick={(code) => update({ ipc: code })} />
           </Card>
         </Col>
