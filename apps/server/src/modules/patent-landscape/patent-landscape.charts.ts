@@ -10,8 +10,8 @@ import { KIND_ZH, LEGAL_STATUS_ZH } from './patent-landscape.export.ts';
 export const WIDTH = 515;
 const COLORS = ['#0b4aa2', '#36a3f7', '#13a8a8', '#f5a623', '#7b61ff', '#e8684a', '#52c41a', '#9aa7b8', '#d4380d', '#722ed1'];
 
-function svg(option: echarts.EChartsCoreOption, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
+function svg(option: echarts.EChartsCoreOption, height: number, width = WIDTH): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: CHART_FONT, fontWeight: 'normal' }, ...option });
     return chart.renderToSVGString();
@@ -81,21 +81,25 @@ export function treemapSvg(l: PatentLandscape, height = 300): string {
   );
 }
 
+export const PIE_WIDTH = 250;
+
 export function pieSvg(items: { name: string; value: number }[], height = 200): string {
   return svg(
     {
-      legend: { ...legend, orient: 'vertical', right: 0, top: 'middle', bottom: undefined },
+      legend: { ...legend, orient: 'horizontal', bottom: 0 },
       series: [
         {
           type: 'pie',
-          radius: ['35%', '65%'],
-          center: ['35%', '50%'],
-          label: { fontSize: 9, formatter: '{d}%' },
+          radius: ['30%', '58%'],
+          center: ['50%', '42%'],
+          label: { show: false },
+          labelLine: { show: false },
           data: items,
         },
       ],
     },
     height,
+    PIE_WIDTH,
   );
 }
 

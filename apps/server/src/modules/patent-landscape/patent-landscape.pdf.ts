@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake';
 import pdfmake from 'pdfmake';
 import { CHART_FONT } from '../target-report/target-report.charts.ts';
 import { fonts, loadFonts } from '../target-report/target-report.pdf.ts';
-import { indicatorSvg, pieSvg, rankedSvg, statusItems, treemapSvg, trendSvg, WIDTH } from './patent-landscape.charts.ts';
+import { indicatorSvg, PIE_WIDTH, pieSvg, rankedSvg, statusItems, treemapSvg, trendSvg, WIDTH } from './patent-landscape.charts.ts';
 import { filterText, KIND_ZH, LEGAL_STATUS_ZH } from './patent-landscape.export.ts';
 
 /**
@@ -36,7 +36,7 @@ const table = (widths: (number | string)[], body: Content[][]): Content => ({
   layout: tableLayout,
   style: 'table',
 });
-const chart = (svg: string, height: number): Content => ({ svg, width: WIDTH, height, font: CHART_FONT }) as Content;
+const chart = (svg: string, height: number, width = WIDTH): Content => ({ svg, width, height, font: CHART_FONT }) as Content;
 
 type Charts = { trend: string; applicants: string; treemap: string; status: string; origin: string; indicators: string };
 
@@ -127,7 +127,12 @@ export function landscapeDocument(l: PatentLandscape, c: Charts): TDocumentDefin
       ],
     ),
     { text: '四、法律状态与申请人来源', style: 'h1', pageBreak: 'before' },
-    { columns: [chart(c.status, 200), chart(c.origin, 200)].map((x) => ({ ...(x as object), width: 250 }) as Content), columnGap: 15 },
+    {
+      columns: [chart(c.status, 200, PIE_WIDTH), chart(c.origin, 200, PIE_WIDTH)].map(
+        (x) => ({ ...(x as object), width: PIE_WIDTH }) as Content,
+      ),
+      columnGap: 15,
+    },
     table([`*`, 80], [['法律状态', '件数'].map(th), ...l.legalStatus.map((s) => [LEGAL_STATUS_ZH[s.status], right(num(s.count))])]),
     { text: '五、专利指标', style: 'h1' },
     {
