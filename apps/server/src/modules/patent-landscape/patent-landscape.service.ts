@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
 import * as targetsRepo from '../targets/targets.repository.ts';
-import { ipcTitle, shortIpcTitle } from './ipc-titles.ts';
+import { shortIpcTitle } from './ipc-titles.ts';
 import * as repo from './patent-landscape.repository.ts';
 import * as summaryRepo from './patent-landscape-summary.repository.ts';
 

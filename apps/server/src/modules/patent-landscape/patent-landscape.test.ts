@@ -315,7 +315,12 @@ describe('pre-counted summary', () => {
     for (const query of [{ town: ids.dongfengTownId, from: 2021, to: 2024 }, { from: 2015, to: 2026 }, { town: ids.xiaolanTownId }]) {
       const live = await landscape(t.database.db, query, { now, summary: false });
       let stale = false;
-      const summary = await landscape(t.database.db, query, { now, onStale: async () => void (stale = true) });
+      const summary = await landscape(t.database.db, query, {
+        now,
+        onStale: async () => {
+          stale = true;
+        },
+      });
       expect(stale).toBe(false);
       expect(summary).toEqual(live);
     }
@@ -325,7 +330,12 @@ describe('pre-counted summary', () => {
     const after = await landscape(
       t.database.db,
       { town: ids.dongfengTownId, from: 2021, to: 2024 },
-      { now, onStale: async (seq) => void (asked = seq) },
+      {
+        now,
+        onStale: async (seq) => {
+          asked = seq;
+        },
+      },
     );
     expect(asked).not.toBeNull();
     expect(after.years.find((y) => y.year === 2024)?.filed.total).toBe(1);
