@@ -22,6 +22,7 @@ import { institutionRoutes } from './modules/institutions/institutions.routes.ts
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { patentImportRoutes } from './modules/patent-import/patent-import.routes.ts';
 import { patentSearchRoutes } from './modules/patents/patent-search.routes.ts';
+import { patentLandscapeRoutes } from './modules/patent-landscape/patent-landscape.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(platformStatisticRoutes);
   await app.register(fundingRoutes);
   await app.register(targetReportRoutes);
+  await app.register(patentLandscapeRoutes);
   await app.register(targetExportRoutes);
   await app.register(bookingRoutes);
   await app.register(sharingStatisticsRoutes);

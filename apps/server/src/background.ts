@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
 import { patentImportHandlers } from './modules/patent-import/patent-import.jobs.ts';
+import { patentLandscapeHandlers } from './modules/patent-landscape/patent-landscape.jobs.ts';
 import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
 import { SERVICE_REQUIREMENT_SCHEDULES, serviceRequirementHandlers } from './modules/service-requirements/service-requirements.jobs.ts';
 import { targetReportHandlers } from './modules/target-report/target-report.jobs.ts';
@@ -109,6 +110,7 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     ...targetHandlers(),
     ...targetReportHandlers(),
     ...patentImportHandlers(),
+    ...patentLandscapeHandlers(),
   };
   const worker = startWorker(app.db, handlers, {
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),

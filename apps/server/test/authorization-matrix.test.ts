@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
 import { importFile } from '../src/modules/patent-import/patent-import.service.ts';
+import { startReportJob } from '../src/modules/patent-landscape/patent-landscape.jobs.ts';
 import { startRender } from '../src/modules/target-report/target-report.jobs.ts';
 import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
 import { ANONYMOUS } from '../src/platform/policy.ts';
@@ -2491,6 +2492,39 @@ CASES.push(
     kind: 'lapsed',
     eventDate: '2024-03-02',
   }),
+);
+
+// Patent landscape: public analysis of public records; downloads for signed-in users; a report job is seen only
+// by whoever started it. A nonexistent town is 404 for everyone.
+const landscapeJob = await startReportJob(
+  t.database.db,
+  { ...ANONYMOUS, userId: adminUserId, username: 'admin', role: 'city_admin' },
+  { town: ids.guzhenTownId },
+);
+CASES.push(
+  get('GET /api/v1/patent-landscape', 'a town (public)', ALL_200, `/api/v1/patent-landscape?town=${ids.xiaolanTownId}&ipc=F21V`),
+  get('GET /api/v1/patent-landscape', 'nonexistent town', [404, 404, 404, 404, 404, 404, 404], `/api/v1/patent-landscape?town=${NONE}`),
+  get(
+    'GET /api/v1/patent-landscape/export.xlsx',
+    'a town',
+    SIGNED_IN(200),
+    `/api/v1/patent-landscape/export.xlsx?town=${ids.guzhenTownId}`,
+  ),
+  // Rendering the PDF six times takes minutes on a busy machine: the 404 of a missing town passes the same gate
+  // (anonymous 401, every signed-in role through); patent-landscape.test.ts renders it for a signed-in user.
+  get('GET /api/v1/patent-landscape/report.pdf', 'nonexistent town', SIGNED_IN(404), `/api/v1/patent-landscape/report.pdf?town=${NONE}`),
+  post('POST /api/v1/patent-landscape/report-jobs', 'a town', SIGNED_IN(202), '/api/v1/patent-landscape/report-jobs', {
+    town: ids.guzhenTownId,
+  }),
+  post('POST /api/v1/patent-landscape/report-jobs', 'nonexistent town', SIGNED_IN(404), '/api/v1/patent-landscape/report-jobs', {
+    town: NONE,
+  }),
+  get(
+    'GET /api/v1/patent-landscape/report-jobs/:id',
+    'the city admin’s job',
+    [401, 200, 404, 404, 404, 404, 404],
+    `/api/v1/patent-landscape/report-jobs/${landscapeJob.id}`,
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -288,6 +288,10 @@ export const policyTable = {
   patentSearch: { read: { everyone: 'all' }, export: { signed_in: 'all' } },
   patent: { read: { everyone: 'all' }, recordEvent: { city_admin: 'all' } },
   patentPortfolio: { read: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' } },
+  // Patent landscape (专利分析): patents are public records and the indicators use the public population figures of
+  // target monitoring, so anyone reads any filter. Downloads (Excel, PDF jobs whose file the caller owns) are for
+  // signed-in users: they cost more to produce and a stored file needs an owner.
+  patentLandscape: { read: { everyone: 'all' }, export: { signed_in: 'self' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

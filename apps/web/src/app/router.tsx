@@ -41,6 +41,7 @@ const VouchersPage = lazyPage(() => import('../features/vouchers/vouchers-page.t
 const VoucherReportsPage = lazyPage(() => import('../features/voucher-reports/voucher-reports-page.tsx'), 'VoucherReportsPage');
 const TargetReportPage = lazyPage(() => import('../features/target-report/target-report-page.tsx'), 'TargetReportPage');
 const PatentImportPage = lazyPage(() => import('../features/patent-import/patent-import-page.tsx'), 'PatentImportPage');
+const PatentLandscapePage = lazyPage(() => import('../features/patent-landscape/patent-landscape-page.tsx'), 'PatentLandscapePage');
 const InnovationMapPage = lazyPage(() => import('../features/voucher-reports/innovation-map-page.tsx'), 'InnovationMapPage');
 const FundingPage = lazyPage(() => import('../features/funding/funding-page.tsx'), 'FundingPage');
 const TargetsOverviewPage = lazyPage(() => import('../features/targets/targets-overview-page.tsx'), 'TargetsOverviewPage');
@@ -316,6 +317,7 @@ export function AppRoutes() {
             }
           />
           <Route path="innovation-map" element={<InnovationMapPage />} />
+          <Route path="patents/landscape" element={<PatentLandscapePage />} />
           <Route path="targets" element={<TargetsOverviewPage />} />
           <Route path="targets/towns" element={<TownComparisonPage />} />
           <Route path="targets/towns/:code" element={<TownTargetPage />} />

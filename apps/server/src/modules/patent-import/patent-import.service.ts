@@ -11,6 +11,7 @@ import { XLSX } from '../files/files.download.ts';
 import { sanitizeFilename } from '../files/files.purposes.ts';
 import { findFile, insertFile } from '../files/files.repository.ts';
 import { sniffFileType } from '../files/files.service.ts';
+import { refreshLandscapeSummary } from '../patent-landscape/patent-landscape.jobs.ts';
 import { PatentImportErrors } from './patent-import.errors.ts';
 import { type ImportOutcome, type RunImportOptions, runImport } from './patent-import.pipeline.ts';
 import { type ByteSource, decodeText, type ImportFormat, sniffFormat } from './patent-import.readers.ts';
@@ -98,6 +99,8 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
   }
   if (outcome.ok) {
     await repo.updateImport(db, id, { recordsRead: outcome.recordsRead });
+    // The landscape's pre-counted town figures are stale after a load: rebuild them now, not at the first visitor.
+    await refreshLandscapeSummary(db);
   } else {
     const row = await repo.findImport(db, id);
     const report = await reportXlsx(

@@ -26,7 +26,7 @@ type TFontDictionary = Parameters<typeof pdfmake.setFonts>[0];
 const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync: (name: string, content: Buffer) => void } }).virtualfs;
 
 let fontsLoaded = false;
-function loadFonts() {
+export function loadFonts() {
   if (fontsLoaded) return;
   for (const file of [REGULAR, BOLD]) virtualfs.writeFileSync(file, readFileSync(`${FONT_DIR}/${file}`));
   pdfmake.setUrlAccessPolicy(() => false);
@@ -35,7 +35,7 @@ function loadFonts() {
 }
 
 /** A fresh dictionary per document: pdfmake replaces the file name in it by the file's bytes when it loads a face. */
-function fonts(): TFontDictionary {
+export function fonts(): TFontDictionary {
   const regular = () => [REGULAR, REGULAR_FACE];
   const bold = () => [BOLD, BOLD_FACE];
   return {

@@ -15,8 +15,11 @@ import { type DatedCount, servicePlatformEntries, settledVoucherFen } from './pl
  *   vouchers ledger, by the voucher holder's town and the Shanghai year of settlement.
  *
  * Seams — statistics the platform will compute once their module exists (until then towns report them):
- * - `invention_applications`, `invention_patents_valid`: the patent database of the IP module (issue 5)
- *   is not built; add a source here that counts its patents by applicant town and year.
+ * - `invention_applications`, `invention_patents_valid`: the patent database (issue 5) exists, but holds a
+ *   sample (demo and imported records), not the city's full CNIPA record, so towns keep reporting these two
+ *   (decision in ARCHITECTURE.md › Patent landscape). The landscape computes them from the database beside
+ *   the reported figures; when the database holds the full record, add a source here from
+ *   modules/patent-landscape/patent-landscape.repository.ts (inventionApplications, inventionValidity).
  * - `parks_incubators`: no incubation module and no institution kind for science parks or incubators
  *   in the data yet; count them here when the incubation module (plan section 三) registers them.
  * - `key_problems_solved`: the projects module (key-problem board, plan section 二) is not built.
