@@ -19,6 +19,7 @@ import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
+import { ipTradingRoutes } from './modules/ip-trading/ip-trading.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(voucherReportRoutes);
   await app.register(innovationMapRoutes);
   await app.register(serviceRequirementRoutes);
+  await app.register(ipTradingRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
