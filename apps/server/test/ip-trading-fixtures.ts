@@ -51,8 +51,21 @@ export async function ownPatent(t: TestApp, ownEnterpriseId: string, ownName: st
 export const BASE = '/api/v1/ip-market';
 
 /** Lists a patent and has the city publish it; returns the listing id. */
-export async function publishedListing(t: TestApp, seller: string, admin: string, patentId: string, kind: string, askingPriceFen: number | null = 1_000_000) {
-  const created = await t.call('POST', `${BASE}/listings`, seller, { patentId, kind, askingPriceFen, terms: '一次性付款', description: '成熟技术' });
+export async function publishedListing(
+  t: TestApp,
+  seller: string,
+  admin: string,
+  patentId: string,
+  kind: string,
+  askingPriceFen: number | null = 1_000_000,
+) {
+  const created = await t.call('POST', `${BASE}/listings`, seller, {
+    patentId,
+    kind,
+    askingPriceFen,
+    terms: '一次性付款',
+    description: '成熟技术',
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const reviewed = await t.call('POST', `${BASE}/listings/${created.body.id}/review`, admin, { decision: 'publish' });
   expect(reviewed.status, JSON.stringify(reviewed.body)).toBe(200);

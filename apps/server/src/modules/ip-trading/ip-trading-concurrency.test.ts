@@ -39,13 +39,17 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     expect(codes(results)).toEqual(Array(9).fill('IP_EXCLUSIVE_DEAL_CONFLICT'));
     expect(await countOf(t.database, 'ip_deals', sql`patent_id = ${pid} and status = 'in_progress'`)).toBe(1);
     // The refused accepts rolled back: their offers are still open.
-    expect(await countOf(t.database, 'ip_offers', sql`listing_id in (select id from ip_listings where patent_id = ${pid}) and status = 'open'`)).toBe(9);
+    expect(
+      await countOf(t.database, 'ip_offers', sql`listing_id in (select id from ip_listings where patent_id = ${pid}) and status = 'open'`),
+    ).toBe(9);
   });
 
   it('10 simultaneous listings of one patent and kind: one, 9 × IP_LISTING_DUPLICATE', async () => {
     const pid = await patent();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => t.call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'transfer', askingPriceFen: 100 })),
+      Array.from({ length: 10 }, () =>
+        t.call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'transfer', askingPriceFen: 100 }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(codes(results)).toEqual(Array(9).fill('IP_LISTING_DUPLICATE'));
@@ -55,7 +59,9 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     for (let round = 0; round < 5; round++) {
       const pid = await patent();
       const exclusive = await publishedListing(t, enterprise, admin, pid, 'exclusive_licence');
-      const offer = await t.call('POST', `${BASE}/listings/${exclusive}/offers`, (a.buyers[0] as { cookie: string }).cookie, { amountFen: 5_000 });
+      const offer = await t.call('POST', `${BASE}/listings/${exclusive}/offers`, (a.buyers[0] as { cookie: string }).cookie, {
+        amountFen: 5_000,
+      });
       const [accept, declare] = await Promise.all([
         t.call('POST', `${BASE}/offers/${offer.body.id}/accept`, enterprise, {}),
         t.call('POST', `${BASE}/open-licences`, enterprise, {
@@ -85,7 +91,11 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
       validUntil: addCalendarDays(today, 30),
     });
     const take = (cookie: string, ref: string) =>
-      t.call('POST', `${BASE}/open-licences/${declared.body.id}/licences`, cookie, { amountFen: 1_000, paidOn: today, paymentReference: ref });
+      t.call('POST', `${BASE}/open-licences/${declared.body.id}/licences`, cookie, {
+        amountFen: 1_000,
+        paidOn: today,
+        paymentReference: ref,
+      });
     const b0 = a.buyers[0] as { cookie: string };
     const same = await Promise.all(Array.from({ length: 10 }, (_, i) => take(b0.cookie, `SAME-${i}`)));
     expect(same.filter((r) => r.status === 201)).toHaveLength(1);

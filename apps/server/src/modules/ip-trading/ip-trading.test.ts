@@ -21,7 +21,10 @@ const call = t.call;
 const patent = (o: Parameters<typeof ownPatent>[4] = {}) => ownPatent(t, ids.ownEnterpriseId, a.ownName, ids.guzhenTownId, o);
 const today = shanghaiDate(new Date());
 const patentRow = (id: string) =>
-  one<{ owners: string[]; owner_enterprise_ids: string[] }>(t.database, sql`select owners, owner_enterprise_ids from patents where id = ${id}`);
+  one<{ owners: string[]; owner_enterprise_ids: string[] }>(
+    t.database,
+    sql`select owners, owner_enterprise_ids from patents where id = ${id}`,
+  );
 const eventsOf = (id: string, kind: string) =>
   rows<{ kind: string; detail: Record<string, unknown>; ref_id: string }>(
     t.database,
@@ -39,7 +42,12 @@ describe('listing → review → offer → counter → accept → contract → d
       description: '已量产',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'submitted', kind: 'transfer', askingPriceFen: 1_000_000, sellerEnterpriseId: ids.ownEnterpriseId });
+    expect(created.body).toMatchObject({
+      status: 'submitted',
+      kind: 'transfer',
+      askingPriceFen: 1_000_000,
+      sellerEnterpriseId: ids.ownEnterpriseId,
+    });
     const id = created.body.id;
 
     // In review: not public, not in the showcase; the town admin of another town cannot see it.
@@ -49,13 +57,17 @@ describe('listing → review → offer → counter → accept → contract → d
     expect((await call('GET', `${BASE}/listings?q=投光灯`)).body.items.map((l: { id: string }) => l.id)).not.toContain(id);
     const queue = await call('GET', `${BASE}/manage/listings?status=submitted`, guzhen);
     expect(queue.body.items.map((l: { id: string }) => l.id)).toContain(id);
-    expect((await call('GET', `${BASE}/manage/listings?status=submitted`, xiaolan)).body.items.map((l: { id: string }) => l.id)).not.toContain(id);
+    expect(
+      (await call('GET', `${BASE}/manage/listings?status=submitted`, xiaolan)).body.items.map((l: { id: string }) => l.id),
+    ).not.toContain(id);
     // The town admin of the seller's town may review; another town's may not (404); an offer before publication is refused.
     expect((await call('POST', `${BASE}/listings/${id}/review`, xiaolan, { decision: 'publish' })).status).toBe(404);
     expect((await call('POST', `${BASE}/listings/${id}/offers`, b1.cookie, { amountFen: 1 })).status).toBe(404);
     const published = await call('POST', `${BASE}/listings/${id}/review`, guzhen, { decision: 'publish' });
     expect(published.body).toMatchObject({ status: 'published' });
-    expect((await call('POST', `${BASE}/listings/${id}/review`, admin, { decision: 'publish' })).body.error.code).toBe('IP_LISTING_NOT_SUBMITTED');
+    expect((await call('POST', `${BASE}/listings/${id}/review`, admin, { decision: 'publish' })).body.error.code).toBe(
+      'IP_LISTING_NOT_SUBMITTED',
+    );
 
     // The public showcase finds it by words, kind, IPC prefix, town and price range.
     const find = async (query: string) => (await call('GET', `${BASE}/listings?${query}`)).body.items.map((l: { id: string }) => l.id);
@@ -74,7 +86,9 @@ describe('listing → review → offer → counter → accept → contract → d
     expect(offer.status).toBe(201);
     expect(offer.body).toMatchObject({ status: 'open', awaiting: 'seller', mySide: 'buyer', amountFen: 500_000 });
     const oid = offer.body.id;
-    expect((await call('POST', `${BASE}/listings/${id}/offers`, b1.cookie, { amountFen: 1 })).body.error.code).toBe('IP_OFFER_ALREADY_OPEN');
+    expect((await call('POST', `${BASE}/listings/${id}/offers`, b1.cookie, { amountFen: 1 })).body.error.code).toBe(
+      'IP_OFFER_ALREADY_OPEN',
+    );
     // The buyer cannot accept its own offer.
     expect((await call('POST', `${BASE}/offers/${oid}/accept`, b1.cookie, {})).body.error.code).toBe('IP_OFFER_NOT_YOUR_TURN');
     // Strangers: another enterprise's user gets 404, a bank too.
@@ -147,7 +161,14 @@ describe('listing → review → offer → counter → accept → contract → d
     expect(
       await countOf(t.database, 'notifications', sql`kind = 'ip_deal.completed' and link = ${`/ip-market/deals/${dealId}`}`),
     ).toBeGreaterThanOrEqual(2);
-    for (const action of ['ip_listing.create', 'ip_listing.publish', 'ip_offer.create', 'ip_offer.counter', 'ip_offer.accept', 'ip_deal.complete']) {
+    for (const action of [
+      'ip_listing.create',
+      'ip_listing.publish',
+      'ip_offer.create',
+      'ip_offer.counter',
+      'ip_offer.accept',
+      'ip_deal.complete',
+    ]) {
       expect(await countOf(t.database, 'audit_events', sql`action = ${action}`), action).toBeGreaterThan(0);
     }
     const download = await t.app.inject({ method: 'GET', url: `${BASE}/deals/${dealId}/contract`, headers: { cookie: b1.cookie } });
@@ -182,7 +203,9 @@ describe('listing → review → offer → counter → accept → contract → d
     const pid = await patent();
     const id = await publishedListing(t, enterprise, admin, pid, 'pledge', 50_000_000);
     expect((await call('GET', `${BASE}/listings/${id}`, bank)).body.canOffer).toBe(true);
-    expect((await call('POST', `${BASE}/listings/${id}/offers`, b1.cookie, { amountFen: 1_000 })).body.error.code).toBe('IP_OFFER_NOT_ALLOWED');
+    expect((await call('POST', `${BASE}/listings/${id}/offers`, b1.cookie, { amountFen: 1_000 })).body.error.code).toBe(
+      'IP_OFFER_NOT_ALLOWED',
+    );
     const o = await call('POST', `${BASE}/listings/${id}/offers`, bank, { amountFen: 30_000_000, terms: '年利率 3.65%，期限 1 年' });
     expect(o.status).toBe(201);
     expect(o.body.buyerInstitutionId).toBe(ids.bankInstitutionId);
@@ -214,15 +237,22 @@ describe('declined offers carry a structured reason', () => {
     expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'price', declineNote: '低于评估价' });
     const seen = await call('GET', `${BASE}/offers/${o.body.id}`, b1.cookie);
     expect(seen.body).toMatchObject({ status: 'declined', declineReason: 'price', declineNote: '低于评估价', mySide: 'buyer' });
-    expect(await countOf(t.database, 'notifications', sql`kind = 'ip_offer.declined' and link = ${`/ip-market/offers/${o.body.id}`}`)).toBe(1);
+    expect(await countOf(t.database, 'notifications', sql`kind = 'ip_offer.declined' and link = ${`/ip-market/offers/${o.body.id}`}`)).toBe(
+      1,
+    );
     expect((await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {})).body.error.code).toBe('IP_OFFER_NOT_OPEN');
     // Withdrawing a listing declines its open offers as listing_closed.
     const o2 = await call('POST', `${BASE}/listings/${id}/offers`, b2.cookie, { amountFen: 20_000 });
     expect((await call('POST', `${BASE}/listings/${id}/withdraw`, enterprise, {})).body.status).toBe('withdrawn');
-    expect((await call('GET', `${BASE}/offers/${o2.body.id}`, b2.cookie)).body).toMatchObject({ status: 'declined', declineReason: 'listing_closed' });
+    expect((await call('GET', `${BASE}/offers/${o2.body.id}`, b2.cookie)).body).toMatchObject({
+      status: 'declined',
+      declineReason: 'listing_closed',
+    });
     const mine = await call('GET', `${BASE}/offers?side=buyer`, b2.cookie);
     expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(o2.body.id);
-    expect((await call('GET', `${BASE}/offers?side=seller`, b2.cookie)).body.items.map((x: { id: string }) => x.id)).not.toContain(o2.body.id);
+    expect((await call('GET', `${BASE}/offers?side=seller`, b2.cookie)).body.items.map((x: { id: string }) => x.id)).not.toContain(
+      o2.body.id,
+    );
   });
 });
 
@@ -265,7 +295,9 @@ describe('trading rules (service first, the database decides)', () => {
     // A second live listing of the same kind is a duplicate.
     const pid = await patent();
     await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'pledge' });
-    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'pledge' })).body.error.code).toBe('IP_LISTING_DUPLICATE');
+    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'pledge' })).body.error.code).toBe(
+      'IP_LISTING_DUPLICATE',
+    );
   });
 
   it('an exclusive licence or transfer in progress blocks a second one; cancelling frees the patent', async () => {
@@ -294,7 +326,9 @@ describe('trading rules (service first, the database decides)', () => {
         (err: unknown) => expect(String((err as { cause?: unknown }).cause ?? err)).toMatch(/ip_deals_one_exclusive_in_progress/),
       );
     // A non-exclusive licence is not blocked by an exclusive licence in progress (only by one completed).
-    expect((await call('POST', `${BASE}/deals/${first.body.dealId}/cancel`, b1.cookie, { note: '资金未到位' })).body.status).toBe('cancelled');
+    expect((await call('POST', `${BASE}/deals/${first.body.dealId}/cancel`, b1.cookie, { note: '资金未到位' })).body.status).toBe(
+      'cancelled',
+    );
     expect((await call('POST', `${BASE}/offers/${o2.body.id}/accept`, enterprise, {})).status).toBe(200);
   });
 
@@ -318,12 +352,18 @@ describe('trading rules (service first, the database decides)', () => {
 describe('open licences (开放许可)', () => {
   it('declare → listed → take by notice and payment → licensed event → withdraw keeps licences taken', async () => {
     const pid = await patent({ title: '一种可调光LED驱动电路' });
-    const body = { patentId: pid, feeFen: 50_000, terms: '每年许可使用费 500 元，按年支付', validFrom: today, validUntil: addCalendarDays(today, 365) };
+    const body = {
+      patentId: pid,
+      feeFen: 50_000,
+      terms: '每年许可使用费 500 元，按年支付',
+      validFrom: today,
+      validUntil: addCalendarDays(today, 365),
+    };
     expect((await call('POST', `${BASE}/open-licences`, b1.cookie, body)).body.error.code).toBe('IP_NOT_PATENT_OWNER');
     expect((await call('POST', `${BASE}/open-licences`, enterprise, { ...body, validUntil: addCalendarDays(today, -1) })).status).toBe(400);
-    expect((await call('POST', `${BASE}/open-licences`, enterprise, { ...body, validFrom: addCalendarDays(today, -3) })).body.error.code).toBe(
-      'IP_OPEN_LICENCE_VALIDITY',
-    );
+    expect(
+      (await call('POST', `${BASE}/open-licences`, enterprise, { ...body, validFrom: addCalendarDays(today, -3) })).body.error.code,
+    ).toBe('IP_OPEN_LICENCE_VALIDITY');
     const declared = await call('POST', `${BASE}/open-licences`, enterprise, body);
     expect(declared.status).toBe(201);
     const id = declared.body.id;
@@ -339,17 +379,25 @@ describe('open licences (开放许可)', () => {
     expect((await call('POST', `${BASE}/open-licences/${id}/licences`, b1.cookie, { ...take, amountFen: 49_999 })).body.error.code).toBe(
       'IP_OPEN_LICENCE_AMOUNT',
     );
-    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, enterprise, take)).body.error.code).toBe('IP_OPEN_LICENCE_OWN_PATENT');
+    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, enterprise, take)).body.error.code).toBe(
+      'IP_OPEN_LICENCE_OWN_PATENT',
+    );
     expect((await call('POST', `${BASE}/open-licences/${id}/licences`, bank, take)).status).toBe(403);
     const taken = await call('POST', `${BASE}/open-licences/${id}/licences`, b1.cookie, take);
     expect(taken.status).toBe(201);
     expect(taken.body).toMatchObject({ takenByMe: true, licenceCount: 1 });
     expect(taken.body.licences).toHaveLength(1);
-    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, b1.cookie, take)).body.error.code).toBe('IP_OPEN_LICENCE_ALREADY_TAKEN');
+    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, b1.cookie, take)).body.error.code).toBe(
+      'IP_OPEN_LICENCE_ALREADY_TAKEN',
+    );
     const [ev] = await eventsOf(pid, 'licensed');
     expect(ev?.detail).toMatchObject({ licensee: b1.name, licenceType: 'open', openLicenceId: id });
     // Others see the count, not the licensees' payments; the owner sees them all.
-    expect((await call('GET', `${BASE}/open-licences/${id}`, b2.cookie)).body).toMatchObject({ licenceCount: 1, licences: [], takenByMe: false });
+    expect((await call('GET', `${BASE}/open-licences/${id}`, b2.cookie)).body).toMatchObject({
+      licenceCount: 1,
+      licences: [],
+      takenByMe: false,
+    });
     expect((await call('GET', `${BASE}/open-licences/${id}`, enterprise)).body.licences[0]).toMatchObject({
       licenseeName: b1.name,
       paymentReference: 'BANK-2026-0001',
@@ -358,7 +406,9 @@ describe('open licences (开放许可)', () => {
     expect((await call('POST', `${BASE}/open-licences/${id}/withdraw`, b1.cookie, {})).status).toBe(404);
     const withdrawn = await call('POST', `${BASE}/open-licences/${id}/withdraw`, enterprise, { note: '转为独占许可' });
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', licenceCount: 1 });
-    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, b2.cookie, take)).body.error.code).toBe('IP_OPEN_LICENCE_NOT_ACTIVE');
+    expect((await call('POST', `${BASE}/open-licences/${id}/licences`, b2.cookie, take)).body.error.code).toBe(
+      'IP_OPEN_LICENCE_NOT_ACTIVE',
+    );
     expect(await countOf(t.database, 'ip_open_licence_takes', sql`open_licence_id = ${id}`)).toBe(1);
     // Now an exclusive licence may be listed.
     expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'exclusive_licence' })).status).toBe(201);
@@ -396,7 +446,11 @@ describe('timeline and statistics', () => {
       validFrom: today,
       validUntil: addCalendarDays(today, 30),
     });
-    await call('POST', `${BASE}/open-licences/${decl.body.id}/licences`, b2.cookie, { amountFen: 10_000, paidOn: today, paymentReference: 'R-1' });
+    await call('POST', `${BASE}/open-licences/${decl.body.id}/licences`, b2.cookie, {
+      amountFen: 10_000,
+      paidOn: today,
+      paymentReference: 'R-1',
+    });
     const publicView = await patentTimeline(t.database.db, pid, ANONYMOUS);
     const kinds = publicView.filter((e) => e.source !== 'legal_status').map((e) => e.kind);
     expect(kinds).toEqual(
@@ -406,7 +460,12 @@ describe('timeline and statistics', () => {
     expect(completedPublic?.detail).toMatchObject({ buyer: b1.name });
     expect(completedPublic?.detail).not.toHaveProperty('amountFen');
     expect(completedPublic?.refId).toBeNull();
-    const sellerActor = { ...ANONYMOUS, userId: ids.userIds.enterprise as string, role: 'enterprise' as const, enterpriseId: ids.ownEnterpriseId };
+    const sellerActor = {
+      ...ANONYMOUS,
+      userId: ids.userIds.enterprise as string,
+      role: 'enterprise' as const,
+      enterpriseId: ids.ownEnterpriseId,
+    };
     const completedSeller = (await patentTimeline(t.database.db, pid, sellerActor)).find((e) => e.kind === 'deal_completed');
     expect(completedSeller).toMatchObject({ refId: acc.body.dealId, detail: { amountFen: 150_000 } });
   });
@@ -432,7 +491,9 @@ describe('timeline and statistics', () => {
       };
     expect(row(after, 'byTown', ids.guzhenTownId).dealValueFen - row(before, 'byTown', ids.guzhenTownId).dealValueFen).toBe(2_500_000);
     expect(row(after, 'byKind', 'transfer').deals - row(before, 'byKind', 'transfer').deals).toBe(1);
-    const industry = (await one<{ d: string }>(t.database, sql`select substr(industry_code, 1, 3) as d from enterprises where id = ${ids.ownEnterpriseId}`)).d;
+    const industry = (
+      await one<{ d: string }>(t.database, sql`select substr(industry_code, 1, 3) as d from enterprises where id = ${ids.ownEnterpriseId}`)
+    ).d;
     expect(row(after, 'byIndustry', industry).dealValueFen - row(before, 'byIndustry', industry).dealValueFen).toBe(2_500_000);
     expect(after.years).toContain(year);
   });
@@ -454,13 +515,29 @@ describe('timeline and statistics', () => {
     });
     const facts = [
       f({ listings: 3, dealsCompleted: 2, valueFen: 500 }),
-      f({ kind: 'pledge', townId: 't2', townName: '小榄镇', townNameEn: 'Xiaolan', industry: 'C34', listings: 1, dealsCompleted: 1, valueFen: 1000 }),
+      f({
+        kind: 'pledge',
+        townId: 't2',
+        townName: '小榄镇',
+        townNameEn: 'Xiaolan',
+        industry: 'C34',
+        listings: 1,
+        dealsCompleted: 1,
+        valueFen: 1000,
+      }),
       f({ year: 2026, listings: 1, dealsCompleted: 1, valueFen: 7 }),
       f({ kind: 'open_licence', listings: 1, dealsCompleted: 4, valueFen: 40 }),
     ];
     const s = summarise(facts, 2025);
     expect(s.years).toEqual([2025, 2026]);
-    expect(s.totals).toMatchObject({ listings: 4, dealsCompleted: 3, dealValueFen: 1500, openLicences: 1, openLicencesTaken: 4, openLicenceValueFen: 40 });
+    expect(s.totals).toMatchObject({
+      listings: 4,
+      dealsCompleted: 3,
+      dealValueFen: 1500,
+      openLicences: 1,
+      openLicencesTaken: 4,
+      openLicenceValueFen: 40,
+    });
     expect(s.byTown.map((r) => [r.label, r.deals, r.dealValueFen])).toEqual([
       ['小榄镇', 1, 1000],
       ['古镇镇', 6, 540],
