@@ -20,6 +20,12 @@ afterAll(async () => {
 async function menuKeys(page: Page): Promise<string[]> {
   const menu = page.getByTestId('main-menu');
   await menu.waitFor();
+  // A long menu folds its sections into sub-menus: open every closed one, so all entries are in the page.
+  const closed = menu.locator('li.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  for (let n = await closed.count(); n > 0; n = await closed.count()) {
+    await closed.first().click();
+    await expect.poll(() => closed.count()).toBeLessThan(n);
+  }
   const ids = await menu.locator('li[data-menu-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-menu-id') ?? ''));
   return ids.map((id) => id.slice(id.indexOf('/')));
 }
@@ -37,9 +43,9 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/purchase-reviews',
     '/services',
     '/orders',
-    '/innovation-map',
     '/requirements',
     '/alliance/review',
+    '/innovation-map',
     '/vouchers',
     '/vouchers/reports',
     '/vouchers/applications',
@@ -64,8 +70,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/purchase-reviews',
     '/services',
     '/orders',
-    '/innovation-map',
     '/requirements',
+    '/innovation-map',
     '/vouchers',
     '/vouchers/reports',
     '/vouchers/applications',
@@ -87,10 +93,10 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/sharing-statistics',
     '/purchase-reviews',
     '/services',
-    '/innovation-map',
     '/my/services',
     '/orders',
     '/requirements',
+    '/innovation-map',
     '/vouchers/claims',
     '/towns',
     '/institutions',
@@ -103,8 +109,8 @@ const EXPECTED_MENUS: Record<string, string[]> = {
     '/my/bookings',
     '/services',
     '/orders',
-    '/innovation-map',
     '/requirements',
+    '/innovation-map',
     '/vouchers',
     '/vouchers/applications',
     '/vouchers/wallet',

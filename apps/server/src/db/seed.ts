@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedPatents } from '../seed/patents-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
@@ -44,6 +45,7 @@ export type SeedSummary = {
   requirements: { requirements: number; quotes: number };
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
   vouchers: VoucherSeedSummary;
+  patents?: { patents: number; events: number };
 };
 
 /**
@@ -210,6 +212,10 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     const voucherSummary = await seedVouchers(tx);
     const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
     const funding = await seedFunding(tx, userId.get('admin') ?? null);
+    const patentSummary = await seedPatents(tx, data.enterprises, enterpriseId, idOfTown, {
+      scale: options.scale ?? 1,
+      demoEnterpriseKey: DEMO_ENTERPRISE_KEY,
+    });
 
     return {
       towns: data.towns.length,
@@ -227,6 +233,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       vouchers: voucherSummary,
       townStatistics,
       funding,
+      patents: patentSummary,
     };
   });
 }

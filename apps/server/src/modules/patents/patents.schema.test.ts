@@ -12,9 +12,9 @@ afterAll(async () => t?.close());
 
 describe('patents table', () => {
   it('answers an IPC prefix search from class_prefixes', async () => {
-    const led = await makePatent(t.database, { ipcCodes: ['F21V29/503'] });
-    await makePatent(t.database, { ipcCodes: ['E05B47/00'], title: '一种智能门锁' });
-    const hits = await rows<{ id: string }>(t.database, sql`select id from patents where class_prefixes @> array['F21V29/']::text[]`);
+    const led = await makePatent(t.database, { ipcCodes: ['G21K1/06'] });
+    await makePatent(t.database, { ipcCodes: ['G21K5/00'], title: '一种辐射屏蔽装置' });
+    const hits = await rows<{ id: string }>(t.database, sql`select id from patents where class_prefixes @> array['G21K1/']::text[]`);
     expect(hits.map((h) => h.id)).toEqual([led.id]);
   });
 

@@ -53,6 +53,14 @@ export const enUS: Messages<typeof zhCN> = {
     holidays: 'Holidays',
     apiDocs: 'API docs',
   },
+  menuGroups: {
+    resourceSharing: 'Resource sharing',
+    serviceNetwork: 'Service network',
+    innovationVouchers: 'Innovation vouchers',
+    intellectualProperty: 'Intellectual property',
+    targetMonitoring: 'Target monitoring',
+    system: 'System',
+  },
   header: {
     language: 'Language',
     switchTo: '中文',

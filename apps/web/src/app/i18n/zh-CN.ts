@@ -50,6 +50,14 @@ export const zhCN = {
     holidays: '节假日',
     apiDocs: 'API 文档',
   },
+  menuGroups: {
+    resourceSharing: '资源共享',
+    serviceNetwork: '服务网络',
+    innovationVouchers: '创新券',
+    intellectualProperty: '知识产权',
+    targetMonitoring: '目标监测',
+    system: '系统管理',
+  },
   header: {
     language: '语言',
     switchTo: 'English',

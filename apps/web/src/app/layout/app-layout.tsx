@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -23,7 +24,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
 import { LangSwitch } from '../i18n/lang-switch.tsx';
-import { type MenuIcon, menuForRole, selectedMenuKey } from './menu-items.ts';
+import { groupOfKey, type MenuEntry, type MenuGroupKey, type MenuIcon, menuForRole, menuTree, selectedMenuKey } from './menu-items.ts';
 import { UserMenu } from './user-menu.tsx';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
@@ -44,6 +45,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   order: <ProfileOutlined />,
   map: <GlobalOutlined />,
   wallet: <WalletOutlined />,
+  patent: <FileProtectOutlined />,
 };
 
 function BrandMark() {
@@ -63,23 +65,35 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const entries = useMemo(() => menuForRole(me?.role ?? null), [me?.role]);
-  const items = useMemo<MenuProps['items']>(
-    () =>
-      entries.map((entry) => ({
-        key: entry.key,
-        icon: ICONS[entry.icon],
-        label: entry.external ? (
-          <a href={entry.key} target="_blank" rel="noreferrer">
-            {t(`menu.${entry.label}`)}
-          </a>
-        ) : (
-          <Link to={entry.key}>{t(`menu.${entry.label}`)}</Link>
-        ),
-      })),
+  const tree = useMemo(() => menuTree(entries), [entries]);
+  const items = useMemo<MenuProps['items']>(() => {
+    const item = (entry: MenuEntry) => ({
+      key: entry.key,
+      icon: ICONS[entry.icon],
+      label: entry.external ? (
+        <a href={entry.key} target="_blank" rel="noreferrer">
+          {t(`menu.${entry.label}`)}
+        </a>
+      ) : (
+        <Link to={entry.key}>{t(`menu.${entry.label}`)}</Link>
+      ),
+    });
+    return tree.map((node) =>
+      node.type === 'entry'
+        ? item(node.entry)
+        : { key: `group:${node.key}`, icon: ICONS[node.icon], label: t(`menuGroups.${node.key}`), children: node.entries.map(item) },
+    );
     // `t` changes with the language, so the labels follow the switch.
-    [entries, t],
-  );
+  }, [tree, t]);
   const selected = selectedMenuKey(entries, location.pathname);
+  // The sub-menu of the current page opens by itself (also after navigating from elsewhere); others stay as the user left them.
+  const currentGroup = groupOfKey(tree, selected);
+  const [openGroups, setOpenGroups] = useState<string[]>([]);
+  const [lastGroup, setLastGroup] = useState<MenuGroupKey | undefined>(undefined);
+  if (currentGroup !== lastGroup) {
+    setLastGroup(currentGroup);
+    if (currentGroup && !openGroups.includes(`group:${currentGroup}`)) setOpenGroups([...openGroups, `group:${currentGroup}`]);
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -136,6 +150,8 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={selected ? [selected] : []}
+            openKeys={openGroups}
+            onOpenChange={setOpenGroups}
             style={{ borderInlineEnd: 'none', paddingTop: 8, paddingBottom: 56 }}
           />
         </Layout.Sider>

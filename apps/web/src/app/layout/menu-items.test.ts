@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuForRole, selectedMenuKey } from './menu-items.ts';
+import { groupOfKey, menuForRole, menuTree, selectedMenuKey } from './menu-items.ts';
 
 describe('menuForRole', () => {
   it('gives anonymous visitors the public pages only', () => {
@@ -28,9 +28,9 @@ describe('menuForRole', () => {
       '/purchase-reviews',
       '/services',
       '/orders',
-      '/innovation-map',
       '/requirements',
       '/alliance/review',
+      '/innovation-map',
       '/vouchers',
       '/vouchers/reports',
       '/vouchers/applications',
@@ -182,5 +182,38 @@ describe('target report menu entry', () => {
     for (const role of [null, 'provider', 'enterprise', 'expert', 'financier'] as const) {
       expect(menuForRole(role).map((entry) => entry.key)).not.toContain('/targets/report');
     }
+  });
+});
+
+describe('menuTree', () => {
+  it('leaves a short menu flat', () => {
+    expect(menuTree(menuForRole(null)).every((node) => node.type === 'entry')).toBe(true);
+    expect(menuTree(menuForRole('expert')).every((node) => node.type === 'entry')).toBe(true);
+  });
+
+  it('folds the neighbouring entries of a group of a long menu into one sub-menu where they stand', () => {
+    const tree = menuTree(menuForRole('city_admin'));
+    expect(tree.map((node) => (node.type === 'entry' ? node.entry.key : `group:${node.key}`))).toEqual([
+      '/',
+      '/towns',
+      '/enterprises',
+      '/institutions',
+      'group:resourceSharing',
+      'group:serviceNetwork',
+      'group:innovationVouchers',
+      'group:targetMonitoring',
+      'group:system',
+    ]);
+    // Nothing is lost or reordered by the folding.
+    expect(tree.flatMap((node) => (node.type === 'entry' ? [node.entry.key] : node.entries.map((e) => e.key)))).toEqual(
+      menuForRole('city_admin').map((e) => e.key),
+    );
+  });
+
+  it('keeps a group of one as a plain entry', () => {
+    const tree = menuTree(menuForRole('provider'));
+    expect(tree.some((node) => node.type === 'entry' && node.entry.key === '/vouchers/claims')).toBe(true);
+    expect(groupOfKey(tree, '/vouchers/claims')).toBeUndefined();
+    expect(groupOfKey(tree, '/my/resources')).toBe('resourceSharing');
   });
 });

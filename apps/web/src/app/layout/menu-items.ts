@@ -17,7 +17,8 @@ export type MenuIcon =
   | 'service'
   | 'order'
   | 'map'
-  | 'wallet';
+  | 'wallet'
+  | 'patent';
 
 export type MenuLabelKey =
   | 'home'
@@ -61,30 +62,45 @@ export type MenuLabelKey =
   | 'targetReport'
   | 'funding';
 
+/** Sections of a long menu: each becomes a collapsible sub-menu (see `menuTree`). */
+export type MenuGroupKey =
+  | 'resourceSharing'
+  | 'serviceNetwork'
+  | 'innovationVouchers'
+  | 'intellectualProperty'
+  | 'targetMonitoring'
+  | 'system';
+
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
-export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; external?: true };
+export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; group?: MenuGroupKey; external?: true };
+
+const R = 'resourceSharing';
+const S = 'serviceNetwork';
+const V = 'innovationVouchers';
+const T = 'targetMonitoring';
+const SYS = 'system';
 
 const HOME: MenuEntry = { key: '/', label: 'home', icon: 'home' };
 const TOWNS: MenuEntry = { key: '/towns', label: 'towns', icon: 'town' };
 const INSTITUTIONS: MenuEntry = { key: '/institutions', label: 'institutions', icon: 'institution' };
-const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource' };
-const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit' };
-const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics' };
-const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase' };
-const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service' };
-const ORDERS: MenuEntry = { key: '/orders', label: 'orders', icon: 'order' };
-const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service' };
-const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase' };
-const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics' };
-const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map' };
-const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit' };
-const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet' };
-const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase' };
-const TARGETS: MenuEntry = { key: '/targets', label: 'targets', icon: 'dashboard' };
-const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit' };
-const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics' };
-const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics' };
-const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet' };
+const RESOURCES: MenuEntry = { key: '/resources', label: 'resources', icon: 'resource', group: R };
+const RESOURCE_REVIEW: MenuEntry = { key: '/review/resources', label: 'resourceReview', icon: 'audit', group: R };
+const SHARING_STATISTICS: MenuEntry = { key: '/sharing-statistics', label: 'sharingStatistics', icon: 'statistics', group: R };
+const PURCHASE_REVIEWS: MenuEntry = { key: '/purchase-reviews', label: 'purchaseReviews', icon: 'purchase', group: R };
+const MARKETPLACE: MenuEntry = { key: '/services', label: 'serviceMarketplace', icon: 'service', group: S };
+const ORDERS: MenuEntry = { key: '/orders', label: 'orders', icon: 'order', group: S };
+const REQUIREMENTS: MenuEntry = { key: '/requirements', label: 'requirements', icon: 'service', group: S };
+const INNOVATION_MAP: MenuEntry = { key: '/innovation-map', label: 'innovationMap', icon: 'map', group: S };
+const VOUCHERS: MenuEntry = { key: '/vouchers', label: 'vouchers', icon: 'purchase', group: V };
+const VOUCHER_REPORTS: MenuEntry = { key: '/vouchers/reports', label: 'voucherReports', icon: 'statistics', group: V };
+const VOUCHER_REVIEW: MenuEntry = { key: '/vouchers/applications', label: 'voucherReview', icon: 'audit', group: V };
+const VOUCHERS_ISSUED: MenuEntry = { key: '/vouchers/wallet', label: 'vouchersIssued', icon: 'wallet', group: V };
+const VOUCHER_CLAIMS: MenuEntry = { key: '/vouchers/claims', label: 'voucherClaims', icon: 'purchase', group: V };
+const TARGETS: MenuEntry = { key: '/targets', label: 'targets', icon: 'dashboard', group: T };
+const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'targetSubmissions', icon: 'audit', group: T };
+const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics', group: T };
+const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics', group: T };
+const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet', group: T };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TARGETS, TOWNS, INSTITUTIONS],
@@ -94,15 +110,15 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/enterprises', label: 'enterprises', icon: 'enterprise' },
     { key: '/institutions', label: 'institutionsAdmin', icon: 'institution' },
     RESOURCES,
-    { key: '/admin/resources', label: 'resourcesAdmin', icon: 'resource' },
+    { key: '/admin/resources', label: 'resourcesAdmin', icon: 'resource', group: R },
     RESOURCE_REVIEW,
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
-    INNOVATION_MAP,
     REQUIREMENTS,
-    { key: '/alliance/review', label: 'allianceReview', icon: 'audit' },
+    { key: '/alliance/review', label: 'allianceReview', icon: 'audit', group: S },
+    INNOVATION_MAP,
     VOUCHERS,
     VOUCHER_REPORTS,
     VOUCHER_REVIEW,
@@ -113,10 +129,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     INDICATORS,
     TARGET_REPORT,
     FUNDING,
-    { key: '/admin/users', label: 'users', icon: 'user' },
-    { key: '/admin/audit', label: 'audit', icon: 'audit' },
-    { key: '/admin/holidays', label: 'holidays', icon: 'holiday' },
-    { key: '/api/docs', label: 'apiDocs', icon: 'api', external: true },
+    { key: '/admin/users', label: 'users', icon: 'user', group: SYS },
+    { key: '/admin/audit', label: 'audit', icon: 'audit', group: SYS },
+    { key: '/admin/holidays', label: 'holidays', icon: 'holiday', group: SYS },
+    { key: '/api/docs', label: 'apiDocs', icon: 'api', group: SYS, external: true },
   ],
   town_admin: [
     HOME,
@@ -127,8 +143,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PURCHASE_REVIEWS,
     MARKETPLACE,
     ORDERS,
-    INNOVATION_MAP,
     REQUIREMENTS,
+    INNOVATION_MAP,
     VOUCHERS,
     VOUCHER_REPORTS,
     VOUCHER_REVIEW,
@@ -145,14 +161,14 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     HOME,
     { key: '/my/enterprise', label: 'myEnterprise', icon: 'enterprise' },
     RESOURCES,
-    { key: '/my/bookings', label: 'myBookings', icon: 'booking' },
+    { key: '/my/bookings', label: 'myBookings', icon: 'booking', group: R },
     MARKETPLACE,
     ORDERS,
-    INNOVATION_MAP,
     REQUIREMENTS,
+    INNOVATION_MAP,
     VOUCHERS,
-    { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit' },
-    { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet' },
+    { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit', group: V },
+    { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet', group: V },
     VOUCHER_CLAIMS,
     INSTITUTIONS,
     TARGETS,
@@ -161,15 +177,15 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     HOME,
     { key: '/my/institution', label: 'myInstitution', icon: 'institution' },
     RESOURCES,
-    { key: '/my/resources', label: 'myResources', icon: 'resource' },
-    { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking' },
+    { key: '/my/resources', label: 'myResources', icon: 'resource', group: R },
+    { key: '/bookings/queue', label: 'bookingQueue', icon: 'booking', group: R },
     SHARING_STATISTICS,
     PURCHASE_REVIEWS,
     MARKETPLACE,
-    INNOVATION_MAP,
-    { key: '/my/services', label: 'myServices', icon: 'service' },
+    { key: '/my/services', label: 'myServices', icon: 'service', group: S },
     ORDERS,
     REQUIREMENTS,
+    INNOVATION_MAP,
     VOUCHER_CLAIMS,
     TOWNS,
     INSTITUTIONS,
@@ -187,6 +203,46 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
   ],
   expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS, TARGETS],
 };
+
+/** Menus up to this many entries stay flat: a sub-menu only helps when there is a lot to scan. */
+const FLAT_MENU_MAX = 10;
+
+export type MenuNode = { type: 'entry'; entry: MenuEntry } | { type: 'group'; key: MenuGroupKey; icon: MenuIcon; entries: MenuEntry[] };
+
+const GROUP_ICONS: Record<MenuGroupKey, MenuIcon> = {
+  resourceSharing: 'resource',
+  serviceNetwork: 'service',
+  innovationVouchers: 'wallet',
+  intellectualProperty: 'patent',
+  targetMonitoring: 'dashboard',
+  system: 'user',
+};
+
+/**
+ * The side menu's shape: in a long menu, neighbouring entries of one group become a sub-menu where
+ * they stand (a group of one stays an entry); a short menu is left flat.
+ */
+export function menuTree(entries: MenuEntry[]): MenuNode[] {
+  if (entries.length <= FLAT_MENU_MAX) return entries.map((entry) => ({ type: 'entry', entry }));
+  const nodes: MenuNode[] = [];
+  for (let i = 0; i < entries.length; ) {
+    const entry = entries[i] as MenuEntry;
+    let j = i + 1;
+    while (entry.group && j < entries.length && entries[j]?.group === entry.group) j++;
+    if (entry.group && j - i > 1)
+      nodes.push({ type: 'group', key: entry.group, icon: GROUP_ICONS[entry.group], entries: entries.slice(i, j) });
+    else nodes.push({ type: 'entry', entry });
+    i = j;
+  }
+  return nodes;
+}
+
+/** The sub-menu to open for a selected entry key, if it sits in one. */
+export function groupOfKey(nodes: MenuNode[], key: string | undefined): MenuGroupKey | undefined {
+  if (!key) return undefined;
+  for (const node of nodes) if (node.type === 'group' && node.entries.some((e) => e.key === key)) return node.key;
+  return undefined;
+}
 
 export function menuForRole(role: Role | null): MenuEntry[] {
   return MENUS[role ?? 'anonymous'];
