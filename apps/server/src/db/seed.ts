@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedIpTrading } from '../seed/ip-trading-seed.ts';
 import { seedPatents } from '../seed/patents-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
@@ -46,6 +47,7 @@ export type SeedSummary = {
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
   vouchers: VoucherSeedSummary;
   patents?: { patents: number; events: number };
+  ipTrading?: { listings: number; offers: number; deals: number; openLicences: number };
 };
 
 /**
@@ -216,6 +218,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       scale: options.scale ?? 1,
       demoEnterpriseKey: DEMO_ENTERPRISE_KEY,
     });
+    const ipTrading = await seedIpTrading(tx);
 
     return {
       towns: data.towns.length,
@@ -234,6 +237,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       townStatistics,
       funding,
       patents: patentSummary,
+      ipTrading,
     };
   });
 }
