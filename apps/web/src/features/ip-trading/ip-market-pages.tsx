@@ -139,7 +139,7 @@ export function ShowcasePage() {
           normalize={(x) => x.trim().toUpperCase()}
           placeholder={`${t('ip.ipc')}：${t('ip.ipcPlaceholder')}`}
           allowClear
-          style={{ width: 150 }}
+          style={{ width: 180 }}
         />
         <Select
           value={query.townId ?? ''}
