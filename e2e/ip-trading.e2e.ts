@@ -7,7 +7,7 @@ import { apiAs, launchBrowser, loginViaForm, newPage } from './browser.ts';
  * public showcase, the owner accepts in the offer thread, uploads the contract, and the deal page shows the new
  * licensee among the patent's legal-status events.
  */
-const POLL = { timeout: 20_000, interval: 200 };
+const POLL = { timeout: 40_000, interval: 200 };
 const visibleOk = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary:visible');
 const minimalPdf = () =>
   Buffer.from(
@@ -106,7 +106,7 @@ describe('IP trading', () => {
       await admin.context.close();
       await buyer.context.close();
     }
-  });
+  }, 240_000);
 
   it('the showcase, open licences and statistics pages load for a visitor', async () => {
     const { context, page } = await newPage(browser);
@@ -120,5 +120,5 @@ describe('IP trading', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });
