@@ -77,7 +77,7 @@ describe('IP trading', () => {
       await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
       await page.waitForURL(/\/ip-market\/offers\/[0-9a-f-]+$/, POLL);
       const offerUrl = new URL(page.url()).pathname;
-      await expect.poll(() => page.getByTestId('offer-amount-now').innerText(), POLL).toContain('42,000.00');
+      await expect.poll(() => page.getByTestId('offer-amount-now').innerText(), POLL).toContain('4.2 万元');
 
       // The owner accepts in the thread.
       page = owner.page;
