@@ -22,5 +22,11 @@ await withBrowser(async (browser) => {
     path: `/ip-market/offers/${negotiated.id}`,
     testId: 'offer-thread',
   });
-  await shotAs(browser, { locale: 'zh-CN', name: 'ip-statistics-zh.png', path: '/ip-market/statistics', testId: 'stats-by-town', settleMs: 2000 });
+  await shotAs(browser, {
+    locale: 'zh-CN',
+    name: 'ip-statistics-zh.png',
+    path: '/ip-market/statistics',
+    testId: 'stats-by-town',
+    settleMs: 2000,
+  });
 });
