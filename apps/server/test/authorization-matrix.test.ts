@@ -2527,6 +2527,345 @@ CASES.push(
   ),
 );
 
+// IP trading (知识产权交易) and open licences. Records are written straight into the tables (the triggers still
+// check ownership and legal status); the demo enterprise (古镇镇) sells and buys, an enterprise of 小榄镇 is the
+// other party, the bank offers on pledges.
+const IPT = '/api/v1/ip-market';
+const iptUser = (name: string) => ids.userIds[name] as string;
+const iptPatent = async (owner: string) => (await makePatent(t.database, { ownerEnterpriseIds: [owner], townId: null })).id;
+const iptListing = async (owner: string, kind: string, status: 'submitted' | 'published') =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into ip_listings (patent_id, seller_enterprise_id, town_id, kind, asking_price_fen, status, published_at, created_by)
+        select ${await iptPatent(owner)}, e.id, e.town_id, ${kind}, 100000, ${status}, ${status === 'published' ? sql`now()` : null}, ${iptUser('admin')}
+        from enterprises e where e.id = ${owner} returning id`,
+    )
+  ).id;
+const iptOffer = async (listingId: string, buyer: { enterpriseId?: string; institutionId?: string }, awaiting = 'seller') =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into ip_offers (listing_id, buyer_enterprise_id, buyer_institution_id, amount_fen, status, awaiting, created_by)
+        values (${listingId}, ${buyer.enterpriseId ?? null}, ${buyer.institutionId ?? null}, 90000, 'open', ${awaiting}, ${iptUser('admin')}) returning id`,
+    )
+  ).id;
+const iptDeal = async (seller: string, buyer: string, status: 'in_progress' | 'completed' = 'in_progress') => {
+  const listingId = await iptListing(seller, 'non_exclusive_licence', 'published');
+  const offerId = await iptOffer(listingId, { enterpriseId: buyer });
+  await t.database.db.execute(sql`update ip_offers set status = 'accepted' where id = ${offerId}`);
+  const dealId = (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into ip_deals (listing_id, offer_id, patent_id, kind, seller_enterprise_id, town_id, buyer_enterprise_id, amount_fen, status, created_by)
+        select l.id, ${offerId}, l.patent_id, l.kind, l.seller_enterprise_id, l.town_id, ${buyer}, 90000, 'in_progress', ${iptUser('admin')}
+        from ip_listings l where l.id = ${listingId} returning id`,
+    )
+  ).id;
+  if (status === 'completed') {
+    const file = await makeAttachment(t.database, 'enterprise');
+    await t.database.db.execute(
+      sql`update ip_deals set status = 'completed', contract_file_id = ${file}, completed_at = now() where id = ${dealId}`,
+    );
+  }
+  return dealId;
+};
+const iptDeclaration = async (owner: string) =>
+  (
+    await one<{ id: string }>(
+      t.database,
+      sql`insert into ip_open_licences (patent_id, enterprise_id, town_id, fee_fen, terms, valid_from, valid_until, status, created_by)
+        select ${await iptPatent(owner)}, e.id, e.town_id, 1000, '按年', (now() at time zone 'Asia/Shanghai')::date,
+          (now() at time zone 'Asia/Shanghai')::date + 30, 'active', ${iptUser('admin')} from enterprises e where e.id = ${owner} returning id`,
+    )
+  ).id;
+const ipt = {
+  ownPublished: await iptListing(OWN, 'transfer', 'published'),
+  ownSubmitted: await iptListing(OWN, 'transfer', 'submitted'),
+  ownToReview: await iptListing(OWN, 'transfer', 'submitted'),
+  foreignToReview: await iptListing(OTHER_TOWN, 'transfer', 'submitted'),
+  ownToWithdraw: await iptListing(OWN, 'transfer', 'published'),
+  foreignTransfer: await iptListing(OTHER_TOWN, 'transfer', 'published'),
+  foreignPledge: await iptListing(OTHER_TOWN, 'pledge', 'published'),
+  newPatent: await iptPatent(OWN),
+  declarePatent: await iptPatent(OWN),
+};
+const iptOffers = {
+  own: await iptOffer(ipt.ownPublished, { enterpriseId: OTHER_TOWN }),
+  toCounter: await iptOffer(ipt.ownPublished, { enterpriseId: SAME_TOWN }),
+  foreign: await iptOffer(ipt.foreignTransfer, { enterpriseId: SAME_TOWN }),
+  toAccept: await iptOffer(await iptListing(OWN, 'non_exclusive_licence', 'published'), { enterpriseId: OTHER_TOWN }),
+  toDecline: await iptOffer(await iptListing(OWN, 'exclusive_licence', 'published'), { enterpriseId: OTHER_TOWN }),
+  toWithdraw: await iptOffer(await iptListing(OTHER_TOWN, 'non_exclusive_licence', 'published'), { enterpriseId: OWN }),
+};
+const iptDeals = {
+  own: await iptDeal(OWN, OTHER_TOWN),
+  foreign: await iptDeal(OTHER_TOWN, SAME_TOWN),
+  completed: await iptDeal(OWN, OTHER_TOWN, 'completed'),
+  toComplete: await iptDeal(OWN, OTHER_TOWN),
+  toCancel: await iptDeal(OWN, OTHER_TOWN),
+};
+const iptDecl = { own: await iptDeclaration(OWN), foreign: await iptDeclaration(OTHER_TOWN), toWithdraw: await iptDeclaration(OWN) };
+const iptContract = await makeAttachment(t.database, 'enterprise');
+const iptListingState = (id: string) => () => rows(t.database, sql`select status, review_note from ip_listings where id = ${id}`);
+const iptOfferState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select o.status, o.amount_fen, o.awaiting, (select count(*) from ip_offer_messages m where m.offer_id = o.id) as messages,
+      (select count(*) from ip_deals d where d.offer_id = o.id) as deals from ip_offers o where o.id = ${id}`,
+  );
+const iptDealState = (id: string) => () => rows(t.database, sql`select status, contract_file_id from ip_deals where id = ${id}`);
+const iptDeclState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select o.status, (select count(*) from ip_open_licence_takes k where k.open_licence_id = o.id) as takes from ip_open_licences o where o.id = ${id}`,
+  );
+const IPT_MANAGERS: Statuses = [401, 200, 200, 403, 200, 403, 403];
+const IPT_PARTIES_READ: Statuses = [401, 200, 200, 403, 200, 403, 404];
+const IPT_FOREIGN_READ: Statuses = [401, 200, 404, 403, 404, 403, 404];
+const IPT_SELLER_ACTS = (s: number): Statuses => [401, 403, 403, 403, s, 403, 404];
+CASES.push(
+  get('GET /api/v1/ip-market/listings', 'the public showcase', ALL_200, `${IPT}/listings?q=LED`),
+  get('GET /api/v1/ip-market/listings/:id', 'a published listing (public)', ALL_200, `${IPT}/listings/${ipt.ownPublished}`),
+  get(
+    'GET /api/v1/ip-market/listings/:id',
+    'the enterprise’s own, in review',
+    [404, 200, 200, 404, 200, 404, 404],
+    `${IPT}/listings/${ipt.ownSubmitted}`,
+  ),
+  get(
+    'GET /api/v1/ip-market/listings/:id',
+    'another town’s, in review',
+    [404, 200, 404, 404, 404, 404, 404],
+    `${IPT}/listings/${ipt.foreignToReview}`,
+  ),
+  get('GET /api/v1/ip-market/listings/:id', 'nonexistent', EVERYONE(404), `${IPT}/listings/${NONE}`),
+  get('GET /api/v1/ip-market/manage/listings', 'list (own / town / all)', IPT_MANAGERS, `${IPT}/manage/listings`),
+  get('GET /api/v1/ip-market/my-patents', 'the enterprise’s own patents', ENTERPRISE_ONLY(200), `${IPT}/my-patents`),
+  post(
+    'POST /api/v1/ip-market/listings',
+    'a patent the enterprise owns',
+    ENTERPRISE_ONLY(201),
+    `${IPT}/listings`,
+    { patentId: ipt.newPatent, kind: 'transfer', askingPriceFen: 100000 },
+    count('ip_listings'),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings',
+    'another enterprise’s patent',
+    ENTERPRISE_ONLY(403),
+    `${IPT}/listings`,
+    { patentId: await iptPatent(OTHER_TOWN), kind: 'transfer' },
+    count('ip_listings'),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/review',
+    'the town’s own, submitted (the town admin publishes first, the city then finds it reviewed)',
+    [401, 409, 200, 403, 403, 403, 403],
+    `${IPT}/listings/${ipt.ownToReview}/review`,
+    { decision: 'publish' },
+    iptListingState(ipt.ownToReview),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/review',
+    'another town’s, submitted',
+    [401, 200, 404, 403, 403, 403, 403],
+    `${IPT}/listings/${ipt.foreignToReview}/review`,
+    { decision: 'reject', note: '材料不全' },
+    iptListingState(ipt.foreignToReview),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/withdraw',
+    'own, published',
+    ENTERPRISE_ONLY(200),
+    `${IPT}/listings/${ipt.ownToWithdraw}/withdraw`,
+    {},
+    iptListingState(ipt.ownToWithdraw),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/withdraw',
+    'another enterprise’s',
+    OUTSIDE_ENTERPRISE,
+    `${IPT}/listings/${ipt.foreignTransfer}/withdraw`,
+    {},
+    iptListingState(ipt.foreignTransfer),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/offers',
+    'another enterprise’s published transfer (banks: pledges only)',
+    [401, 403, 403, 403, 201, 403, 403],
+    `${IPT}/listings/${ipt.foreignTransfer}/offers`,
+    { amountFen: 50000 },
+    count('ip_offers'),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/offers',
+    'another enterprise’s published pledge (banks only)',
+    [401, 403, 403, 403, 403, 403, 201],
+    `${IPT}/listings/${ipt.foreignPledge}/offers`,
+    { amountFen: 50000 },
+    count('ip_offers'),
+  ),
+  post(
+    'POST /api/v1/ip-market/listings/:id/offers',
+    'a listing in review',
+    [401, 403, 403, 403, 404, 403, 404],
+    `${IPT}/listings/${ipt.foreignToReview}/offers`,
+    { amountFen: 50000 },
+    count('ip_offers'),
+  ),
+  get('GET /api/v1/ip-market/offers', 'list (parties / town / all)', [401, 200, 200, 403, 200, 403, 200]),
+  get('GET /api/v1/ip-market/offers/:id', 'an offer on the enterprise’s own listing', IPT_PARTIES_READ, `${IPT}/offers/${iptOffers.own}`),
+  get('GET /api/v1/ip-market/offers/:id', 'an offer between two other enterprises', IPT_FOREIGN_READ, `${IPT}/offers/${iptOffers.foreign}`),
+  get('GET /api/v1/ip-market/offers/:id', 'nonexistent', [401, 404, 404, 403, 404, 403, 404], `${IPT}/offers/${NONE}`),
+  post(
+    'POST /api/v1/ip-market/offers/:id/messages',
+    'the seller’s offer thread',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/offers/${iptOffers.own}/messages`,
+    { body: '您好' },
+    iptOfferState(iptOffers.own),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/messages',
+    'a thread between two other enterprises',
+    IPT_SELLER_ACTS(404),
+    `${IPT}/offers/${iptOffers.foreign}/messages`,
+    { body: '您好' },
+    iptOfferState(iptOffers.foreign),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/counter',
+    'the seller’s turn',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/offers/${iptOffers.toCounter}/counter`,
+    { amountFen: 120000 },
+    iptOfferState(iptOffers.toCounter),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/accept',
+    'the seller’s turn (creates a deal)',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/offers/${iptOffers.toAccept}/accept`,
+    {},
+    iptOfferState(iptOffers.toAccept),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/decline',
+    'the seller’s turn',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/offers/${iptOffers.toDecline}/decline`,
+    { reason: 'price' },
+    iptOfferState(iptOffers.toDecline),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/withdraw',
+    'the enterprise’s own offer as buyer',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/offers/${iptOffers.toWithdraw}/withdraw`,
+    {},
+    iptOfferState(iptOffers.toWithdraw),
+  ),
+  post(
+    'POST /api/v1/ip-market/offers/:id/withdraw',
+    'an offer between two other enterprises',
+    IPT_SELLER_ACTS(404),
+    `${IPT}/offers/${iptOffers.foreign}/withdraw`,
+    {},
+    iptOfferState(iptOffers.foreign),
+  ),
+  get('GET /api/v1/ip-market/deals', 'list (parties / town / all)', [401, 200, 200, 403, 200, 403, 200]),
+  get('GET /api/v1/ip-market/deals/:id', 'the enterprise’s own sale', IPT_PARTIES_READ, `${IPT}/deals/${iptDeals.own}`),
+  get('GET /api/v1/ip-market/deals/:id', 'a deal between two other enterprises', IPT_FOREIGN_READ, `${IPT}/deals/${iptDeals.foreign}`),
+  get('GET /api/v1/ip-market/deals/:id', 'nonexistent', [401, 404, 404, 403, 404, 403, 404], `${IPT}/deals/${NONE}`),
+  get(
+    'GET /api/v1/ip-market/deals/:id/contract',
+    'the contract of the enterprise’s own completed sale',
+    IPT_PARTIES_READ,
+    `${IPT}/deals/${iptDeals.completed}/contract`,
+  ),
+  get(
+    'GET /api/v1/ip-market/deals/:id/contract',
+    'a deal between two other enterprises',
+    IPT_FOREIGN_READ.map((s) => (s === 200 ? 404 : s)) as unknown as Statuses,
+    `${IPT}/deals/${iptDeals.foreign}/contract`,
+  ),
+  post(
+    'POST /api/v1/ip-market/deals/:id/complete',
+    'the seller, with its own contract upload',
+    [401, 403, 403, 403, 200, 403, 403],
+    `${IPT}/deals/${iptDeals.toComplete}/complete`,
+    { contractFileId: iptContract },
+    iptDealState(iptDeals.toComplete),
+  ),
+  post(
+    'POST /api/v1/ip-market/deals/:id/complete',
+    'a deal between two other enterprises',
+    [401, 403, 403, 403, 404, 403, 403],
+    `${IPT}/deals/${iptDeals.foreign}/complete`,
+    { contractFileId: iptContract },
+    iptDealState(iptDeals.foreign),
+  ),
+  post(
+    'POST /api/v1/ip-market/deals/:id/cancel',
+    'the enterprise’s own sale',
+    IPT_SELLER_ACTS(200),
+    `${IPT}/deals/${iptDeals.toCancel}/cancel`,
+    {},
+    iptDealState(iptDeals.toCancel),
+  ),
+  post(
+    'POST /api/v1/ip-market/deals/:id/cancel',
+    'a deal between two other enterprises',
+    IPT_SELLER_ACTS(404),
+    `${IPT}/deals/${iptDeals.foreign}/cancel`,
+    {},
+    iptDealState(iptDeals.foreign),
+  ),
+  get('GET /api/v1/ip-market/open-licences', 'public list', ALL_200, `${IPT}/open-licences`),
+  get('GET /api/v1/ip-market/open-licences/:id', 'public', ALL_200, `${IPT}/open-licences/${iptDecl.own}`),
+  get('GET /api/v1/ip-market/open-licences/:id', 'nonexistent', EVERYONE(404), `${IPT}/open-licences/${NONE}`),
+  post(
+    'POST /api/v1/ip-market/open-licences',
+    'a patent the enterprise owns',
+    ENTERPRISE_ONLY(201),
+    `${IPT}/open-licences`,
+    {
+      patentId: ipt.declarePatent,
+      feeFen: 1000,
+      terms: '按年',
+      validFrom: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      validUntil: '2099-12-31',
+    },
+    count('ip_open_licences'),
+  ),
+  post(
+    'POST /api/v1/ip-market/open-licences/:id/withdraw',
+    'own',
+    ENTERPRISE_ONLY(200),
+    `${IPT}/open-licences/${iptDecl.toWithdraw}/withdraw`,
+    {},
+    iptDeclState(iptDecl.toWithdraw),
+  ),
+  post(
+    'POST /api/v1/ip-market/open-licences/:id/withdraw',
+    'another enterprise’s',
+    OUTSIDE_ENTERPRISE,
+    `${IPT}/open-licences/${iptDecl.foreign}/withdraw`,
+    {},
+    iptDeclState(iptDecl.foreign),
+  ),
+  post(
+    'POST /api/v1/ip-market/open-licences/:id/licences',
+    'another enterprise’s declaration',
+    ENTERPRISE_ONLY(201),
+    `${IPT}/open-licences/${iptDecl.foreign}/licences`,
+    { amountFen: 1000, paidOn: '2026-01-05', paymentReference: 'MATRIX-1' },
+    iptDeclState(iptDecl.foreign),
+  ),
+  get('GET /api/v1/ip-market/statistics', 'public aggregates', ALL_200, `${IPT}/statistics`),
+);
+
 // ---------------------------------------------------------------------------------------------
 
 describe('authorization matrix', () => {

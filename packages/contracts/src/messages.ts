@@ -146,5 +146,9 @@ export const validationMessages = {
     zh: '同一文件中该申请号出现多次',
     en: 'This application number appears more than once in the file',
   },
+  ip_decline_note_required: { zh: '选择“其他”时请说明原因', en: 'Explain the reason when choosing “other”' },
+  ip_offer_empty: { zh: '请填写报价金额或条件', en: 'Give an amount or terms' },
+  ip_price_range: { zh: '价格上限不能低于下限', en: 'The maximum price is below the minimum' },
+  ip_validity_order: { zh: '有效期截止日不能早于起始日', en: 'The validity ends before it starts' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedIpTrading } from '../seed/ip-trading-seed.ts';
 import { seedPatentImports } from '../seed/patent-import-seed.ts';
 import { seedPatents } from '../seed/patents-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
@@ -48,6 +49,7 @@ export type SeedSummary = {
   vouchers: VoucherSeedSummary;
   patents?: { patents: number; events: number };
   patentImports?: { imports: number; records: number };
+  ipTrading?: { listings: number; offers: number; deals: number; openLicences: number };
 };
 
 /**
@@ -218,6 +220,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       scale: options.scale ?? 1,
       demoEnterpriseKey: DEMO_ENTERPRISE_KEY,
     });
+    const ipTrading = await seedIpTrading(tx);
 
     return {
       towns: data.towns.length,
@@ -236,6 +239,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       townStatistics,
       funding,
       patents: patentSummary,
+      ipTrading,
     };
   });
   // The real patent samples go through the importer, which runs its own transactions.

@@ -292,6 +292,42 @@ export const policyTable = {
   // target monitoring, so anyone reads any filter. Downloads (Excel, PDF jobs whose file the caller owns) are for
   // signed-in users: they cost more to produce and a stored file needs an owner.
   patentLandscape: { read: { everyone: 'all' }, export: { signed_in: 'self' } },
+  // IP trading (知识产权交易): the showcase and a published listing are public; a listing in review is seen by its
+  // seller enterprise, the town admin of the seller's town (who reviews it, as does the city) and the city.
+  ipListing: {
+    read: { everyone: 'all' },
+    manage: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' },
+    list: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise' },
+    create: { enterprise: 'enterprise' },
+    withdraw: { enterprise: 'enterprise' },
+    review: { city_admin: 'all', town_admin: 'town' },
+  },
+  // Offers and deals belong to both parties: the seller enterprise and the buyer (an enterprise, or a bank's
+  // institution on a pledge). The town admin of the seller's town and the city read them; only parties act.
+  ipOffer: {
+    list: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise', financier: 'institution' },
+    read: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise', financier: 'institution' },
+    create: { enterprise: 'enterprise', financier: 'institution' },
+    respond: { enterprise: 'enterprise', financier: 'institution' },
+  },
+  ipDeal: {
+    list: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise', financier: 'institution' },
+    read: { city_admin: 'all', town_admin: 'town', enterprise: 'enterprise', financier: 'institution' },
+    complete: { enterprise: 'enterprise' },
+    cancel: { enterprise: 'enterprise', financier: 'institution' },
+  },
+  // The enterprise's own patents, to list or declare open.
+  ipMyPatents: { list: { enterprise: 'enterprise' } },
+  // Open licences (开放许可): declared patents are public; the owner declares and withdraws; any enterprise takes one.
+  ipOpenLicence: {
+    list: { everyone: 'all' },
+    read: { everyone: 'all' },
+    create: { enterprise: 'enterprise' },
+    withdraw: { enterprise: 'enterprise' },
+    take: { enterprise: 'enterprise' },
+  },
+  // Trading statistics are aggregates of public listings and deal values: public, like the other statistics pages.
+  ipStatistics: { read: { everyone: 'all' } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;

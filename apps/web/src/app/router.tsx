@@ -10,6 +10,16 @@ function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
+const ShowcasePage = lazyPage(() => import('../features/ip-trading/ip-market-pages.tsx'), 'ShowcasePage');
+const ListingPage = lazyPage(() => import('../features/ip-trading/ip-market-pages.tsx'), 'ListingPage');
+const MyIpPage = lazyPage(() => import('../features/ip-trading/ip-manage-pages.tsx'), 'MyIpPage');
+const IpReviewPage = lazyPage(() => import('../features/ip-trading/ip-manage-pages.tsx'), 'IpReviewPage');
+const IpOffersPage = lazyPage(() => import('../features/ip-trading/ip-deal-pages.tsx'), 'OffersPage');
+const OfferThreadPage = lazyPage(() => import('../features/ip-trading/ip-deal-pages.tsx'), 'OfferThreadPage');
+const IpDealsPage = lazyPage(() => import('../features/ip-trading/ip-deal-pages.tsx'), 'DealsPage');
+const IpDealPage = lazyPage(() => import('../features/ip-trading/ip-deal-pages.tsx'), 'DealPage');
+const OpenLicencesPage = lazyPage(() => import('../features/ip-trading/open-licences-page.tsx'), 'OpenLicencesPage');
+const IpStatisticsPage = lazyPage(() => import('../features/ip-trading/ip-statistics-page.tsx'), 'IpStatisticsPage');
 const AppLayout = lazyPage(() => import('./layout/app-layout.tsx'), 'AppLayout');
 const LoginPage = lazyPage(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const RegisterPage = lazyPage(() => import('../features/auth/register-page.tsx'), 'RegisterPage');
@@ -471,6 +481,58 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <ChangePasswordPage />
+              </RequireRole>
+            }
+          />
+          <Route path="ip-market" element={<ShowcasePage />} />
+          <Route path="ip-market/listings/:id" element={<ListingPage />} />
+          <Route path="ip-market/open-licences" element={<OpenLicencesPage />} />
+          <Route path="ip-market/statistics" element={<IpStatisticsPage />} />
+          <Route
+            path="ip-market/my"
+            element={
+              <RequireRole roles={['enterprise']}>
+                <MyIpPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-market/review"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin']}>
+                <IpReviewPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-market/offers"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise', 'financier']}>
+                <IpOffersPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-market/offers/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise', 'financier']}>
+                <OfferThreadPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-market/deals"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise', 'financier']}>
+                <IpDealsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-market/deals/:id"
+            element={
+              <RequireRole roles={['city_admin', 'town_admin', 'enterprise', 'financier']}>
+                <IpDealPage />
               </RequireRole>
             }
           />
