@@ -41,9 +41,8 @@ beforeAll(async () => {
   ids = await demoIds(t.database);
   const D = ids.dongfengTownId;
   const X = ids.xiaolanTownId;
-  // A clean slate: the seed's patents (if any) and town statistics go.
-  await t.database.db.execute(sql`delete from patent_events`);
-  await t.database.db.execute(sql`delete from patents`);
+  // A clean slate: the seed's patents with everything recorded about them (events, listings, cases …) and town statistics go.
+  await t.database.db.execute(sql`truncate patents cascade`);
   await clearTownStatistics(t);
   admin = await t.login('admin');
   const dongfeng = await t.login('dongfeng');

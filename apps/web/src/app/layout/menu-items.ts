@@ -60,7 +60,18 @@ export type MenuLabelKey =
   | 'targetSubmissions'
   | 'indicators'
   | 'targetReport'
-  | 'funding';
+  | 'funding'
+  | 'patentSearch'
+  | 'patentLandscape'
+  | 'patentPortfolio'
+  | 'patentImport'
+  | 'ipMarket'
+  | 'openLicences'
+  | 'myIp'
+  | 'ipOffers'
+  | 'ipDeals'
+  | 'ipListingReview'
+  | 'ipStatistics';
 
 /** Sections of a long menu: each becomes a collapsible sub-menu (see `menuTree`). */
 export type MenuGroupKey =
@@ -101,9 +112,19 @@ const TARGET_SUBMISSIONS: MenuEntry = { key: '/targets/submissions', label: 'tar
 const INDICATORS: MenuEntry = { key: '/targets/indicators', label: 'indicators', icon: 'statistics', group: T };
 const TARGET_REPORT: MenuEntry = { key: '/targets/report', label: 'targetReport', icon: 'statistics', group: T };
 const FUNDING: MenuEntry = { key: '/funding', label: 'funding', icon: 'wallet', group: T };
+const IP = 'intellectualProperty';
+const PATENT_SEARCH: MenuEntry = { key: '/patents', label: 'patentSearch', icon: 'patent', group: IP };
+const PATENT_LANDSCAPE: MenuEntry = { key: '/patents/landscape', label: 'patentLandscape', icon: 'statistics', group: IP };
+const PATENT_PORTFOLIO: MenuEntry = { key: '/patents/portfolio', label: 'patentPortfolio', icon: 'wallet', group: IP };
+const IP_MARKET: MenuEntry = { key: '/ip-market', label: 'ipMarket', icon: 'service', group: IP };
+const OPEN_LICENCES: MenuEntry = { key: '/ip-market/open-licences', label: 'openLicences', icon: 'patent', group: IP };
+const IP_OFFERS: MenuEntry = { key: '/ip-market/offers', label: 'ipOffers', icon: 'order', group: IP };
+const IP_DEALS: MenuEntry = { key: '/ip-market/deals', label: 'ipDeals', icon: 'order', group: IP };
+const IP_LISTING_REVIEW: MenuEntry = { key: '/ip-market/review', label: 'ipListingReview', icon: 'audit', group: IP };
+const IP_STATISTICS: MenuEntry = { key: '/ip-market/statistics', label: 'ipStatistics', icon: 'statistics', group: IP };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
-  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TARGETS, TOWNS, INSTITUTIONS],
+  anonymous: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, PATENT_SEARCH, PATENT_LANDSCAPE, IP_MARKET, TARGETS, TOWNS, INSTITUTIONS],
   city_admin: [
     { key: '/', label: 'dashboard', icon: 'dashboard' },
     { key: '/towns', label: 'townsAdmin', icon: 'town' },
@@ -124,6 +145,16 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    PATENT_SEARCH,
+    PATENT_LANDSCAPE,
+    PATENT_PORTFOLIO,
+    IP_MARKET,
+    OPEN_LICENCES,
+    IP_OFFERS,
+    IP_DEALS,
+    IP_LISTING_REVIEW,
+    IP_STATISTICS,
+    { key: '/patents/import', label: 'patentImport', icon: 'purchase', group: IP },
     TARGETS,
     TARGET_SUBMISSIONS,
     INDICATORS,
@@ -150,6 +181,15 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     VOUCHER_REVIEW,
     VOUCHERS_ISSUED,
     VOUCHER_CLAIMS,
+    PATENT_SEARCH,
+    PATENT_LANDSCAPE,
+    PATENT_PORTFOLIO,
+    IP_MARKET,
+    OPEN_LICENCES,
+    IP_OFFERS,
+    IP_DEALS,
+    IP_LISTING_REVIEW,
+    IP_STATISTICS,
     TARGETS,
     TARGET_SUBMISSIONS,
     TARGET_REPORT,
@@ -170,6 +210,14 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/vouchers/applications', label: 'myVoucherApplications', icon: 'audit', group: V },
     { key: '/vouchers/wallet', label: 'myVouchers', icon: 'wallet', group: V },
     VOUCHER_CLAIMS,
+    PATENT_SEARCH,
+    PATENT_LANDSCAPE,
+    { key: '/patents/portfolio', label: 'patentPortfolio', icon: 'wallet', group: IP },
+    IP_MARKET,
+    OPEN_LICENCES,
+    { key: '/ip-market/my', label: 'myIp', icon: 'enterprise', group: IP },
+    IP_OFFERS,
+    IP_DEALS,
     INSTITUTIONS,
     TARGETS,
   ],
@@ -187,6 +235,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     REQUIREMENTS,
     INNOVATION_MAP,
     VOUCHER_CLAIMS,
+    PATENT_SEARCH,
+    PATENT_LANDSCAPE,
+    IP_MARKET,
+    OPEN_LICENCES,
     TOWNS,
     INSTITUTIONS,
     TARGETS,
@@ -197,11 +249,16 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     RESOURCES,
     MARKETPLACE,
     INNOVATION_MAP,
+    PATENT_SEARCH,
+    PATENT_LANDSCAPE,
+    IP_MARKET,
+    IP_OFFERS,
+    IP_DEALS,
     TOWNS,
     INSTITUTIONS,
     TARGETS,
   ],
-  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, TOWNS, INSTITUTIONS, TARGETS],
+  expert: [HOME, RESOURCES, MARKETPLACE, INNOVATION_MAP, PATENT_SEARCH, PATENT_LANDSCAPE, IP_MARKET, TOWNS, INSTITUTIONS, TARGETS],
 };
 
 /** Menus up to this many entries stay flat: a sub-menu only helps when there is a lot to scan. */
