@@ -35,6 +35,8 @@ import { targetExportRoutes } from './modules/targets/target-exports.routes.ts';
 import { targetRoutes } from './modules/targets/targets.routes.ts';
 import { townRoutes } from './modules/towns/towns.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { ipCaseRoutes } from './modules/ip-cases/ip-cases.routes.ts';
+import { preExaminationRoutes } from './modules/pre-examination/pre-examination.routes.ts';
 import { voucherClaimRoutes } from './modules/voucher-claims/voucher-claims.routes.ts';
 import { voucherReportRoutes } from './modules/voucher-reports/voucher-reports.routes.ts';
 import { voucherRoutes } from './modules/vouchers/vouchers.routes.ts';
@@ -166,6 +168,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(voucherReportRoutes);
   await app.register(innovationMapRoutes);
   await app.register(serviceRequirementRoutes);
+  await app.register(preExaminationRoutes);
+  await app.register(ipCaseRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedIpProtection } from '../seed/ip-protection-seed.ts';
 import { seedRequirements } from '../seed/requirements-seed.ts';
 import { generateTownStatistics, OPEN_YEAR, openYearStatus } from '../seed/town-statistics.ts';
 import { DEMO_PURCHASE_REVIEWS } from '../seed/usage-history.ts';
@@ -44,6 +45,7 @@ export type SeedSummary = {
   requirements: { requirements: number; quotes: number };
   usageHistory: { clients: number; bookings: number; usages: number; internalUsages: number; purchaseReviews: number };
   vouchers: VoucherSeedSummary;
+  ipProtection: { staff: number; applications: number; cases: number };
 };
 
 /**
@@ -210,6 +212,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
     const voucherSummary = await seedVouchers(tx);
     const townStatistics = await seedTownStatistics(tx, idOfTown, userId);
     const funding = await seedFunding(tx, userId.get('admin') ?? null);
+    const ipProtection = await seedIpProtection(tx, passwordHash);
 
     return {
       towns: data.towns.length,
@@ -227,6 +230,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       vouchers: voucherSummary,
       townStatistics,
       funding,
+      ipProtection,
     };
   });
 }
