@@ -165,7 +165,10 @@ export const ipCaseListSchema = listResponseSchema(ipCaseSchema);
 export const slaQuerySchema = z
   .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期 / The end date is before the start date' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: '结束日期不能早于开始日期 / The end date is before the start date',
+  });
 
 const metric = z.object({
   /** Cases where the step is done. */

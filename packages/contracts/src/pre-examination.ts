@@ -60,9 +60,7 @@ export const preExamCreateSchema = z
   });
 export type PreExamCreate = z.input<typeof preExamCreateSchema>;
 
-export const preExamResubmitSchema = z
-  .object({ draftFileIds: z.array(idSchema).min(1).max(10), note: optionalText(2000) })
-  .strict();
+export const preExamResubmitSchema = z.object({ draftFileIds: z.array(idSchema).min(1).max(10), note: optionalText(2000) }).strict();
 
 export const preExamReviewSchema = z
   .object({ decision: z.enum(['returned', 'passed']), advice: optionalText(4000) })
@@ -190,7 +188,10 @@ export type CycleTimeReport = z.infer<typeof cycleTimeReportSchema>;
 export const cycleTimeQuerySchema = z
   .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期 / The end date is before the start date' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ['to'],
+    message: '结束日期不能早于开始日期 / The end date is before the start date',
+  });
 
 export const centreMeSchema = z.object({
   institutionId: z.string().nullable(),
@@ -198,5 +199,7 @@ export const centreMeSchema = z.object({
   duty: z.enum(['admin', 'officer', 'examiner']).nullable(),
 });
 export const centreStaffSchema = z.object({
-  items: z.array(z.object({ userId: z.string(), displayName: z.string(), username: z.string(), duty: z.enum(['admin', 'officer', 'examiner']) })),
+  items: z.array(
+    z.object({ userId: z.string(), displayName: z.string(), username: z.string(), duty: z.enum(['admin', 'officer', 'examiner']) }),
+  ),
 });

@@ -3,17 +3,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { users } from '../db/schema/accounts.ts';
 import { enterprises, towns } from '../db/schema/organisations.ts';
 import { storeFile } from '../modules/files/files.service.ts';
-import { addStaff, centreInstitution } from '../modules/ip-cases/ip-centre.repository.ts';
-import {
-  acknowledge,
-  assign,
-  closeCase,
-  createCase,
-  recordOutcome,
-  recordSession,
-  triage,
-} from '../modules/ip-cases/ip-cases.service.ts';
 import { loadCalendar } from '../modules/holidays/holidays.service.ts';
+import { acknowledge, assign, closeCase, createCase, recordOutcome, recordSession, triage } from '../modules/ip-cases/ip-cases.service.ts';
+import { addStaff, centreInstitution } from '../modules/ip-cases/ip-centre.repository.ts';
 import { insertClass } from '../modules/pre-examination/pre-examination.repository.ts';
 import { createApplication, forward, grant, resubmit, review } from '../modules/pre-examination/pre-examination.service.ts';
 import { type RequestContext, systemContext } from '../platform/context.ts';
@@ -51,7 +43,11 @@ function demoNumber(year: number, kind: 'utility_model' | 'design', n: number): 
   return `${body}.${applicationCheckChar(body)}`;
 }
 
-export async function seedIpProtection(tx: Db, passwordHash: string, now = new Date()): Promise<{ staff: number; applications: number; cases: number }> {
+export async function seedIpProtection(
+  tx: Db,
+  passwordHash: string,
+  now = new Date(),
+): Promise<{ staff: number; applications: number; cases: number }> {
   const centre = await centreInstitution(tx);
   if (!centre) return { staff: 0, applications: 0, cases: 0 };
   const today = shanghaiDate(now);
@@ -82,11 +78,19 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
     staffIds.set(s.username, id);
     await addStaff(tx, { userId: id, institutionId: centre.id, duty: s.duty });
   }
-  for (const c of PRE_EXAM_DEMO_CLASSES) await insertClass(tx, { institutionId: centre.id, ...c, createdBy: staffIds.get('ipcadmin') ?? null });
+  for (const c of PRE_EXAM_DEMO_CLASSES)
+    await insertClass(tx, { institutionId: centre.id, ...c, createdBy: staffIds.get('ipcadmin') ?? null });
 
   const ctxOf = async (username: string): Promise<RequestContext> => {
     const [a] = await tx
-      .select({ userId: users.id, username: users.username, role: users.role, townId: users.townId, institutionId: users.institutionId, enterpriseId: users.enterpriseId })
+      .select({
+        userId: users.id,
+        username: users.username,
+        role: users.role,
+        townId: users.townId,
+        institutionId: users.institutionId,
+        enterpriseId: users.enterpriseId,
+      })
       .from(users)
       .where(eq(users.username, username));
     if (!a) throw new Error(`seed: no user ${username}`);
@@ -106,19 +110,66 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
     .where(inArray(towns.name, ['小榄镇', '横栏镇', '东凤镇']))
     .orderBy(asc(towns.name), asc(users.username))
     .limit(10);
-  const otherCtx = await Promise.all(
-    [...new Map(others.map((o) => [o.town, o])).values()].slice(0, 2).map((o) => ctxOf(o.username)),
-  );
-  const [demoEnt] = await tx.select({ creditCode: enterprises.creditCode }).from(enterprises).where(eq(enterprises.id, ent.actor.enterpriseId as string));
-  const file = async (ctx: RequestContext, name: string) => (await storeFile(tx, ctx, { purpose: 'attachment', filename: name, buffer: PDF })).id;
+  const otherCtx = await Promise.all([...new Map(others.map((o) => [o.town, o])).values()].slice(0, 2).map((o) => ctxOf(o.username)));
+  const [demoEnt] = await tx
+    .select({ creditCode: enterprises.creditCode })
+    .from(enterprises)
+    .where(eq(enterprises.id, ent.actor.enterpriseId as string));
+  const file = async (ctx: RequestContext, name: string) =>
+    (await storeFile(tx, ctx, { purpose: 'attachment', filename: name, buffer: PDF })).id;
 
   // ---------------------------------------------------------------- pre-examination
   type Step = ['return' | 'resubmit' | 'pass' | 'forward' | 'grant', number];
   const apps: { title: string; kind: 'utility_model' | 'design'; classCode: string; submitted: number; steps: Step[] }[] = [
-    { title: 'LED 水晶吊灯（星河系列）', kind: 'design', classCode: '26-05', submitted: 45, steps: [['pass', 43], ['forward', 42], ['grant', 33]] },
-    { title: '新中式壁灯（月影）', kind: 'design', classCode: '26-03', submitted: 40, steps: [['return', 39], ['resubmit', 37], ['pass', 36], ['forward', 35], ['grant', 27]] },
-    { title: '一种散热良好的 LED 灯座', kind: 'utility_model', classCode: 'F21V29/70', submitted: 30, steps: [['return', 29], ['resubmit', 26], ['return', 25], ['resubmit', 22], ['pass', 21], ['forward', 20], ['grant', 6]] },
-    { title: '一种 LED 恒流驱动电路', kind: 'utility_model', classCode: 'H05B45/30', submitted: 12, steps: [['pass', 10], ['forward', 9]] },
+    {
+      title: 'LED 水晶吊灯（星河系列）',
+      kind: 'design',
+      classCode: '26-05',
+      submitted: 45,
+      steps: [
+        ['pass', 43],
+        ['forward', 42],
+        ['grant', 33],
+      ],
+    },
+    {
+      title: '新中式壁灯（月影）',
+      kind: 'design',
+      classCode: '26-03',
+      submitted: 40,
+      steps: [
+        ['return', 39],
+        ['resubmit', 37],
+        ['pass', 36],
+        ['forward', 35],
+        ['grant', 27],
+      ],
+    },
+    {
+      title: '一种散热良好的 LED 灯座',
+      kind: 'utility_model',
+      classCode: 'F21V29/70',
+      submitted: 30,
+      steps: [
+        ['return', 29],
+        ['resubmit', 26],
+        ['return', 25],
+        ['resubmit', 22],
+        ['pass', 21],
+        ['forward', 20],
+        ['grant', 6],
+      ],
+    },
+    {
+      title: '一种 LED 恒流驱动电路',
+      kind: 'utility_model',
+      classCode: 'H05B45/30',
+      submitted: 12,
+      steps: [
+        ['pass', 10],
+        ['forward', 9],
+      ],
+    },
     { title: '极简吸顶灯（方圆）', kind: 'design', classCode: '26-05', submitted: 5, steps: [['return', 4]] },
     { title: '折叠护眼台灯', kind: 'design', classCode: '26-04', submitted: 2, steps: [] },
     { title: '一种防水户外投光灯', kind: 'utility_model', classCode: 'F21S8/00', submitted: 0, steps: [] },
@@ -142,7 +193,13 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
     );
     for (const [kind, wd] of a.steps) {
       if (kind === 'return') {
-        await review(tx, examiner, created.id, { decision: 'returned', advice: '权利要求 1 的技术特征表述不清，请补充散热结构的连接关系；附图 3 视图不完整。' }, at(wd, 15));
+        await review(
+          tx,
+          examiner,
+          created.id,
+          { decision: 'returned', advice: '权利要求 1 的技术特征表述不清，请补充散热结构的连接关系；附图 3 视图不完整。' },
+          at(wd, 15),
+        );
       } else if (kind === 'resubmit') {
         await resubmit(tx, ent, created.id, { draftFileIds: [await file(ent, `${a.title}-修改稿.pdf`)], note: '已按意见修改' }, at(wd, 11));
       } else if (kind === 'pass') {
@@ -154,7 +211,11 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
           tx,
           admin,
           created.id,
-          { grantedOn: dayOf(wd), applicationNumber: demoNumber(Number(dayOf(a.steps.find((s) => s[0] === 'forward')?.[1] ?? wd).slice(0, 4)), a.kind, n), linkPatent: true },
+          {
+            grantedOn: dayOf(wd),
+            applicationNumber: demoNumber(Number(dayOf(a.steps.find((s) => s[0] === 'forward')?.[1] ?? wd).slice(0, 4)), a.kind, n),
+            linkPatent: true,
+          },
           at(wd, 17),
         );
         if (g.patentId) grantedPatents.push(g.patentId);
@@ -228,7 +289,14 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
       assign: [10, officer2],
     },
     { by: ent, filed: 3, input: complaint('仿冒吸顶灯在拼团平台销售', { patentNumber: demoNumber(year - 1, 'design', 71) }) },
-    { by: ent, filed: 0, input: complaint('海外站点销售仿冒台灯', { patentNumber: demoNumber(year - 1, 'design', 72), marketplaceUrl: 'https://shop.example.com/p/5521' }) },
+    {
+      by: ent,
+      filed: 0,
+      input: complaint('海外站点销售仿冒台灯', {
+        patentNumber: demoNumber(year - 1, 'design', 72),
+        marketplaceUrl: 'https://shop.example.com/p/5521',
+      }),
+    },
     ...(firstOther
       ? ([
           {
@@ -264,7 +332,10 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
           {
             by: secondOther,
             filed: 30,
-            input: complaint('灯饰外观专利被仿冒（展会外）', { patentNumber: demoNumber(year - 1, 'design', 75), suspectedProduct: '庭院灯' }),
+            input: complaint('灯饰外观专利被仿冒（展会外）', {
+              patentNumber: demoNumber(year - 1, 'design', 75),
+              suspectedProduct: '庭院灯',
+            }),
             ack: 27,
             triage: 27,
             assign: [26, officer],
@@ -288,14 +359,26 @@ export async function seedIpProtection(tx: Db, passwordHash: string, now = new D
         tx,
         handler,
         c.id,
-        { heldOn: dayOf(s), location: '古镇维权中心调解室', attendees: '双方代表、调解员', minutes: '双方陈述意见，对方承认销售涉案产品，愿意下架并协商赔偿金额。' },
+        {
+          heldOn: dayOf(s),
+          location: '古镇维权中心调解室',
+          attendees: '双方代表、调解员',
+          minutes: '双方陈述意见，对方承认销售涉案产品，愿意下架并协商赔偿金额。',
+        },
         at(s, 17),
       );
     }
     if (d.outcome) {
-      await recordOutcome(tx, handler, c.id, { outcome: d.outcome[1], summary: '双方达成书面调解协议：对方下架全部涉案链接，赔偿 3 万元。' }, at(d.outcome[0], 16));
+      await recordOutcome(
+        tx,
+        handler,
+        c.id,
+        { outcome: d.outcome[1], summary: '双方达成书面调解协议：对方下架全部涉案链接，赔偿 3 万元。' },
+        at(d.outcome[0], 16),
+      );
     }
-    if (d.close !== undefined) await closeCase(tx, handler, c.id, { report: '案件经调解结案，协议已履行，证据材料归档。' }, at(d.close, 17));
+    if (d.close !== undefined)
+      await closeCase(tx, handler, c.id, { report: '案件经调解结案，协议已履行，证据材料归档。' }, at(d.close, 17));
   }
   return { staff: IP_CENTRE_STAFF.length, applications: apps.length, cases };
 }

@@ -23,7 +23,10 @@ export const ipCentreStaff = pgTable(
     duty: varchar('duty', { length: 16 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('ip_centre_staff_duty', sql`${t.duty} in ('admin', 'officer', 'examiner')`), index('ip_centre_staff_inst_idx').on(t.institutionId)],
+  (t) => [
+    check('ip_centre_staff_duty', sql`${t.duty} in ('admin', 'officer', 'examiner')`),
+    index('ip_centre_staff_inst_idx').on(t.institutionId),
+  ],
 );
 
 /** The centre's configured classes for pre-examination: IPC prefixes (F21, H05B45/) and Locarno classes ('26-' whole class, '26-05'). */
@@ -90,8 +93,14 @@ export const preExamApplications = pgTable(
     check('pre_exam_applications_status', sql`${t.status} in ('submitted', 'returned', 'passed', 'granted')`),
     check('pre_exam_applications_round', sql`${t.round} >= 1`),
     check('pre_exam_applications_passed', sql`(${t.status} in ('passed', 'granted')) = (${t.passedAt} is not null)`),
-    check('pre_exam_applications_granted', sql`(${t.status} = 'granted') = (${t.grantedOn} is not null and ${t.applicationNumber} is not null)`),
-    check('pre_exam_applications_grant_order', sql`${t.grantedOn} is null or (${t.forwardedOn} is not null and ${t.grantedOn} >= ${t.forwardedOn})`),
+    check(
+      'pre_exam_applications_granted',
+      sql`(${t.status} = 'granted') = (${t.grantedOn} is not null and ${t.applicationNumber} is not null)`,
+    ),
+    check(
+      'pre_exam_applications_grant_order',
+      sql`${t.grantedOn} is null or (${t.forwardedOn} is not null and ${t.grantedOn} >= ${t.forwardedOn})`,
+    ),
     index('pre_exam_applications_enterprise_idx').on(t.enterpriseId, t.createdAt),
     index('pre_exam_applications_queue_idx').on(t.institutionId, t.status, t.createdAt),
     index('pre_exam_applications_patent_idx').on(t.patentId),
@@ -177,22 +186,28 @@ export const ipCases = pgTable(
   (t) => [
     unique('ip_cases_case_no_key').on(t.caseNo),
     check('ip_cases_kind', sql`${t.kind} in ('infringement_complaint', 'defence_assistance')`),
-    check(
-      'ip_cases_status',
-      sql`${t.status} in ('filed', 'acknowledged', 'triaged', 'assigned', 'mediating', 'concluded', 'closed')`,
-    ),
+    check('ip_cases_status', sql`${t.status} in ('filed', 'acknowledged', 'triaged', 'assigned', 'mediating', 'concluded', 'closed')`),
     check('ip_cases_track', sql`(${t.track} is null or ${t.track} in ('fast', 'normal')) and ${t.suggestedTrack} in ('fast', 'normal')`),
     check(
       'ip_cases_outcome',
       sql`${t.outcome} is null or ${t.outcome} in ('mediated_agreement', 'withdrawn', 'referred_administrative', 'referred_court')`,
     ),
     check('ip_cases_marketplace_url', sql`${t.marketplaceUrl} is null or ${t.marketplaceUrl} ~* '^https?://'`),
-    check('ip_cases_counterparty', sql`${t.counterpartyEnterpriseId} is null or ${t.counterpartyEnterpriseId} <> ${t.complainantEnterpriseId}`),
+    check(
+      'ip_cases_counterparty',
+      sql`${t.counterpartyEnterpriseId} is null or ${t.counterpartyEnterpriseId} <> ${t.complainantEnterpriseId}`,
+    ),
     // Each step's stamp exists exactly from its status on, and steps happen in order.
     check('ip_cases_ack', sql`(${t.status} = 'filed') = (${t.acknowledgedAt} is null)`),
     check('ip_cases_triaged', sql`(${t.status} in ('filed', 'acknowledged')) = (${t.triagedAt} is null and ${t.track} is null)`),
-    check('ip_cases_assigned', sql`(${t.status} in ('filed', 'acknowledged', 'triaged')) = (${t.assignedAt} is null and ${t.officerId} is null)`),
-    check('ip_cases_outcome_set', sql`(${t.status} in ('concluded', 'closed')) = (${t.outcome} is not null and ${t.outcomeAt} is not null)`),
+    check(
+      'ip_cases_assigned',
+      sql`(${t.status} in ('filed', 'acknowledged', 'triaged')) = (${t.assignedAt} is null and ${t.officerId} is null)`,
+    ),
+    check(
+      'ip_cases_outcome_set',
+      sql`(${t.status} in ('concluded', 'closed')) = (${t.outcome} is not null and ${t.outcomeAt} is not null)`,
+    ),
     check('ip_cases_closed', sql`(${t.status} = 'closed') = (${t.closedAt} is not null and ${t.closingReport} is not null)`),
     check(
       'ip_cases_order',

@@ -4,7 +4,10 @@ import { isLightingIndustry, type SlaCase, slaFigures, slaOf, triageTrack } from
 
 // 2026: National Day holiday 1–7 Oct (Thu 1 … Wed 7), make-up working days Sun 27 Sep and Sat 10 Oct.
 const calendar = calendarFrom([
-  ...['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({ date, isWorkday: false })),
+  ...['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'].map((date) => ({
+    date,
+    isWorkday: false,
+  })),
   { date: '2026-09-27', isWorkday: true },
   { date: '2026-10-10', isWorkday: true },
 ]);
@@ -94,15 +97,27 @@ describe('dashboard figures on a hand-built set', () => {
   const cases = [
     // fast, 古镇: ack 0 wd, session after 3 wd, closed after 10 wd — all on time
     {
-      ...c({ status: 'closed', filedAt: sh('2026-11-02'), acknowledgedAt: sh('2026-11-02', 15), firstSessionOn: '2026-11-05', closedAt: sh('2026-11-16') }),
+      ...c({
+        status: 'closed',
+        filedAt: sh('2026-11-02'),
+        acknowledgedAt: sh('2026-11-02', 15),
+        firstSessionOn: '2026-11-05',
+        closedAt: sh('2026-11-16'),
+      }),
       ...town('gz'),
     },
     // fast, 古镇: ack after 2 wd (late), session after 7 wd (late), open
-    { ...c({ status: 'mediating', filedAt: sh('2026-11-02'), acknowledgedAt: sh('2026-11-04'), firstSessionOn: '2026-11-11' }), ...town('gz') },
+    {
+      ...c({ status: 'mediating', filedAt: sh('2026-11-02'), acknowledgedAt: sh('2026-11-04'), firstSessionOn: '2026-11-11' }),
+      ...town('gz'),
+    },
     // fast, 小榄: not acknowledged, filed Fri 20 Nov → overdue on Tue 24 Nov
     { ...c({ filedAt: sh('2026-11-20') }), ...town('xl') },
     // normal, 古镇: ack 1 wd, no session yet, 14 wd after filing → first mediation (10) overdue
-    { ...c({ status: 'assigned', track: 'normal', suggestedTrack: 'normal', filedAt: sh('2026-11-04'), acknowledgedAt: sh('2026-11-05') }), ...town('gz') },
+    {
+      ...c({ status: 'assigned', track: 'normal', suggestedTrack: 'normal', filedAt: sh('2026-11-04'), acknowledgedAt: sh('2026-11-05') }),
+      ...town('gz'),
+    },
   ];
   const f = slaFigures(cases, calendar, '2026-11-24');
   it('per track', () => {

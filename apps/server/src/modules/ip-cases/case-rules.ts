@@ -118,13 +118,27 @@ export function slaFigures<C extends DashboardCase>(cases: readonly C[], calenda
     close: metric(list, 'close'),
   });
   const tracks: IpCaseTrack[] = ['fast', 'normal'];
-  const byTrack = tracks.map((t) => group(withSla.filter((c) => c.effectiveTrack === t), t, null, null));
+  const byTrack = tracks.map((t) =>
+    group(
+      withSla.filter((c) => c.effectiveTrack === t),
+      t,
+      null,
+      null,
+    ),
+  );
   const byTrackAndTown = tracks.flatMap((t) => {
     const towns = new Map<string, string>();
     for (const c of withSla) if (c.effectiveTrack === t) towns.set(c.townId, c.townName);
     return [...towns.entries()]
       .sort((a, b) => a[1].localeCompare(b[1], 'zh'))
-      .map(([id, name]) => group(withSla.filter((c) => c.effectiveTrack === t && c.townId === id), t, id, name));
+      .map(([id, name]) =>
+        group(
+          withSla.filter((c) => c.effectiveTrack === t && c.townId === id),
+          t,
+          id,
+          name,
+        ),
+      );
   });
   return { withSla, byTrack, byTrackAndTown };
 }

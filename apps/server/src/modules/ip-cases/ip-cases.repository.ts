@@ -19,13 +19,28 @@ export const COUNTERPARTY_SEES = ['assigned', 'mediating', 'concluded', 'closed'
 const officer = alias(users, 'officer');
 const base = (db: Db) =>
   db
-    .select({ c: ipCases, complainantName: enterprises.name, townName: towns.name, officerName: officer.displayName, patentTitle: patents.title })
+    .select({
+      c: ipCases,
+      complainantName: enterprises.name,
+      townName: towns.name,
+      officerName: officer.displayName,
+      patentTitle: patents.title,
+    })
     .from(ipCases)
     .innerJoin(enterprises, eq(enterprises.id, ipCases.complainantEnterpriseId))
     .innerJoin(towns, eq(towns.id, ipCases.townId))
     .leftJoin(officer, eq(officer.id, ipCases.officerId))
     .leftJoin(patents, eq(patents.id, ipCases.patentId));
-const flatten = ({ c, ...rest }: { c: CaseRow; complainantName: string; townName: string; officerName: string | null; patentTitle: string | null }): CaseView => ({
+const flatten = ({
+  c,
+  ...rest
+}: {
+  c: CaseRow;
+  complainantName: string;
+  townName: string;
+  officerName: string | null;
+  patentTitle: string | null;
+}): CaseView => ({
   ...c,
   ...rest,
 });

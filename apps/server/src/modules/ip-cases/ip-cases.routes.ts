@@ -18,9 +18,9 @@ import { centreMeSchema, centreStaffSchema } from '@innotown/contracts/pre-exami
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
 import { sendStoredFile } from '../files/files.download.ts';
-import { centreMe, centreStaff } from './ip-centre.service.ts';
 import { presentCase } from './ip-cases.presenter.ts';
 import * as service from './ip-cases.service.ts';
+import { centreMe, centreStaff } from './ip-centre.service.ts';
 
 const tags = ['ip-cases'];
 const BASE = '/api/v1/ip-cases';
@@ -30,7 +30,11 @@ export async function ipCaseRoutes(app: App) {
     '/api/v1/ip-centre/me',
     {
       config: { permission: { resource: 'ipCentre', action: 'read' } },
-      schema: { tags, summary: 'The IP protection centre and the caller’s duty in it (admin, officer, examiner or none)', response: { 200: centreMeSchema } },
+      schema: {
+        tags,
+        summary: 'The IP protection centre and the caller’s duty in it (admin, officer, examiner or none)',
+        response: { 200: centreMeSchema },
+      },
     },
     async (request) => centreMe(app.db, request.ctx),
   );
@@ -99,7 +103,8 @@ export async function ipCaseRoutes(app: App) {
       config: { permission: { resource: 'ipCase', action: 'read' } },
       schema: { tags, summary: 'Download an evidence file or the closing report (not for the other side)', params: caseFileParamsSchema },
     },
-    async (request, reply) => sendStoredFile(reply, await service.readEvidence(app.db, request.ctx, request.params.id, request.params.fileId)),
+    async (request, reply) =>
+      sendStoredFile(reply, await service.readEvidence(app.db, request.ctx, request.params.id, request.params.fileId)),
   );
 
   const command = <B>(
@@ -107,7 +112,11 @@ export async function ipCaseRoutes(app: App) {
     action: 'acknowledge' | 'triage' | 'assign' | 'recordSession' | 'recordOutcome' | 'close',
     summary: string,
     body: B,
-    run: (request: { ctx: Parameters<typeof service.acknowledge>[1]; params: { id: string }; body: never }) => ReturnType<typeof service.acknowledge>,
+    run: (request: {
+      ctx: Parameters<typeof service.acknowledge>[1];
+      params: { id: string };
+      body: never;
+    }) => ReturnType<typeof service.acknowledge>,
   ) =>
     app.post(
       `${BASE}/:id/${path}`,
@@ -118,20 +127,36 @@ export async function ipCaseRoutes(app: App) {
       async (request) => presentCase(await run(request as never)),
     );
 
-  command('acknowledge', 'acknowledge', 'Centre admin or city: acknowledge (受理) a filed case — due within 1 working day', ipCaseNoteSchema, (r) =>
-    service.acknowledge(app.db, r.ctx, r.params.id, (r.body as { note?: string | null }).note),
+  command(
+    'acknowledge',
+    'acknowledge',
+    'Centre admin or city: acknowledge (受理) a filed case — due within 1 working day',
+    ipCaseNoteSchema,
+    (r) => service.acknowledge(app.db, r.ctx, r.params.id, (r.body as { note?: string | null }).note),
   );
-  command('triage', 'triage', 'Centre admin or city: put the case on the fast or normal track (the rule’s track unless a reason is given)', ipCaseTriageSchema, (r) =>
-    service.triage(app.db, r.ctx, r.params.id, r.body),
+  command(
+    'triage',
+    'triage',
+    'Centre admin or city: put the case on the fast or normal track (the rule’s track unless a reason is given)',
+    ipCaseTriageSchema,
+    (r) => service.triage(app.db, r.ctx, r.params.id, r.body),
   );
   command('assign', 'assign', 'Centre admin or city: assign (or reassign) the case to an officer of the centre', ipCaseAssignSchema, (r) =>
     service.assign(app.db, r.ctx, r.params.id, r.body),
   );
-  command('sessions', 'recordSession', 'Assigned officer (or admin): record a mediation session with its minutes', ipCaseSessionSchema, (r) =>
-    service.recordSession(app.db, r.ctx, r.params.id, r.body),
+  command(
+    'sessions',
+    'recordSession',
+    'Assigned officer (or admin): record a mediation session with its minutes',
+    ipCaseSessionSchema,
+    (r) => service.recordSession(app.db, r.ctx, r.params.id, r.body),
   );
-  command('outcome', 'recordOutcome', 'Assigned officer (or admin): record the outcome (agreement, withdrawn, referred)', ipCaseOutcomeSchema, (r) =>
-    service.recordOutcome(app.db, r.ctx, r.params.id, r.body),
+  command(
+    'outcome',
+    'recordOutcome',
+    'Assigned officer (or admin): record the outcome (agreement, withdrawn, referred)',
+    ipCaseOutcomeSchema,
+    (r) => service.recordOutcome(app.db, r.ctx, r.params.id, r.body),
   );
   command('close', 'close', 'Assigned officer (or admin): close the case with the closing report', ipCaseCloseSchema, (r) =>
     service.closeCase(app.db, r.ctx, r.params.id, r.body),

@@ -16,17 +16,25 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { limitOffset } from '../../platform/pagination.ts';
-import { type Actor, type Permission, recordInScope, requireAccess, type ScopedRecord, scopeFilter, scopeOf } from '../../platform/policy.ts';
+import {
+  type Actor,
+  type Permission,
+  recordInScope,
+  requireAccess,
+  type ScopedRecord,
+  scopeFilter,
+  scopeOf,
+} from '../../platform/policy.ts';
 import { addCalendarDays, shanghaiDate, startOfShanghaiDay, type WorkingCalendar } from '../../platform/working-days.ts';
 import { readFile } from '../files/files.service.ts';
 import { loadCalendar } from '../holidays/holidays.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { type PatentTimelineEntry, registerPatentTimelineSource } from '../patents/patent-timeline.ts';
 import { isLightingIndustry, type SlaView, slaFigures, slaOf, triageTrack } from './case-rules.ts';
-import { withCentreDuty } from './ip-centre.ts';
-import * as centre from './ip-centre.repository.ts';
 import { IpCaseErrors } from './ip-cases.errors.ts';
 import * as repo from './ip-cases.repository.ts';
+import * as centre from './ip-centre.repository.ts';
+import { withCentreDuty } from './ip-centre.ts';
 
 const READ = { resource: 'ipCase', action: 'read' } as const;
 const LIST = { resource: 'ipCase', action: 'list' } as const;
@@ -152,7 +160,14 @@ export async function createCase(db: Db, ctx: RequestContext, input: z.infer<typ
     if (input.kind === 'infringement_complaint' && input.patentId && !patent?.ownerEnterpriseIds.includes(enterpriseId)) {
       throw new AppError(IpCaseErrors.IP_CASE_PATENT_NOT_OWN);
     }
-    const numberKind = input.patentNumber && /^\d{4}3/.test(input.patentNumber) ? 'design' : input.patentNumber && /^\d{4}2/.test(input.patentNumber) ? 'utility_model' : input.patentNumber && /^\d{4}1/.test(input.patentNumber) ? 'invention' : null;
+    const numberKind =
+      input.patentNumber && /^\d{4}3/.test(input.patentNumber)
+        ? 'design'
+        : input.patentNumber && /^\d{4}2/.test(input.patentNumber)
+          ? 'utility_model'
+          : input.patentNumber && /^\d{4}1/.test(input.patentNumber)
+            ? 'invention'
+            : null;
     const patentKind = patent?.kind ?? numberKind;
     let counterpartyEnterpriseId: string | null = null;
     if (input.counterpartyCreditCode) {
@@ -200,7 +215,11 @@ export async function createCase(db: Db, ctx: RequestContext, input: z.infer<typ
       targetId: id,
       result: 'success',
       statusCode: 201,
-      changes: { status: { from: null, to: 'filed' }, kind: { from: null, to: input.kind }, suggestedTrack: { from: null, to: suggestedTrack } },
+      changes: {
+        status: { from: null, to: 'filed' },
+        kind: { from: null, to: input.kind },
+        suggestedTrack: { from: null, to: suggestedTrack },
+      },
     });
     await tell(tx, await centreAdmins(tx, c.id), {
       kind: 'ip_case.filed',
@@ -227,7 +246,11 @@ async function step(
   id: string,
   s: Step,
   now: Date,
-  apply: (tx: Db, c: repo.CaseView, actor: Actor) => Promise<{ set: Parameters<typeof repo.updateCase>[3]; changes: Record<string, { from: unknown; to: unknown }> }>,
+  apply: (
+    tx: Db,
+    c: repo.CaseView,
+    actor: Actor,
+  ) => Promise<{ set: Parameters<typeof repo.updateCase>[3]; changes: Record<string, { from: unknown; to: unknown }> }>,
   after: (tx: Db, c: repo.CaseView) => Promise<void>,
 ) {
   return db.transaction(async (tx) => {
@@ -433,7 +456,12 @@ export async function slaDashboard(db: Db, ctx: RequestContext, q: z.infer<typeo
   const calendar = await calendarFor(db, oldest, now);
   const today = shanghaiDate(now);
   const { withSla, byTrack, byTrackAndTown } = slaFigures(
-    cases.map((c) => ({ ...c, status: c.status as IpCaseStatus, track: c.track as IpCaseTrack | null, suggestedTrack: c.suggestedTrack as IpCaseTrack })),
+    cases.map((c) => ({
+      ...c,
+      status: c.status as IpCaseStatus,
+      track: c.track as IpCaseTrack | null,
+      suggestedTrack: c.suggestedTrack as IpCaseTrack,
+    })),
     calendar,
     today,
   );
@@ -473,10 +501,22 @@ registerPatentTimelineSource('rights_protection', async (db, patentId, viewer) =
     const may = scope !== null && recordInScope(actor, scope, caseScope(c));
     if (!may) return [{ at: shanghaiDate(c.filedAt), source: 'rights_protection', kind: 'case_filed', detail: {}, refId: null }];
     const entries: PatentTimelineEntry[] = [
-      { at: shanghaiDate(c.filedAt), source: 'rights_protection', kind: 'case_filed', detail: { caseNo: c.caseNo, status: c.status }, refId: c.id },
+      {
+        at: shanghaiDate(c.filedAt),
+        source: 'rights_protection',
+        kind: 'case_filed',
+        detail: { caseNo: c.caseNo, status: c.status },
+        refId: c.id,
+      },
     ];
     if (c.closedAt) {
-      entries.push({ at: shanghaiDate(c.closedAt), source: 'rights_protection', kind: 'case_closed', detail: { caseNo: c.caseNo, outcome: c.outcome }, refId: c.id });
+      entries.push({
+        at: shanghaiDate(c.closedAt),
+        source: 'rights_protection',
+        kind: 'case_closed',
+        detail: { caseNo: c.caseNo, outcome: c.outcome },
+        refId: c.id,
+      });
     }
     return entries;
   });

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoIds, missingId, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, DEMO_PASSWORD } from '../../../test/harness.ts';
-import { makeAttachment } from '../../../test/voucher-order-fixtures.ts';
 import { makePatent } from '../../../test/patent-fixtures.ts';
+import { makeAttachment } from '../../../test/voucher-order-fixtures.ts';
 import { systemContext } from '../../platform/context.ts';
 import { ANONYMOUS } from '../../platform/policy.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
@@ -28,14 +28,23 @@ const ipcexaminer = await t.login('ipcexaminer');
 
 /** A user of another enterprise (the counterparty) and of a third one (a stranger). */
 async function enterpriseUser(username: string, enterpriseId: string) {
-  const res = await call('POST', '/api/v1/users', admin, { username, password: DEMO_PASSWORD, displayName: username, role: 'enterprise', enterpriseId });
+  const res = await call('POST', '/api/v1/users', admin, {
+    username,
+    password: DEMO_PASSWORD,
+    displayName: username,
+    role: 'enterprise',
+    enterpriseId,
+  });
   expect(res.status).toBe(201);
   return t.login(username);
 }
 const counterparty = await enterpriseUser('ipccounter', ids.sameTownEnterpriseId);
 const stranger = await enterpriseUser('ipcstranger', ids.otherTownEnterpriseId);
-const counterpartyCode = (await one<{ c: string }>(t.database, sql`select credit_code as c from enterprises where id = ${ids.sameTownEnterpriseId}`)).c;
-const userId = async (username: string) => (await one<{ id: string }>(t.database, sql`select id from users where username = ${username}`)).id;
+const counterpartyCode = (
+  await one<{ c: string }>(t.database, sql`select credit_code as c from enterprises where id = ${ids.sameTownEnterpriseId}`)
+).c;
+const userId = async (username: string) =>
+  (await one<{ id: string }>(t.database, sql`select id from users where username = ${username}`)).id;
 const officerId = await userId('ipcofficer');
 
 const designPatent = await makePatent(t.database, {
@@ -46,7 +55,11 @@ const designPatent = await makePatent(t.database, {
   applicants: ['中山市古镇镇星耀灯饰照明有限公司'],
   townId: ids.guzhenTownId,
 });
-const utilityPatent = await makePatent(t.database, { kind: 'utility_model', ownerEnterpriseIds: [ids.ownEnterpriseId], townId: ids.guzhenTownId });
+const utilityPatent = await makePatent(t.database, {
+  kind: 'utility_model',
+  ownerEnterpriseIds: [ids.ownEnterpriseId],
+  townId: ids.guzhenTownId,
+});
 const foreignPatent = await makePatent(t.database, { kind: 'design', ownerEnterpriseIds: [ids.sameTownEnterpriseId] });
 
 const complaint = async (over: Record<string, unknown> = {}, cookie = enterprise) => {
@@ -74,7 +87,10 @@ const step = async (id: string, p: string, cookie: string, body: unknown = {}, s
   return res.body;
 };
 const notificationsOf = async (username: string, kind: string) =>
-  rows(t.database, sql`select n.* from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`);
+  rows(
+    t.database,
+    sql`select n.* from notifications n join users u on u.id = n.user_id where u.username = ${username} and n.kind = ${kind}`,
+  );
 const today = shanghaiDate(new Date());
 
 describe('filing', () => {
@@ -89,7 +105,12 @@ describe('filing', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields.map((f: { path: string }) => f.path)).toContain('marketplaceUrl');
-    const noPatent = await call('POST', '/api/v1/ip-cases', enterprise, { kind: 'infringement_complaint', title: 'x', description: 'y', suspectedProduct: 'z' });
+    const noPatent = await call('POST', '/api/v1/ip-cases', enterprise, {
+      kind: 'infringement_complaint',
+      title: 'x',
+      description: 'y',
+      suspectedProduct: 'z',
+    });
     expect(noPatent.status).toBe(400);
     const badNumber = await call('POST', '/api/v1/ip-cases', enterprise, {
       kind: 'infringement_complaint',
@@ -183,11 +204,19 @@ describe('workflow', () => {
     expect(closed.status).toBe('closed');
     expect(closed.sla.closeDays).toBe(0);
     expect(closed.sla.late).toEqual([]);
-    const actions = (await rows<{ action: string }>(t.database, sql`select action from audit_events where target_id = ${c.id} order by occurred_at, id`)).map(
-      (a) => a.action,
-    );
+    const actions = (
+      await rows<{ action: string }>(t.database, sql`select action from audit_events where target_id = ${c.id} order by occurred_at, id`)
+    ).map((a) => a.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['ip_case.file', 'ip_case.acknowledge', 'ip_case.triage', 'ip_case.assign', 'ip_case.session', 'ip_case.outcome', 'ip_case.close']),
+      expect.arrayContaining([
+        'ip_case.file',
+        'ip_case.acknowledge',
+        'ip_case.triage',
+        'ip_case.assign',
+        'ip_case.session',
+        'ip_case.outcome',
+        'ip_case.close',
+      ]),
     );
     expect((await notificationsOf('enterprise', 'ip_case.closed')).some((n) => String(n.link).endsWith(c.id))).toBe(true);
     expect((await notificationsOf('ipccounter', 'ip_case.closed')).some((n) => String(n.link).endsWith(c.id))).toBe(true);
@@ -236,7 +265,9 @@ describe('confidentiality', () => {
       expect((await call('GET', url(c.id, `/files/${missingId()}/content`), cookie)).status, who).toBe(404);
       // Commands: a role that never records sessions is refused at the edge (403); a centre user without the case 404.
       const roleHasNoRule = who === 'expert' || who === 'town admin of the town' || who === 'other enterprise';
-      expect((await call('POST', url(c.id, '/sessions'), cookie, { heldOn: today, minutes: 'x' })).status, who).toBe(roleHasNoRule ? 403 : 404);
+      expect((await call('POST', url(c.id, '/sessions'), cookie, { heldOn: today, minutes: 'x' })).status, who).toBe(
+        roleHasNoRule ? 403 : 404,
+      );
     }
     expect(await read(undefined)).toBe(401);
     // The other side sees the case but not the complainant's evidence
@@ -280,14 +311,26 @@ describe('confidentiality', () => {
     const patent = await makePatent(t.database, { kind: 'design', ownerEnterpriseIds: [ids.ownEnterpriseId], townId: ids.guzhenTownId });
     const c = await complaint({ patentId: patent.id });
     const actor = async (username: string) => {
-      const u = await one<{ id: string; role: string; town_id: string | null; institution_id: string | null; enterprise_id: string | null }>(
-        t.database,
-        sql`select id, role, town_id, institution_id, enterprise_id from users where username = ${username}`,
-      );
-      return { userId: u.id, username, role: u.role as 'enterprise', townId: u.town_id, institutionId: u.institution_id, enterpriseId: u.enterprise_id };
+      const u = await one<{
+        id: string;
+        role: string;
+        town_id: string | null;
+        institution_id: string | null;
+        enterprise_id: string | null;
+      }>(t.database, sql`select id, role, town_id, institution_id, enterprise_id from users where username = ${username}`);
+      return {
+        userId: u.id,
+        username,
+        role: u.role as 'enterprise',
+        townId: u.town_id,
+        institutionId: u.institution_id,
+        enterpriseId: u.enterprise_id,
+      };
     };
     const entries = async (username: string | null) =>
-      (await patentTimeline(t.database.db, patent.id, username ? await actor(username) : ANONYMOUS)).filter((e) => e.source === 'rights_protection');
+      (await patentTimeline(t.database.db, patent.id, username ? await actor(username) : ANONYMOUS)).filter(
+        (e) => e.source === 'rights_protection',
+      );
     expect(await entries('enterprise')).toEqual([
       expect.objectContaining({ kind: 'case_filed', refId: c.id, detail: expect.objectContaining({ caseNo: c.caseNo }) }),
     ]);
@@ -308,7 +351,10 @@ describe('SLA dashboard', () => {
   });
   it('shows the seeded overdue cases with their late step', async () => {
     const res = await call('GET', '/api/v1/ip-cases/sla', ipcadmin);
-    expect(res.body.targets).toEqual({ fast: { intake: 1, firstMediation: 5, close: 20 }, normal: { intake: 1, firstMediation: 10, close: 60 } });
+    expect(res.body.targets).toEqual({
+      fast: { intake: 1, firstMediation: 5, close: 20 },
+      normal: { intake: 1, firstMediation: 10, close: 60 },
+    });
     expect(res.body.overdue.length).toBeGreaterThan(0);
     const fast = res.body.byTrack.find((g: { track: string }) => g.track === 'fast');
     expect(fast.cases).toBeGreaterThan(0);

@@ -45,7 +45,10 @@ export async function staffOf(db: Db, institutionId: string, duties?: readonly C
 }
 
 export async function addStaff(db: Db, values: { userId: string; institutionId: string; duty: CentreDuty }) {
-  await db.insert(ipCentreStaff).values(values).onConflictDoUpdate({ target: ipCentreStaff.userId, set: { duty: values.duty } });
+  await db
+    .insert(ipCentreStaff)
+    .values(values)
+    .onConflictDoUpdate({ target: ipCentreStaff.userId, set: { duty: values.duty } });
 }
 
 export async function enterpriseByCreditCode(db: Db, creditCode: string) {
@@ -76,7 +79,10 @@ export async function countOwnAttachments(db: Db, userId: string, ids: readonly 
 
 export async function filesOf(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: files.id, filename: files.filename, size: files.size }).from(files).where(inArray(files.id, [...ids]));
+  const rows = await db
+    .select({ id: files.id, filename: files.filename, size: files.size })
+    .from(files)
+    .where(inArray(files.id, [...ids]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -2,8 +2,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/policy.ts';
-import { withCentreDuty } from './ip-centre.ts';
 import * as repo from './ip-centre.repository.ts';
+import { withCentreDuty } from './ip-centre.ts';
 
 /** The centre and the caller's duty in it (the web shows the centre's pages by it). */
 export async function centreMe(db: Db, ctx: RequestContext) {

@@ -67,12 +67,33 @@ describe('cycle-time figures', () => {
     const at = (iso: string) => new Date(iso);
     const r = cycleTimes([
       // submitted 1 May 23:30 Shanghai (15:30Z), passed 3 May 09:00 Shanghai → 2 days; granted 13 May → 10 days
-      { kind: 'design', classGroup: '26-05', firstSubmittedAt: at('2026-05-01T15:30:00Z'), passedAt: at('2026-05-03T01:00:00Z'), grantedOn: '2026-05-13', round: 1 },
+      {
+        kind: 'design',
+        classGroup: '26-05',
+        firstSubmittedAt: at('2026-05-01T15:30:00Z'),
+        passedAt: at('2026-05-03T01:00:00Z'),
+        grantedOn: '2026-05-13',
+        round: 1,
+      },
       // 4 days, 3 rounds, not granted yet
-      { kind: 'design', classGroup: '26-05', firstSubmittedAt: at('2026-05-01T02:00:00Z'), passedAt: at('2026-05-05T02:00:00Z'), grantedOn: null, round: 3 },
+      {
+        kind: 'design',
+        classGroup: '26-05',
+        firstSubmittedAt: at('2026-05-01T02:00:00Z'),
+        passedAt: at('2026-05-05T02:00:00Z'),
+        grantedOn: null,
+        round: 3,
+      },
       // still in examination
       { kind: 'design', classGroup: '26-05', firstSubmittedAt: at('2026-05-02T02:00:00Z'), passedAt: null, grantedOn: null, round: 2 },
-      { kind: 'utility_model', classGroup: 'F21V', firstSubmittedAt: at('2026-05-01T02:00:00Z'), passedAt: at('2026-05-08T02:00:00Z'), grantedOn: '2026-06-07', round: 2 },
+      {
+        kind: 'utility_model',
+        classGroup: 'F21V',
+        firstSubmittedAt: at('2026-05-01T02:00:00Z'),
+        passedAt: at('2026-05-08T02:00:00Z'),
+        grantedOn: '2026-06-07',
+        round: 2,
+      },
     ]);
     expect(r.rows).toEqual([
       {

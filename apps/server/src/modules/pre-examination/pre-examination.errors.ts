@@ -27,6 +27,10 @@ export const PreExamErrors = defineErrors({
     zh: '申请号的类型位与申请类型不符（实用新型为 2，外观设计为 3）',
     en: 'The application number’s kind digit does not match the kind (2 utility model, 3 design)',
   },
-  PRE_EXAM_NUMBER_TAKEN: { status: 409, zh: '该申请号已登记在另一件预审申请上', en: 'That application number is recorded on another application' },
+  PRE_EXAM_NUMBER_TAKEN: {
+    status: 409,
+    zh: '该申请号已登记在另一件预审申请上',
+    en: 'That application number is recorded on another application',
+  },
   PRE_EXAM_CLASS_TAKEN: { status: 409, zh: '该分类已在预审范围内', en: 'That class is already on the list' },
 });

@@ -115,7 +115,12 @@ export async function insertApplication(db: Db, values: typeof preExamApplicatio
 }
 
 /** Conditional update from one of `from`: undefined when the application was not in such a state. */
-export async function updateApplication(db: Db, id: string, from: readonly string[], set: Partial<typeof preExamApplications.$inferInsert>) {
+export async function updateApplication(
+  db: Db,
+  id: string,
+  from: readonly string[],
+  set: Partial<typeof preExamApplications.$inferInsert>,
+) {
   const [row] = await db
     .update(preExamApplications)
     .set(set)
@@ -128,7 +133,12 @@ export async function insertRound(db: Db, values: typeof preExamRounds.$inferIns
   await db.insert(preExamRounds).values(values);
 }
 
-export async function decideRound(db: Db, applicationId: string, round: number, set: { decision: string; advice: string | null; decidedBy: string; decidedAt: Date }) {
+export async function decideRound(
+  db: Db,
+  applicationId: string,
+  round: number,
+  set: { decision: string; advice: string | null; decidedBy: string; decidedAt: Date },
+) {
   const [row] = await db
     .update(preExamRounds)
     .set(set)

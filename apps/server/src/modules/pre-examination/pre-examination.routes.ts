@@ -103,7 +103,8 @@ export async function preExaminationRoutes(app: App) {
       config: { permission: { resource: 'preExamApplication', action: 'read' } },
       schema: { tags, summary: 'Download a draft file of any round (everyone who may read the application)', params: caseFileParamsSchema },
     },
-    async (request, reply) => sendStoredFile(reply, await service.readDraftFile(app.db, request.ctx, request.params.id, request.params.fileId)),
+    async (request, reply) =>
+      sendStoredFile(reply, await service.readDraftFile(app.db, request.ctx, request.params.id, request.params.fileId)),
   );
   app.post(
     `${APPS}/:id/resubmit`,

@@ -20,8 +20,8 @@ import { type Actor, recordInScope, requireAccess, scopeFilter, scopeOf } from '
 import { searchVectorLiteral } from '../../platform/search/search-vector.ts';
 import { addCalendarDays, shanghaiDate, startOfShanghaiDay } from '../../platform/working-days.ts';
 import { readFile } from '../files/files.service.ts';
-import { withCentreDuty } from '../ip-cases/ip-centre.ts';
 import * as centre from '../ip-cases/ip-centre.repository.ts';
+import { withCentreDuty } from '../ip-cases/ip-centre.ts';
 import { notify, notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
 import { type PatentTimelineEntry, registerPatentTimelineSource } from '../patents/patent-timeline.ts';
 import { checkEligibility, classGroupOf, cycleTimes } from './pre-exam-rules.ts';
@@ -105,7 +105,13 @@ async function detail(db: Db, a: repo.ApplicationView): Promise<ApplicationDetai
   return { ...a, rounds: await Promise.all(rounds.map(async (r) => ({ ...r, files: await centre.filesOf(db, r.fileIds) }))) };
 }
 
-async function visible(db: Db, actor: Actor, id: string, permission: typeof READ | typeof RESUBMIT | typeof REVIEW | typeof FORWARD | typeof GRANT = READ, lock = false) {
+async function visible(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: typeof READ | typeof RESUBMIT | typeof REVIEW | typeof FORWARD | typeof GRANT = READ,
+  lock = false,
+) {
   const withDuty = await withCentreDuty(db, actor);
   // Out of scope for the action but readable is still 404 only when unreadable; a reader without the right is 403.
   const row = requireAccess(withDuty, READ, await repo.findApplication(db, id, lock), scoped);
@@ -148,7 +154,10 @@ export async function createApplication(db: Db, ctx: RequestContext, input: z.in
   const fileIds = [...new Set(input.draftFileIds)];
   return db.transaction(async (tx) => {
     const c = await requireCentre(tx);
-    const [applicant, classes] = await Promise.all([centre.enterpriseByCreditCode(tx, input.applicantCreditCode), repo.listClasses(tx, c.id)]);
+    const [applicant, classes] = await Promise.all([
+      centre.enterpriseByCreditCode(tx, input.applicantCreditCode),
+      repo.listClasses(tx, c.id),
+    ]);
     const reasons = checkEligibility({
       kind: input.kind,
       classCode: norm.normalised,
@@ -157,7 +166,8 @@ export async function createApplication(db: Db, ctx: RequestContext, input: z.in
       classes: classes.map((x) => ({ scheme: x.scheme as 'ipc' | 'locarno', prefix: x.prefix })),
     });
     if (reasons.length > 0) throw new AppError(PreExamErrors.PRE_EXAM_NOT_ELIGIBLE, { details: { reasons } });
-    if ((await centre.countOwnAttachments(tx, userId, fileIds)) !== fileIds.length) throw new AppError(PreExamErrors.PRE_EXAM_FILES_INVALID);
+    if ((await centre.countOwnAttachments(tx, userId, fileIds)) !== fileIds.length)
+      throw new AppError(PreExamErrors.PRE_EXAM_FILES_INVALID);
     const ent = applicant as NonNullable<typeof applicant>;
     const number = await repo.nextNumber(tx, Number(shanghaiDate(now).slice(0, 4)));
     const id = await repo.insertApplication(tx, {
@@ -184,7 +194,11 @@ export async function createApplication(db: Db, ctx: RequestContext, input: z.in
       targetId: id,
       result: 'success',
       statusCode: 201,
-      changes: { status: { from: null, to: 'submitted' }, kind: { from: null, to: input.kind }, classCode: { from: null, to: norm.normalised } },
+      changes: {
+        status: { from: null, to: 'submitted' },
+        kind: { from: null, to: input.kind },
+        classCode: { from: null, to: norm.normalised },
+      },
     });
     await notify(tx, {
       userIds: await examinerIds(tx, c.id),
@@ -203,7 +217,8 @@ export async function resubmit(db: Db, ctx: RequestContext, id: string, input: z
   return db.transaction(async (tx) => {
     const a = await visible(tx, ctx.actor, id, RESUBMIT, true);
     if (a.status !== 'returned') throw new AppError(PreExamErrors.PRE_EXAM_WRONG_STATE);
-    if ((await centre.countOwnAttachments(tx, userId, fileIds)) !== fileIds.length) throw new AppError(PreExamErrors.PRE_EXAM_FILES_INVALID);
+    if ((await centre.countOwnAttachments(tx, userId, fileIds)) !== fileIds.length)
+      throw new AppError(PreExamErrors.PRE_EXAM_FILES_INVALID);
     const round = a.round + 1;
     if (!(await repo.updateApplication(tx, id, ['returned'], { status: 'submitted', round, updatedAt: now }))) {
       throw new AppError(PreExamErrors.PRE_EXAM_WRONG_STATE);
@@ -273,7 +288,8 @@ export async function forward(db: Db, ctx: RequestContext, id: string, forwarded
   return db.transaction(async (tx) => {
     const a = await visible(tx, ctx.actor, id, FORWARD, true);
     if (a.status !== 'passed' || a.forwardedOn) throw new AppError(PreExamErrors.PRE_EXAM_WRONG_STATE);
-    if (forwardedOn < shanghaiDate(a.passedAt as Date) || forwardedOn > shanghaiDate(now)) throw new AppError(PreExamErrors.PRE_EXAM_DATE_ORDER);
+    if (forwardedOn < shanghaiDate(a.passedAt as Date) || forwardedOn > shanghaiDate(now))
+      throw new AppError(PreExamErrors.PRE_EXAM_DATE_ORDER);
     await repo.updateApplication(tx, id, ['passed'], { forwardedOn, updatedAt: now });
     await recordAudit(tx, ctx, {
       action: 'pre_exam.forward',
@@ -397,9 +413,16 @@ registerPatentTimelineSource('pre_examination', async (db, patentId, viewer) => 
       { at: shanghaiDate(a.firstSubmittedAt), source: 'pre_examination', kind: 'pre_exam_submitted', detail: { number: a.number }, refId },
     ];
     if (a.passedAt) {
-      entries.push({ at: shanghaiDate(a.passedAt), source: 'pre_examination', kind: 'pre_exam_passed', detail: { number: a.number, rounds: a.round }, refId });
+      entries.push({
+        at: shanghaiDate(a.passedAt),
+        source: 'pre_examination',
+        kind: 'pre_exam_passed',
+        detail: { number: a.number, rounds: a.round },
+        refId,
+      });
     }
-    if (a.forwardedOn) entries.push({ at: a.forwardedOn, source: 'pre_examination', kind: 'pre_exam_forwarded', detail: { number: a.number }, refId });
+    if (a.forwardedOn)
+      entries.push({ at: a.forwardedOn, source: 'pre_examination', kind: 'pre_exam_forwarded', detail: { number: a.number }, refId });
     return entries;
   });
 });

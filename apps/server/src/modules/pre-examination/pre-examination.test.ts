@@ -32,7 +32,8 @@ const other = await (async () => {
   expect(res.status).toBe(201);
   return t.login('ipcpreother');
 })();
-const codeOf = async (id: string) => (await one<{ c: string }>(t.database, sql`select credit_code as c from enterprises where id = ${id}`)).c;
+const codeOf = async (id: string) =>
+  (await one<{ c: string }>(t.database, sql`select credit_code as c from enterprises where id = ${id}`)).c;
 const ownCode = await codeOf(ids.ownEnterpriseId);
 const otherCode = await codeOf(ids.sameTownEnterpriseId);
 const today = shanghaiDate(new Date());
@@ -59,9 +60,9 @@ const post = async (id: string, p: string, cookie: string, body: unknown, status
 describe('eligibility at submission', () => {
   it('refuses an applicant not registered in the city, another enterprise, an unlisted class — with every reason', async () => {
     // A credit code with a wrong check character is a field error
-    expect((await submit({ applicantCreditCode: `${ownCode.slice(0, 17)}${ownCode.endsWith('0') ? '1' : '0'}` }, enterprise, 400)).error.code).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(
+      (await submit({ applicantCreditCode: `${ownCode.slice(0, 17)}${ownCode.endsWith('0') ? '1' : '0'}` }, enterprise, 400)).error.code,
+    ).toBe('VALIDATION_FAILED');
     // A valid credit code of no registered enterprise
     const free = '91440000MA5FREE01';
     const { isValidCreditCode } = await import('@innotown/contracts/credit-code');
@@ -108,7 +109,10 @@ describe('rounds, pass, forwarding and grant', () => {
     const r1 = await post(a.id, '/review', ipcexaminer, { decision: 'returned', advice: '请补充附图' });
     expect(r1.status).toBe('returned');
     await post(a.id, '/review', ipcexaminer, { decision: 'passed' }, 409);
-    const r2 = await post(a.id, '/resubmit', enterprise, { draftFileIds: [await makeAttachment(t.database, 'enterprise')], note: '已补充' });
+    const r2 = await post(a.id, '/resubmit', enterprise, {
+      draftFileIds: [await makeAttachment(t.database, 'enterprise')],
+      note: '已补充',
+    });
     expect(r2.round).toBe(2);
     expect(r2.status).toBe('submitted');
     const passed = await post(a.id, '/review', ipcexaminer, { decision: 'passed' });
@@ -133,7 +137,9 @@ describe('rounds, pass, forwarding and grant', () => {
       const body = `${today.slice(0, 4)}3${number.slice(5, 12)}`;
       return `${body}.${applicationCheckChar(body)}`;
     })();
-    expect((await post(a.id, '/grant', ipcadmin, { grantedOn: today, applicationNumber: designNumber }, 422)).error.code).toBe('PRE_EXAM_NUMBER_KIND');
+    expect((await post(a.id, '/grant', ipcadmin, { grantedOn: today, applicationNumber: designNumber }, 422)).error.code).toBe(
+      'PRE_EXAM_NUMBER_KIND',
+    );
     const granted = await post(a.id, '/grant', ipcadmin, { grantedOn: today, applicationNumber: number });
     expect(granted.status).toBe('granted');
     expect(granted.patentId).toBeTruthy();
@@ -141,19 +147,37 @@ describe('rounds, pass, forwarding and grant', () => {
       t.database,
       sql`select * from patents where id = ${granted.patentId}`,
     );
-    expect(patent).toMatchObject({ kind: 'utility_model', legal_status: 'granted', owner_enterprise_ids: [ids.ownEnterpriseId], ipc_codes: ['F21V29/70'] });
+    expect(patent).toMatchObject({
+      kind: 'utility_model',
+      legal_status: 'granted',
+      owner_enterprise_ids: [ids.ownEnterpriseId],
+      ipc_codes: ['F21V29/70'],
+    });
     const timeline = await patentTimeline(t.database.db, granted.patentId, ANONYMOUS);
     // All on one day here: entries of a day sort by kind
-    expect(timeline.filter((e) => e.source === 'pre_examination').map((e) => e.kind)).toEqual(['pre_exam_forwarded', 'pre_exam_passed', 'pre_exam_submitted']);
+    expect(timeline.filter((e) => e.source === 'pre_examination').map((e) => e.kind)).toEqual([
+      'pre_exam_forwarded',
+      'pre_exam_passed',
+      'pre_exam_submitted',
+    ]);
     // Anonymous viewers get the facts, not the link to the application
     expect(timeline.find((e) => e.kind === 'pre_exam_passed')?.refId).toBeNull();
     const audit = await rows<{ action: string }>(t.database, sql`select action from audit_events where target_id = ${a.id}`);
-    expect(audit.map((x) => x.action).sort()).toEqual(['pre_exam.create', 'pre_exam.forward', 'pre_exam.grant', 'pre_exam.pass', 'pre_exam.resubmit', 'pre_exam.return']);
+    expect(audit.map((x) => x.action).sort()).toEqual([
+      'pre_exam.create',
+      'pre_exam.forward',
+      'pre_exam.grant',
+      'pre_exam.pass',
+      'pre_exam.resubmit',
+      'pre_exam.return',
+    ]);
     const notes = await rows(
       t.database,
       sql`select n.kind from notifications n join users u on u.id = n.user_id where u.username = 'enterprise' and n.link = ${`/pre-examination/${a.id}`}`,
     );
-    expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['pre_exam.returned', 'pre_exam.passed', 'pre_exam.forwarded', 'pre_exam.granted']));
+    expect(notes.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['pre_exam.returned', 'pre_exam.passed', 'pre_exam.forwarded', 'pre_exam.granted']),
+    );
   });
 });
 
@@ -180,13 +204,23 @@ describe('class list and cycle times', () => {
   it('the centre’s admin configures the list; others may not', async () => {
     const listed = await call('GET', '/api/v1/pre-examination/classes');
     expect(listed.status).toBe(200);
-    expect(listed.body.items.map((c: { prefix: string }) => c.prefix)).toEqual(expect.arrayContaining(['F21', 'H05B45/', 'H05B47/', '26-']));
+    expect(listed.body.items.map((c: { prefix: string }) => c.prefix)).toEqual(
+      expect.arrayContaining(['F21', 'H05B45/', 'H05B47/', '26-']),
+    );
     const add = await call('POST', '/api/v1/pre-examination/classes', ipcadmin, { scheme: 'locarno', prefix: '03-01', label: '箱包' });
     expect(add.status).toBe(201);
-    expect((await call('POST', '/api/v1/pre-examination/classes', ipcadmin, { scheme: 'locarno', prefix: '03 01', label: 'x' })).status).toBe(409);
-    expect((await call('POST', '/api/v1/pre-examination/classes', ipcexaminer, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(404);
-    expect((await call('POST', '/api/v1/pre-examination/classes', provider, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(404);
-    expect((await call('POST', '/api/v1/pre-examination/classes', enterprise, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(403);
+    expect(
+      (await call('POST', '/api/v1/pre-examination/classes', ipcadmin, { scheme: 'locarno', prefix: '03 01', label: 'x' })).status,
+    ).toBe(409);
+    expect((await call('POST', '/api/v1/pre-examination/classes', ipcexaminer, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(
+      404,
+    );
+    expect((await call('POST', '/api/v1/pre-examination/classes', provider, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(
+      404,
+    );
+    expect((await call('POST', '/api/v1/pre-examination/classes', enterprise, { scheme: 'ipc', prefix: 'F24C', label: 'x' })).status).toBe(
+      403,
+    );
     // Now a 03-01 design is eligible
     await submit({ classCode: '03-01', title: '灯具收纳箱' });
     expect((await call('DELETE', `/api/v1/pre-examination/classes/${add.body.id}`, ipcadmin)).status).toBe(204);
@@ -199,7 +233,8 @@ describe('class list and cycle times', () => {
     expect(group.submissionToPassDays.count).toBeGreaterThan(0);
     expect(group.rounds.p50).toBeGreaterThanOrEqual(1);
     expect(res.body.total.applications).toBeGreaterThan(5);
-    for (const cookie of [enterprise, guzhen, ipcofficer, provider]) expect((await call('GET', '/api/v1/pre-examination/cycle-times', cookie)).status).toBe(403);
+    for (const cookie of [enterprise, guzhen, ipcofficer, provider])
+      expect((await call('GET', '/api/v1/pre-examination/cycle-times', cookie)).status).toBe(403);
     expect((await call('GET', '/api/v1/pre-examination/cycle-times?from=2026-05-01&to=2026-04-01', ipcadmin)).status).toBe(400);
   });
 });
