@@ -2612,6 +2612,7 @@ CASES.push(
       },
     }),
   },
+  get('GET /api/v1/ip-cases/patent-options', 'the enterprise’s own patents', ENTERPRISE_ONLY(200)),
   get('GET /api/v1/ip-cases/sla', 'the centre’s admins and the city', [401, 200, 403, 403, 403, 403, 403]),
   get(
     'GET /api/v1/ip-cases/:id',

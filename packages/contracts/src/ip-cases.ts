@@ -218,3 +218,7 @@ export type SlaDashboard = z.infer<typeof slaDashboardSchema>;
 
 export const caseParamsSchema = z.object({ id: idSchema }).strict();
 export const caseFileParamsSchema = z.object({ id: idSchema, fileId: idSchema }).strict();
+
+export const patentOptionsSchema = z.object({
+  items: z.array(z.object({ id: z.string(), applicationNumber: z.string(), title: z.string(), kind: z.string() })),
+});

@@ -171,3 +171,13 @@ export async function enterpriseUserIds(db: Db, enterpriseId: string): Promise<s
     .where(and(eq(users.enterpriseId, enterpriseId), eq(users.role, 'enterprise'), eq(users.status, 'active')));
   return rows.map((r) => r.id);
 }
+
+/** The enterprise's own patents (the complaint form's picker), newest first. */
+export async function ownPatents(db: Db, enterpriseId: string) {
+  return db
+    .select({ id: patents.id, applicationNumber: patents.applicationNumber, title: patents.title, kind: patents.kind })
+    .from(patents)
+    .where(sql`${patents.ownerEnterpriseIds} @> array[${enterpriseId}]::uuid[]`)
+    .orderBy(desc(patents.applicationDate), asc(patents.id))
+    .limit(200);
+}

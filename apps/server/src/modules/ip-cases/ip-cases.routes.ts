@@ -11,6 +11,7 @@ import {
   ipCaseSchema,
   ipCaseSessionSchema,
   ipCaseTriageSchema,
+  patentOptionsSchema,
   slaDashboardSchema,
   slaQuerySchema,
 } from '@innotown/contracts/ip-cases';
@@ -75,6 +76,14 @@ export async function ipCaseRoutes(app: App) {
       },
     },
     async (request, reply) => reply.status(201).send(presentCase(await service.createCase(app.db, request.ctx, request.body))),
+  );
+  app.get(
+    `${BASE}/patent-options`,
+    {
+      config: { permission: { resource: 'ipCase', action: 'create' } },
+      schema: { tags, summary: 'Enterprise: its own patents, to pick the infringed one', response: { 200: patentOptionsSchema } },
+    },
+    async (request) => service.patentOptions(app.db, request.ctx),
   );
   app.get(
     `${BASE}/sla`,

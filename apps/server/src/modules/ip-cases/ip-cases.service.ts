@@ -122,6 +122,12 @@ export async function readEvidence(db: Db, ctx: RequestContext, id: string, file
   return readFile(db, ctx, fileId, { access: 'checked-by-caller' });
 }
 
+/** The caller's own patents, to pick the infringed one when filing. */
+export async function patentOptions(db: Db, ctx: RequestContext) {
+  if (!ctx.actor.enterpriseId) throw forbidden();
+  return { items: await repo.ownPatents(db, ctx.actor.enterpriseId) };
+}
+
 // ------------------------------------------------------------------ notifications
 
 async function centreAdmins(tx: Db, institutionId: string) {
