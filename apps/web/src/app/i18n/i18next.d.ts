@@ -1,6 +1,8 @@
 import 'i18next';
 import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
+import type { ipCasesZhCN } from '../../features/ip-cases/ip-cases-i18n.ts';
+import type { preExamZhCN } from '../../features/pre-examination/pre-exam-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
@@ -34,7 +36,9 @@ declare module 'i18next' {
         typeof indicatorsZhCN &
         typeof fundingZhCN &
         typeof targetReportZhCN &
-        typeof targetsZhCN;
+        typeof targetsZhCN &
+        typeof ipCasesZhCN &
+        typeof preExamZhCN;
     };
   }
 }

@@ -53,7 +53,11 @@ export function useOwnPatents(enabled: boolean) {
   return useQuery({
     queryKey: ['ip-cases', 'own-patents'],
     queryFn: ({ signal }) =>
-      api.get<{ items: { id: string; applicationNumber: string; title: string; kind: string }[] }>(`${BASE}/patent-options`, undefined, signal),
+      api.get<{ items: { id: string; applicationNumber: string; title: string; kind: string }[] }>(
+        `${BASE}/patent-options`,
+        undefined,
+        signal,
+      ),
     enabled,
   });
 }
@@ -72,4 +76,6 @@ function useInvalidating<V, R>(fn: (v: V) => Promise<R>) {
 export const useFileCase = () => useInvalidating((body: IpCaseCreate) => api.post<IpCase>(BASE, body));
 export type CaseCommand = 'acknowledge' | 'triage' | 'assign' | 'sessions' | 'outcome' | 'close';
 export const useCaseCommand = (id: string) =>
-  useInvalidating(({ command, body }: { command: CaseCommand; body: object }) => api.post<IpCase>(`${BASE}/${encodeURIComponent(id)}/${command}`, body));
+  useInvalidating(({ command, body }: { command: CaseCommand; body: object }) =>
+    api.post<IpCase>(`${BASE}/${encodeURIComponent(id)}/${command}`, body),
+  );

@@ -13,7 +13,15 @@ export const ipCasesZhCN = {
     filed: '已提交，维权中心将在 1 个工作日内受理',
     kind: '类型',
     kinds: { infringement_complaint: '侵权投诉', defence_assistance: '应诉援助' },
-    statuses: { filed: '待受理', acknowledged: '已受理', triaged: '已分流', assigned: '已指派', mediating: '调解中', concluded: '已出结果', closed: '已结案' },
+    statuses: {
+      filed: '待受理',
+      acknowledged: '已受理',
+      triaged: '已分流',
+      assigned: '已指派',
+      mediating: '调解中',
+      concluded: '已出结果',
+      closed: '已结案',
+    },
     tracks: { fast: '快速通道', normal: '普通程序' },
     outcomes: {
       mediated_agreement: '调解达成协议',
@@ -109,7 +117,8 @@ export const ipCasesZhCN = {
 export const ipCasesEnUS: Messages<typeof ipCasesZhCN> = {
   ipCases: {
     title: 'Rights protection',
-    subtitle_enterprise: 'Complain of an infringement or ask the Zhongshan (Lighting) IP Protection Centre for help defending a claim; follow your cases',
+    subtitle_enterprise:
+      'Complain of an infringement or ask the Zhongshan (Lighting) IP Protection Centre for help defending a claim; follow your cases',
     subtitle_admin: 'The centre acknowledges, triages and assigns cases; overdue cases in red',
     subtitle_officer: 'Cases assigned to me',
     file: 'File a case',
@@ -117,7 +126,15 @@ export const ipCasesEnUS: Messages<typeof ipCasesZhCN> = {
     filed: 'Filed; the centre acknowledges it within 1 working day',
     kind: 'Kind',
     kinds: { infringement_complaint: 'Infringement complaint', defence_assistance: 'Defence assistance' },
-    statuses: { filed: 'Filed', acknowledged: 'Acknowledged', triaged: 'Triaged', assigned: 'Assigned', mediating: 'Mediating', concluded: 'Concluded', closed: 'Closed' },
+    statuses: {
+      filed: 'Filed',
+      acknowledged: 'Acknowledged',
+      triaged: 'Triaged',
+      assigned: 'Assigned',
+      mediating: 'Mediating',
+      concluded: 'Concluded',
+      closed: 'Closed',
+    },
     tracks: { fast: 'Fast track', normal: 'Normal' },
     outcomes: {
       mediated_agreement: 'Mediated agreement',
@@ -185,7 +202,8 @@ export const ipCasesEnUS: Messages<typeof ipCasesZhCN> = {
     viewerRoles: { complainant: 'Complainant', counterparty: 'Other party', officer: 'Officer', admin: 'Centre' },
     evidenceHidden: 'Evidence is visible to the complainant and the centre only',
     slaTitle: 'Rights-protection SLA dashboard',
-    slaSubtitle: 'Working days to acknowledge, first mediation and close (holidays and make-up days counted), per track and town; overdue cases in red',
+    slaSubtitle:
+      'Working days to acknowledge, first mediation and close (holidays and make-up days counted), per track and town; overdue cases in red',
     targets: 'Targets: fast track acknowledge {{fi}} / first mediation {{fm}} / close {{fc}} working days; normal {{ni}} / {{nm}} / {{nc}}',
     asOf: 'As of {{date}}',
     from: 'Filed from',

@@ -3,11 +3,11 @@ import { type IpCase, type IpCaseCreate, ipCaseStatuses, ipCaseTracks } from '@i
 import { Button, Checkbox, Flex, Form, Input, Modal, message, Select, Space, Switch, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { formatDateTime } from '../../app/format/datetime.ts';
+import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FilterInput } from '../../app/ui/filter-input.tsx';
 import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
@@ -32,7 +32,12 @@ function FileCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
     const values = await form.validateFields();
     const evidenceFileIds = files.map((f) => (f.response as { id?: string } | undefined)?.id).filter((x): x is string => !!x);
     try {
-      const c = await fileCase.mutateAsync({ ...values, evidenceFileIds, patentId: values.patentId || null, patentNumber: values.patentNumber || null });
+      const c = await fileCase.mutateAsync({
+        ...values,
+        evidenceFileIds,
+        patentId: values.patentId || null,
+        patentNumber: values.patentNumber || null,
+      });
       void message.success(t('ipCases.filed'));
       form.resetFields();
       setFiles([]);
@@ -44,10 +49,20 @@ function FileCaseDialog({ open, onClose }: { open: boolean; onClose: () => void 
     }
   };
   return (
-    <Modal open={open} title={t('ipCases.fileTitle')} onCancel={onClose} onOk={() => void submit()} confirmLoading={fileCase.isPending} width={720} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('ipCases.fileTitle')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={fileCase.isPending}
+      width={720}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ kind: 'infringement_complaint', tradeFair: false }} data-testid="ip-case-form">
         <Form.Item name="kind" label={t('ipCases.kind')} rules={[{ required: true }]}>
-          <Select options={(['infringement_complaint', 'defence_assistance'] as const).map((k) => ({ value: k, label: t(`ipCases.kinds.${k}`) }))} />
+          <Select
+            options={(['infringement_complaint', 'defence_assistance'] as const).map((k) => ({ value: k, label: t(`ipCases.kinds.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="title" label={t('ipCases.caseTitle')} rules={[{ required: true, max: 200 }]}>
           <Input />
@@ -131,7 +146,11 @@ export function IpCasesPage() {
   const isEnterprise = me?.role === 'enterprise';
   const duty = centre.data?.duty ?? null;
   const canSeeSla = me?.role === 'city_admin' || duty === 'admin';
-  const subtitle = isEnterprise ? t('ipCases.subtitle_enterprise') : duty === 'officer' ? t('ipCases.subtitle_officer') : t('ipCases.subtitle_admin');
+  const subtitle = isEnterprise
+    ? t('ipCases.subtitle_enterprise')
+    : duty === 'officer'
+      ? t('ipCases.subtitle_officer')
+      : t('ipCases.subtitle_admin');
   return (
     <>
       <PageHeader
@@ -153,7 +172,13 @@ export function IpCasesPage() {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <FilterInput applied={get('q')} onApply={(q) => update({ q })} placeholder={t('ipCases.search')} style={{ width: 220 }} allowClear />
+        <FilterInput
+          applied={get('q')}
+          onApply={(q) => update({ q })}
+          placeholder={t('ipCases.search')}
+          style={{ width: 220 }}
+          allowClear
+        />
         <Select
           allowClear
           style={{ width: 140 }}
@@ -182,10 +207,24 @@ export function IpCasesPage() {
         data-testid="ip-case-list"
         onRow={(c) => (c.sla.overdue ? { style: { background: '#fff1f0' } } : {})}
         columns={[
-          { title: t('ipCases.caseNo'), dataIndex: 'caseNo', width: 120, render: (no: string, c) => <Link to={`/ip-cases/${c.id}`}>{no}</Link> },
-          { title: t('ipCases.caseTitle'), dataIndex: 'title', render: (title: string, c) => <Link to={`/ip-cases/${c.id}`}>{title}</Link> },
+          {
+            title: t('ipCases.caseNo'),
+            dataIndex: 'caseNo',
+            width: 120,
+            render: (no: string, c) => <Link to={`/ip-cases/${c.id}`}>{no}</Link>,
+          },
+          {
+            title: t('ipCases.caseTitle'),
+            dataIndex: 'title',
+            render: (title: string, c) => <Link to={`/ip-cases/${c.id}`}>{title}</Link>,
+          },
           { title: t('ipCases.kind'), dataIndex: 'kind', width: 110, render: (k: IpCase['kind']) => t(`ipCases.kinds.${k}`) },
-          ...(isEnterprise ? [] : [{ title: t('ipCases.complainant'), dataIndex: 'complainantName' }, { title: t('ipCases.town'), dataIndex: 'townName', width: 100 }]),
+          ...(isEnterprise
+            ? []
+            : [
+                { title: t('ipCases.complainant'), dataIndex: 'complainantName' },
+                { title: t('ipCases.town'), dataIndex: 'townName', width: 100 },
+              ]),
           { title: t('ipCases.track'), width: 110, render: (_: unknown, c: IpCase) => <TrackTag track={c.track ?? c.suggestedTrack} /> },
           {
             title: t('ipCases.status'),
