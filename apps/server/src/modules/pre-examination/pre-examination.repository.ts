@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/accounts.ts';
 import { preExamApplications, preExamClasses, preExamRounds } from '../../db/schema/ip-protection.ts';
 import { enterprises, towns } from '../../db/schema/organisations.ts';
@@ -68,7 +68,8 @@ export async function listApplications(
       // The examiner's queue reads oldest waiting first; finished ones after.
       .orderBy(
         sql`case ${preExamApplications.status} when 'submitted' then 0 when 'returned' then 1 when 'passed' then 2 else 3 end`,
-        desc(preExamApplications.updatedAt),
+        // waiting ones longest-waiting first, finished ones newest first
+        sql`case when ${preExamApplications.status} in ('submitted', 'returned') then extract(epoch from ${preExamApplications.updatedAt}) else -extract(epoch from ${preExamApplications.updatedAt}) end`,
         asc(preExamApplications.id),
       )
       .limit(limit)

@@ -21,10 +21,10 @@ function SlaChart({ data }: { data: SlaDashboard }) {
   const option = {
     color: CHART_COLORS,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 40, bottom: 30 },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 60 },
     xAxis: { type: 'category', data: steps.map(label) },
-    yAxis: { type: 'value', name: t('ipCases.avgDays') },
+    yAxis: { type: 'value' },
     series: data.byTrack.flatMap((g) => [
       { name: `${t(`ipCases.tracks.${g.track}`)} ${t('ipCases.avg')}`, type: 'bar', data: steps.map((s) => g[s].averageDays ?? 0) },
       {

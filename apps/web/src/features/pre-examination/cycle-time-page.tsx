@@ -52,8 +52,8 @@ export function CycleTimePage() {
                 option={{
                   color: CHART_COLORS,
                   tooltip: { trigger: 'axis' },
-                  legend: { top: 0 },
-                  grid: { left: 40, right: 16, top: 40, bottom: 30 },
+                  legend: { bottom: 0 },
+                  grid: { left: 40, right: 16, top: 16, bottom: 60 },
                   xAxis: { type: 'category', data: rows.map((r) => r.classGroup) },
                   yAxis: { type: 'value' },
                   series: [
