@@ -165,7 +165,14 @@ describe('rounds, pass, forwarding and grant', () => {
     const audit = await rows<{ action: string }>(t.database, sql`select action from audit_events where target_id = ${a.id}`);
     // (refused requests are audited too, by the request hook)
     expect(audit.map((x) => x.action)).toEqual(
-      expect.arrayContaining(['pre_exam.create', 'pre_exam.forward', 'pre_exam.grant', 'pre_exam.pass', 'pre_exam.resubmit', 'pre_exam.return']),
+      expect.arrayContaining([
+        'pre_exam.create',
+        'pre_exam.forward',
+        'pre_exam.grant',
+        'pre_exam.pass',
+        'pre_exam.resubmit',
+        'pre_exam.return',
+      ]),
     );
     const notes = await rows(
       t.database,
