@@ -44,7 +44,7 @@ describe('rights protection: complaint → triage and assignment → mediation �
       const form = page.getByTestId('ip-case-form');
       await form.locator('#title').fill(title);
       await form.locator('#description').fill('网店销售与我司外观专利近似的吊灯');
-      await form.locator('#patentNumber').fill('202130123456.9');
+      await form.locator('#patentNumber').fill('202130123456.8');
       await form.locator('#suspectedProduct').fill('仿冒款吊灯');
       await form.locator('#seller').fill('某灯饰商行');
       await form.locator('#marketplaceUrl').fill('https://item.example-mall.com/item/42');

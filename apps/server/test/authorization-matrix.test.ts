@@ -2586,7 +2586,7 @@ CASES.push(
     'passed (only the centre’s examiners and admins)',
     CENTRE_STAFF_ONLY,
     `/api/v1/pre-examination/applications/${ipApp.passed}/grant`,
-    { grantedOn: ipToday, applicationNumber: '202520123456.X' },
+    { grantedOn: ipToday, applicationNumber: '202520123456.0' },
     ipAppState(ipApp.passed),
   ),
   get(
@@ -2606,7 +2606,7 @@ CASES.push(
         kind: 'infringement_complaint',
         title: '矩阵投诉',
         description: '矩阵',
-        patentNumber: '202130123456.9',
+        patentNumber: '202130123456.8',
         suspectedProduct: '仿冒灯',
         marketplaceUrl: 'https://shop.example.com/1',
       },
