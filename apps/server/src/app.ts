@@ -19,11 +19,13 @@ import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { holidayRoutes } from './modules/holidays/holidays.routes.ts';
 import { innovationMapRoutes } from './modules/innovation-map/innovation-map.routes.ts';
 import { institutionRoutes } from './modules/institutions/institutions.routes.ts';
+import { ipCaseRoutes } from './modules/ip-cases/ip-cases.routes.ts';
 import { ipTradingRoutes } from './modules/ip-trading/ip-trading.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { patentImportRoutes } from './modules/patent-import/patent-import.routes.ts';
 import { patentLandscapeRoutes } from './modules/patent-landscape/patent-landscape.routes.ts';
 import { patentSearchRoutes } from './modules/patents/patent-search.routes.ts';
+import { preExaminationRoutes } from './modules/pre-examination/pre-examination.routes.ts';
 import { resourceRoutes } from './modules/resources/resources.routes.ts';
 import { resourceIoRoutes } from './modules/resources-io/resources-io.routes.ts';
 import { resourceSearchRoutes } from './modules/resources-search/resources-search.routes.ts';
@@ -174,6 +176,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   await app.register(serviceRequirementRoutes);
   await app.register(patentImportRoutes);
   await app.register(ipTradingRoutes);
+  await app.register(preExaminationRoutes);
+  await app.register(ipCaseRoutes);
 
   const webRoot = config.webDistDir;
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -13,11 +13,21 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { multipartBody } from '../src/modules/files/files.fixtures.ts';
+import {
+  createCase as createIpCase,
+  acknowledge as ipAcknowledge,
+  assign as ipAssign,
+  recordOutcome as ipOutcome,
+  recordSession as ipSession,
+  triage as ipTriage,
+} from '../src/modules/ip-cases/ip-cases.service.ts';
 import { importFile } from '../src/modules/patent-import/patent-import.service.ts';
 import { startReportJob } from '../src/modules/patent-landscape/patent-landscape.jobs.ts';
 import { startRender } from '../src/modules/target-report/target-report.jobs.ts';
 import { issueVoucher, reserve } from '../src/modules/vouchers/vouchers.service.ts';
+import { systemContext } from '../src/platform/context.ts';
 import { ANONYMOUS } from '../src/platform/policy.ts';
+import { shanghaiDate } from '../src/platform/working-days.ts';
 import { makeBooking, makeInstrument, shanghaiAhead } from './booking-fixtures.ts';
 import { countOf, demoIds, enterpriseBody, missingId, newCreditCode, one, rows } from './fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './harness.ts';
@@ -2867,6 +2877,269 @@ CASES.push(
 );
 
 // ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// IP protection centre (issue 5): fast pre-examination and rights-protection cases. The matrix's provider is not of
+// the centre (no duty): a duty rule lets it past the edge and the record check answers 404. The centre's own staff
+// (ipcadmin, ipcofficer, ipcofficer2, ipcexaminer) and the parties are proven in ip-cases.test.ts and
+// pre-examination.test.ts.
+const ipCtx = (username: string, role: 'enterprise' | 'city_admin', enterpriseId: string | null = null) =>
+  systemContext({ ...ANONYMOUS, username, role, userId: ids.userIds[username] as string, enterpriseId });
+const ipEnterprise = ipCtx('enterprise', 'enterprise', OWN);
+const ipCity = ipCtx('admin', 'city_admin');
+const ipOfficerId = ids.userIds.ipcofficer as string;
+const ipToday = shanghaiDate(new Date());
+const ipNewCase = async () =>
+  (
+    await createIpCase(t.database.db, ipEnterprise, {
+      kind: 'defence_assistance',
+      title: '矩阵测试案件',
+      description: '矩阵测试',
+      tradeFair: false,
+      evidenceFileIds: [await makeAttachment(t.database, 'enterprise')],
+    })
+  ).id;
+const ipc = {
+  filed: await ipNewCase(),
+  acked: await ipNewCase(),
+  triaged: await ipNewCase(),
+  assigned: await ipNewCase(),
+  mediating: await ipNewCase(),
+  concluded: await ipNewCase(),
+};
+for (const id of [ipc.acked, ipc.triaged, ipc.assigned, ipc.mediating, ipc.concluded]) await ipAcknowledge(t.database.db, ipCity, id, null);
+for (const id of [ipc.triaged, ipc.assigned, ipc.mediating, ipc.concluded]) await ipTriage(t.database.db, ipCity, id, {});
+for (const id of [ipc.assigned, ipc.mediating, ipc.concluded]) await ipAssign(t.database.db, ipCity, id, { officerId: ipOfficerId });
+for (const id of [ipc.mediating, ipc.concluded]) await ipSession(t.database.db, ipCity, id, { heldOn: ipToday, minutes: '矩阵' });
+await ipOutcome(t.database.db, ipCity, ipc.concluded, { outcome: 'mediated_agreement', summary: '矩阵' });
+const ipEvidence = (await one<{ f: string }>(t.database, sql`select evidence_file_ids[1] as f from ip_cases where id = ${ipc.filed}`)).f;
+const ipForeignCase = (
+  await one<{ id: string }>(t.database, sql`select id from ip_cases where complainant_enterprise_id <> ${OWN} limit 1`)
+).id;
+const ipCaseState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select status, track, officer_id, outcome, closed_at, (select count(*) from ip_case_sessions s where s.case_id = c.id) as sessions from ip_cases c where id = ${id}`,
+  );
+const ipApp = {
+  submitted: (
+    await one<{ id: string }>(
+      t.database,
+      sql`select id from pre_exam_applications where status = 'submitted' and enterprise_id = ${OWN} order by number limit 1`,
+    )
+  ).id,
+  returned: (
+    await one<{ id: string }>(
+      t.database,
+      sql`select id from pre_exam_applications where status = 'returned' and enterprise_id = ${OWN} order by number limit 1`,
+    )
+  ).id,
+  passed: (
+    await one<{ id: string }>(
+      t.database,
+      sql`select id from pre_exam_applications where status = 'passed' and enterprise_id = ${OWN} order by number limit 1`,
+    )
+  ).id,
+};
+const ipDraft = (
+  await one<{ f: string }>(
+    t.database,
+    sql`select file_ids[1] as f from pre_exam_rounds where application_id = ${ipApp.submitted} and round = 1`,
+  )
+).f;
+const ipAppState = (id: string) => () =>
+  rows(
+    t.database,
+    sql`select status, round, forwarded_on, granted_on, (select count(*) from pre_exam_rounds r where r.application_id = a.id) as rounds from pre_exam_applications a where id = ${id}`,
+  );
+const ipClassToDelete = (
+  await one<{ id: string }>(
+    t.database,
+    sql`insert into pre_exam_classes (institution_id, scheme, prefix, label) select id, 'ipc', 'B60Q', '车灯' from institutions where type = 'ip_protection_centre' returning id`,
+  )
+).id;
+const ipDraftBody = async () => ({
+  title: '矩阵测试外观',
+  kind: 'design',
+  classCode: '26-05',
+  applicantCreditCode: (await one<{ c: string }>(t.database, sql`select credit_code as c from enterprises where id = ${OWN}`)).c,
+  draftFileIds: [await makeAttachment(t.database, 'enterprise')],
+});
+const CENTRE_STAFF_ONLY: Statuses = [401, 403, 403, 404, 403, 403, 403];
+const CASE_COMMAND: Statuses = [401, 200, 403, 404, 403, 403, 403];
+const PRE_EXAM_READERS_OWN: Statuses = [401, 200, 403, 404, 200, 403, 403];
+CASES.push(
+  get('GET /api/v1/ip-centre/me', 'the caller’s duty (none for these roles)', [401, 200, 200, 200, 200, 200, 200]),
+  get('GET /api/v1/ip-centre/staff', 'the centre’s staff (its admins and the city)', [401, 200, 403, 403, 403, 403, 403]),
+  get('GET /api/v1/pre-examination/classes', 'public', ALL_200),
+  post(
+    'POST /api/v1/pre-examination/classes',
+    'the centre’s list (its admins and the city)',
+    [401, 201, 403, 404, 403, 403, 403],
+    '/api/v1/pre-examination/classes',
+    { scheme: 'ipc', prefix: 'F21K', label: '矩阵' },
+    count('pre_exam_classes'),
+  ),
+  {
+    route: 'DELETE /api/v1/pre-examination/classes/:id',
+    scope: 'a class of the centre',
+    expect: [401, 204, 403, 404, 403, 403, 403],
+    state: count('pre_exam_classes'),
+    request: () => ({ url: `/api/v1/pre-examination/classes/${ipClassToDelete}` }),
+  },
+  get('GET /api/v1/pre-examination/applications', 'list (own / the centre’s queue)', [401, 200, 403, 200, 200, 403, 403]),
+  {
+    route: 'POST /api/v1/pre-examination/applications',
+    scope: 'the enterprise’s own, eligible',
+    expect: ENTERPRISE_ONLY(201),
+    state: count('pre_exam_applications'),
+    request: async () => ({ url: '/api/v1/pre-examination/applications', payload: await ipDraftBody() }),
+  },
+  get(
+    'GET /api/v1/pre-examination/applications/:id',
+    'the enterprise’s own',
+    PRE_EXAM_READERS_OWN,
+    `/api/v1/pre-examination/applications/${ipApp.submitted}`,
+  ),
+  get(
+    'GET /api/v1/pre-examination/applications/:id',
+    'nonexistent',
+    [401, 404, 403, 404, 404, 403, 403],
+    `/api/v1/pre-examination/applications/${NONE}`,
+  ),
+  get(
+    'GET /api/v1/pre-examination/applications/:id/files/:fileId/content',
+    'a draft of the enterprise’s own',
+    PRE_EXAM_READERS_OWN,
+    `/api/v1/pre-examination/applications/${ipApp.submitted}/files/${ipDraft}/content`,
+  ),
+  {
+    route: 'POST /api/v1/pre-examination/applications/:id/resubmit',
+    scope: 'the enterprise’s own, returned',
+    expect: ENTERPRISE_ONLY(200),
+    state: ipAppState(ipApp.returned),
+    request: async () => ({
+      url: `/api/v1/pre-examination/applications/${ipApp.returned}/resubmit`,
+      payload: { draftFileIds: [await makeAttachment(t.database, 'enterprise')] },
+    }),
+  },
+  post(
+    'POST /api/v1/pre-examination/applications/:id/review',
+    'submitted (only the centre’s examiners and admins)',
+    CENTRE_STAFF_ONLY,
+    `/api/v1/pre-examination/applications/${ipApp.submitted}/review`,
+    { decision: 'passed' },
+    ipAppState(ipApp.submitted),
+  ),
+  post(
+    'POST /api/v1/pre-examination/applications/:id/forward',
+    'passed (only the centre’s examiners and admins)',
+    CENTRE_STAFF_ONLY,
+    `/api/v1/pre-examination/applications/${ipApp.passed}/forward`,
+    { forwardedOn: ipToday },
+    ipAppState(ipApp.passed),
+  ),
+  post(
+    'POST /api/v1/pre-examination/applications/:id/grant',
+    'passed (only the centre’s examiners and admins)',
+    CENTRE_STAFF_ONLY,
+    `/api/v1/pre-examination/applications/${ipApp.passed}/grant`,
+    { grantedOn: ipToday, applicationNumber: '202520123456.0' },
+    ipAppState(ipApp.passed),
+  ),
+  get(
+    'GET /api/v1/pre-examination/cycle-times',
+    'the centre’s report (its admins, examiners and the city)',
+    [401, 200, 403, 403, 403, 403, 403],
+  ),
+  get('GET /api/v1/ip-cases', 'list (each sees only its cases; nothing for strangers)', [401, 200, 200, 200, 200, 200, 200]),
+  {
+    route: 'POST /api/v1/ip-cases',
+    scope: 'a complaint about the enterprise’s patent (by number)',
+    expect: ENTERPRISE_ONLY(201),
+    state: count('ip_cases'),
+    request: () => ({
+      url: '/api/v1/ip-cases',
+      payload: {
+        kind: 'infringement_complaint',
+        title: '矩阵投诉',
+        description: '矩阵',
+        patentNumber: '202130123456.8',
+        suspectedProduct: '仿冒灯',
+        marketplaceUrl: 'https://shop.example.com/1',
+      },
+    }),
+  },
+  get('GET /api/v1/ip-cases/patent-options', 'the enterprise’s own patents', ENTERPRISE_ONLY(200)),
+  get('GET /api/v1/ip-cases/sla', 'the centre’s admins and the city', [401, 200, 403, 403, 403, 403, 403]),
+  get(
+    'GET /api/v1/ip-cases/:id',
+    'the enterprise’s own (complainant)',
+    [401, 200, 404, 404, 200, 404, 404],
+    `/api/v1/ip-cases/${ipc.filed}`,
+  ),
+  get(
+    'GET /api/v1/ip-cases/:id',
+    'another enterprise’s: confidential',
+    [401, 200, 404, 404, 404, 404, 404],
+    `/api/v1/ip-cases/${ipForeignCase}`,
+  ),
+  get('GET /api/v1/ip-cases/:id', 'nonexistent', [401, 404, 404, 404, 404, 404, 404], `/api/v1/ip-cases/${NONE}`),
+  get(
+    'GET /api/v1/ip-cases/:id/files/:fileId/content',
+    'evidence of the enterprise’s own case',
+    [401, 200, 404, 404, 200, 404, 404],
+    `/api/v1/ip-cases/${ipc.filed}/files/${ipEvidence}/content`,
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/acknowledge',
+    'filed',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.filed}/acknowledge`,
+    {},
+    ipCaseState(ipc.filed),
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/triage',
+    'acknowledged',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.acked}/triage`,
+    {},
+    ipCaseState(ipc.acked),
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/assign',
+    'triaged',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.triaged}/assign`,
+    { officerId: ipOfficerId },
+    ipCaseState(ipc.triaged),
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/sessions',
+    'assigned (the officer, the centre’s admins, the city)',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.assigned}/sessions`,
+    { heldOn: ipToday, minutes: '矩阵调解' },
+    ipCaseState(ipc.assigned),
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/outcome',
+    'mediating',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.mediating}/outcome`,
+    { outcome: 'withdrawn', summary: '撤回' },
+    ipCaseState(ipc.mediating),
+  ),
+  post(
+    'POST /api/v1/ip-cases/:id/close',
+    'concluded',
+    CASE_COMMAND,
+    `/api/v1/ip-cases/${ipc.concluded}/close`,
+    { report: '结案报告' },
+    ipCaseState(ipc.concluded),
+  ),
+);
 
 describe('authorization matrix', () => {
   it('has a case for every registered /api route (add cases for new routes here)', () => {

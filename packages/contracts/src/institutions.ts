@@ -12,6 +12,8 @@ export const institutionTypes = [
   'guarantor',
   'insurer',
   'ip_agency',
+  /** The IP protection centre (知识产权快速维权中心): fast pre-examination and rights-protection cases. */
+  'ip_protection_centre',
 ] as const;
 export type InstitutionType = (typeof institutionTypes)[number];
 export const institutionLevels = ['national', 'provincial', 'city', 'town'] as const;

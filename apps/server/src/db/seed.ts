@@ -9,6 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { DEMO_ENTERPRISE_KEY, DEMO_PASSWORD, generateDemoData } from '../seed/demo-data.ts';
 import { seedFunding } from '../seed/funding-seed.ts';
+import { seedIpProtection } from '../seed/ip-protection-seed.ts';
 import { seedIpTrading } from '../seed/ip-trading-seed.ts';
 import { seedPatentImports } from '../seed/patent-import-seed.ts';
 import { seedPatents } from '../seed/patents-seed.ts';
@@ -50,6 +51,7 @@ export type SeedSummary = {
   patents?: { patents: number; events: number };
   patentImports?: { imports: number; records: number };
   ipTrading?: { listings: number; offers: number; deals: number; openLicences: number };
+  ipProtection: { staff: number; applications: number; cases: number };
 };
 
 /**
@@ -221,6 +223,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       demoEnterpriseKey: DEMO_ENTERPRISE_KEY,
     });
     const ipTrading = await seedIpTrading(tx);
+    const ipProtection = await seedIpProtection(tx, passwordHash);
 
     return {
       towns: data.towns.length,
@@ -240,6 +243,7 @@ export async function seedDemoData(db: Db, options: { scale?: number; seed?: num
       funding,
       patents: patentSummary,
       ipTrading,
+      ipProtection,
     };
   });
   // The real patent samples go through the importer, which runs its own transactions.

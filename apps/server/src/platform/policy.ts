@@ -14,7 +14,15 @@ export type Actor = {
   townId: string | null;
   institutionId: string | null;
   enterpriseId: string | null;
+  /**
+   * The caller's duty inside the IP centre (ip_centre_staff): undefined when not loaded (the HTTP edge),
+   * null when the caller has none. The IP modules load it (`withCentreDuty`) before asking for a scope.
+   */
+  centreDuty?: CentreDuty | null;
 };
+/** Duties of the IP protection centre's staff (all of them `provider` users of the centre institution). */
+export const centreDuties = ['admin', 'officer', 'examiner'] as const;
+export type CentreDuty = (typeof centreDuties)[number];
 export const ANONYMOUS: Actor = {
   userId: null,
   username: null,
@@ -24,9 +32,19 @@ export const ANONYMOUS: Actor = {
   enterpriseId: null,
 };
 
-/** How far a rule reaches: everything, the caller's town/institution/enterprise, or records the caller owns. */
-export type Scope = 'all' | 'town' | 'institution' | 'enterprise' | 'self';
-type Rule = Scope | { scope: Scope; fields: readonly string[] };
+/**
+ * How far a rule reaches: everything, the caller's town/institution/enterprise, or records the caller owns;
+ * `assigned`: records assigned to the caller (an IP case's officer); `party`: records where the caller's
+ * enterprise is one of the parties (an IP case's complainant or a respondent on the platform).
+ */
+export type Scope = 'all' | 'town' | 'institution' | 'enterprise' | 'self' | 'assigned' | 'party';
+/**
+ * A duty rule: the scope depends on the caller's duty in the IP centre (`centreDuty`); a caller without
+ * one of the named duties falls back to `otherwise` (or has no rule). At the HTTP edge the duty is not
+ * loaded yet, so a duty rule lets the role through and the service decides with the loaded duty.
+ */
+type DutyRule = { duties: Partial<Record<CentreDuty, Scope>>; otherwise?: Scope };
+type Rule = Scope | { scope: Scope; fields: readonly string[] } | DutyRule;
 type Who = Role | 'anonymous' | 'signed_in' | 'everyone';
 type Rules = Partial<Record<Who, Rule>>;
 
@@ -63,6 +81,22 @@ const voucherReaders: Rules = { city_admin: 'all', town_admin: 'town', enterpris
 const claimReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
 const requirementReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'all', enterprise: 'enterprise' };
 const orderReaders: Rules = { city_admin: 'all', town_admin: 'town', provider: 'institution', enterprise: 'enterprise' };
+// IP centre (中国中山（灯饰）知识产权快速维权中心): its admins (and the city) triage, assign and report; an officer
+// only the cases assigned to them; the parties their own case; everyone else 404 (`party` matches nothing for them).
+const centreAdmin: DutyRule = { duties: { admin: 'institution' } };
+const caseReaders: Rules = {
+  city_admin: 'all',
+  provider: { duties: { admin: 'institution', officer: 'assigned' }, otherwise: 'party' },
+  signed_in: 'party',
+};
+const caseOfficers: Rules = { city_admin: 'all', provider: { duties: { admin: 'institution', officer: 'assigned' } } };
+// Pre-examination: the applicant enterprise its own applications, the centre's examiners and admins all of the centre's.
+const preExamReaders: Rules = {
+  city_admin: 'all',
+  provider: { duties: { admin: 'institution', examiner: 'institution' } },
+  enterprise: 'enterprise',
+};
+const preExamStaff: Rules = { provider: { duties: { admin: 'institution', examiner: 'institution' } } };
 
 export const policyTable = {
   health: { read: { everyone: 'all' } },
@@ -328,6 +362,34 @@ export const policyTable = {
   },
   // Trading statistics are aggregates of public listings and deal values: public, like the other statistics pages.
   ipStatistics: { read: { everyone: 'all' } },
+  // The IP centre's own staff list (who is admin, officer, examiner) and the caller's own duty.
+  ipCentre: { read: { signed_in: 'all' }, staff: { city_admin: 'all', provider: centreAdmin } },
+  // Fast pre-examination (快速预审). The class list is public knowledge (who may apply with what);
+  // the centre's admins and the city configure it.
+  preExamClass: { list: { everyone: 'all' }, manage: { city_admin: 'all', provider: centreAdmin } },
+  preExamApplication: {
+    list: preExamReaders,
+    read: preExamReaders,
+    create: { enterprise: 'enterprise' },
+    resubmit: { enterprise: 'enterprise' },
+    review: preExamStaff,
+    forward: preExamStaff,
+    grant: preExamStaff,
+  },
+  preExamReport: { read: { city_admin: 'all', provider: { duties: { admin: 'institution', examiner: 'institution' } } } },
+  // Rights-protection cases (维权援助): confidential to the parties, the assigned officer, the centre's admins and the city.
+  ipCase: {
+    list: caseReaders,
+    read: caseReaders,
+    create: { enterprise: 'enterprise' },
+    acknowledge: { city_admin: 'all', provider: centreAdmin },
+    triage: { city_admin: 'all', provider: centreAdmin },
+    assign: { city_admin: 'all', provider: centreAdmin },
+    recordSession: caseOfficers,
+    recordOutcome: caseOfficers,
+    close: caseOfficers,
+  },
+  ipCaseSla: { read: { city_admin: 'all', provider: centreAdmin } },
 } as const satisfies Record<string, Record<string, Rules>>;
 
 export type PolicyResource = keyof typeof policyTable;
@@ -335,6 +397,15 @@ export type PolicyAction<R extends PolicyResource> = keyof (typeof policyTable)[
 export type Permission = { [R in PolicyResource]: { resource: R; action: PolicyAction<R> } }[PolicyResource];
 
 function ruleFor(actor: Actor, permission: Permission): Rule | undefined {
+  const rule = roleRuleFor(actor, permission);
+  if (!rule || typeof rule === 'string' || !('duties' in rule)) return rule;
+  // Not loaded yet (the HTTP edge): the role has a rule; the service asks again with the duty loaded.
+  if (actor.centreDuty === undefined) return rule;
+  const byDuty = actor.centreDuty ? rule.duties[actor.centreDuty] : undefined;
+  return byDuty ?? rule.otherwise;
+}
+
+function roleRuleFor(actor: Actor, permission: Permission): Rule | undefined {
   const rules = (policyTable[permission.resource] as Record<string, Rules>)[permission.action];
   if (!rules) return undefined;
   if (actor.role !== 'anonymous' && rules[actor.role]) return rules[actor.role];
@@ -347,7 +418,9 @@ function ruleFor(actor: Actor, permission: Permission): Rule | undefined {
 export function scopeOf(actor: Actor, permission: Permission): Scope | null {
   const rule = ruleFor(actor, permission);
   if (!rule) return null;
-  return typeof rule === 'string' ? rule : rule.scope;
+  if (typeof rule === 'string') return rule;
+  // An unresolved duty rule (duty not loaded): a scope that matches no record until the service loads the duty.
+  return 'duties' in rule ? 'party' : rule.scope;
 }
 
 /** Role-level check at the edge: anonymous callers get 401, signed-in roles without a rule 403. */
@@ -363,6 +436,10 @@ export type ScopedRecord = {
   institutionId?: string | null;
   enterpriseId?: string | null;
   ownerUserId?: string | null;
+  /** The user a record is assigned to (an IP case's officer). */
+  assigneeUserId?: string | null;
+  /** The enterprises that are parties to a record (an IP case's complainant and respondent). */
+  partyEnterpriseIds?: readonly (string | null)[];
 };
 
 export function recordInScope(actor: Actor, scope: Scope, record: ScopedRecord): boolean {
@@ -377,6 +454,10 @@ export function recordInScope(actor: Actor, scope: Scope, record: ScopedRecord):
       return actor.enterpriseId !== null && record.enterpriseId === actor.enterpriseId;
     case 'self':
       return actor.userId !== null && record.ownerUserId === actor.userId;
+    case 'assigned':
+      return actor.userId !== null && record.assigneeUserId === actor.userId;
+    case 'party':
+      return actor.enterpriseId !== null && (record.partyEnterpriseIds ?? []).includes(actor.enterpriseId);
   }
 }
 
@@ -389,7 +470,7 @@ export function assertCanAccess(actor: Actor, permission: Permission, record: Sc
 /** Field-level allow-list for writes: fields outside the caller's list are refused (403). */
 export function assertFieldsAllowed(actor: Actor, permission: Permission, body: object): void {
   const rule = ruleFor(actor, permission);
-  if (!rule || typeof rule === 'string') return;
+  if (!rule || typeof rule === 'string' || !('fields' in rule)) return;
   const refused = Object.keys(body).filter((k) => !rule.fields.includes(k));
   if (refused.length > 0) {
     throw new AppError(PlatformErrors.FORBIDDEN, {
@@ -413,7 +494,9 @@ export type ScopeFilter =
   | { kind: 'town'; townId: string }
   | { kind: 'institution'; institutionId: string }
   | { kind: 'enterprise'; enterpriseId: string }
-  | { kind: 'self'; userId: string };
+  | { kind: 'self'; userId: string }
+  | { kind: 'assigned'; userId: string }
+  | { kind: 'party'; enterpriseId: string };
 
 export function scopeFilter(actor: Actor, permission: Permission): ScopeFilter | null {
   const scope = scopeOf(actor, permission);
@@ -428,6 +511,10 @@ export function scopeFilter(actor: Actor, permission: Permission): ScopeFilter |
       return actor.enterpriseId ? { kind: 'enterprise', enterpriseId: actor.enterpriseId } : null;
     case 'self':
       return actor.userId ? { kind: 'self', userId: actor.userId } : null;
+    case 'assigned':
+      return actor.userId ? { kind: 'assigned', userId: actor.userId } : null;
+    case 'party':
+      return actor.enterpriseId ? { kind: 'party', enterpriseId: actor.enterpriseId } : null;
     default:
       return null;
   }

@@ -4,7 +4,15 @@ import type { ScopeFilter } from './policy.ts';
 /** A table's column, or a column expression of a raw-SQL view (`sql\`v.town_id\``). */
 type ScopeColumn = Column | SQL;
 /** The columns of a table that a scope can be matched on; a scope whose column is missing sees nothing. */
-export type ScopeColumns = { townId?: ScopeColumn; institutionId?: ScopeColumn; enterpriseId?: ScopeColumn; ownerUserId?: ScopeColumn };
+export type ScopeColumns = {
+  townId?: ScopeColumn;
+  institutionId?: ScopeColumn;
+  enterpriseId?: ScopeColumn;
+  ownerUserId?: ScopeColumn;
+  assigneeUserId?: ScopeColumn;
+  /** Columns holding a party enterprise each (any of them matches). */
+  partyEnterpriseIds?: readonly ScopeColumn[];
+};
 
 const is = (column: ScopeColumn, value: string) => sql`${column} = ${value}`;
 
@@ -24,5 +32,15 @@ export function scopeCondition(filter: ScopeFilter, cols: ScopeColumns): SQL | u
       return cols.enterpriseId ? is(cols.enterpriseId, filter.enterpriseId) : sql`false`;
     case 'self':
       return cols.ownerUserId ? is(cols.ownerUserId, filter.userId) : sql`false`;
+    case 'assigned':
+      return cols.assigneeUserId ? is(cols.assigneeUserId, filter.userId) : sql`false`;
+    case 'party': {
+      const parties = cols.partyEnterpriseIds ?? [];
+      if (parties.length === 0) return sql`false`;
+      return sql`(${sql.join(
+        parties.map((c) => is(c, filter.enterpriseId)),
+        sql` or `,
+      )})`;
+    }
   }
 }

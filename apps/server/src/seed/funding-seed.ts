@@ -77,7 +77,7 @@ export async function seedFunding(tx: Db, adminId: string | null): Promise<numbe
   const platformOf = async (townId: string) =>
     rowsOf<{ id: string }>(
       await tx.execute(
-        sql`select id from institutions where town_id = ${townId} and type = 'public_service_platform' order by name limit 1`,
+        sql`select id from institutions where town_id = ${townId} and type in ('public_service_platform', 'ip_protection_centre') order by name limit 1`,
       ),
     )[0]?.id ?? null;
   let records = 0;

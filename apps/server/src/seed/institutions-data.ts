@@ -134,7 +134,7 @@ export const INSTITUTION_ROWS: readonly InstitutionRow[] = [
   {
     key: 'lighting-ip-protection-centre',
     name: '中国中山（灯饰）知识产权快速维权中心',
-    type: 'public_service_platform',
+    type: 'ip_protection_centre',
     level: 'national',
     townCode: GUZHEN,
     creditCategory: '12',

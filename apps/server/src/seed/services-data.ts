@@ -37,7 +37,7 @@ export type SeedService = {
 };
 
 /** Institution types that join the alliance in the demo: productivity centres, testing labs, platforms, IP agencies. */
-const MEMBER_TYPES = new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency']);
+const MEMBER_TYPES = new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency', 'ip_protection_centre']);
 /** Institutions that applied and wait for the city's decision (the review queue has something to show). */
 const APPLICANTS: readonly (readonly [key: string, statement: string])[] = [
   ['zhongshan-polytechnic', '我院拥有模具、机电、电子等专业实训基地，拟面向专业镇企业提供技能培训和技术服务，申请加入联盟。'],

@@ -75,6 +75,12 @@ const ServiceMarketplacePage = lazyPage(() => import('../features/services/servi
 const ServiceDetailPage = lazyPage(() => import('../features/services/service-detail-page.tsx'), 'ServiceDetailPage');
 const ServiceProviderPage = lazyPage(() => import('../features/services/service-provider-page.tsx'), 'ServiceProviderPage');
 const MyServicesPage = lazyPage(() => import('../features/services/my-services-page.tsx'), 'MyServicesPage');
+const IpCasesPage = lazyPage(() => import('../features/ip-cases/ip-cases-page.tsx'), 'IpCasesPage');
+const IpCaseDetailPage = lazyPage(() => import('../features/ip-cases/ip-case-detail-page.tsx'), 'IpCaseDetailPage');
+const IpCaseSlaPage = lazyPage(() => import('../features/ip-cases/ip-case-sla-page.tsx'), 'IpCaseSlaPage');
+const PreExamPage = lazyPage(() => import('../features/pre-examination/pre-exam-page.tsx'), 'PreExamPage');
+const PreExamDetailPage = lazyPage(() => import('../features/pre-examination/pre-exam-detail-page.tsx'), 'PreExamDetailPage');
+const CycleTimePage = lazyPage(() => import('../features/pre-examination/cycle-time-page.tsx'), 'CycleTimePage');
 const RequirementsPage = lazyPage(() => import('../features/service-requirements/requirements-page.tsx'), 'RequirementsPage');
 const RequirementDetailPage = lazyPage(
   () => import('../features/service-requirements/requirement-detail-page.tsx'),
@@ -251,6 +257,54 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <BookingDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-cases"
+            element={
+              <RequireRole roles={['city_admin', 'provider', 'enterprise']}>
+                <IpCasesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-cases/sla"
+            element={
+              <RequireRole roles={['city_admin', 'provider']}>
+                <IpCaseSlaPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="ip-cases/:id"
+            element={
+              <RequireRole roles={['city_admin', 'provider', 'enterprise']}>
+                <IpCaseDetailPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="pre-examination"
+            element={
+              <RequireRole roles={['city_admin', 'provider', 'enterprise']}>
+                <PreExamPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="pre-examination/cycle-times"
+            element={
+              <RequireRole roles={['city_admin', 'provider']}>
+                <CycleTimePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="pre-examination/:id"
+            element={
+              <RequireRole roles={['city_admin', 'provider', 'enterprise']}>
+                <PreExamDetailPage />
               </RequireRole>
             }
           />

@@ -68,6 +68,8 @@ function scopeWhere(db: Db, filter: ScopeFilter, providerInstitutionId: string |
       return eq(serviceRequirements.enterpriseId, filter.enterpriseId);
     case 'institution':
     case 'self':
+    case 'assigned':
+    case 'party':
       return sql`false`;
   }
 }

@@ -122,7 +122,7 @@ describe('alliance membership', () => {
       sql`select i.type from alliance_memberships m join institutions i on i.id = m.institution_id where m.status = 'approved'`,
     );
     expect(new Set(members.map((m) => m.type))).toEqual(
-      new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency']),
+      new Set(['productivity_centre', 'testing_lab', 'public_service_platform', 'ip_agency', 'ip_protection_centre']),
     );
     expect(await countOf(t.database, 'alliance_memberships', sql`status = 'applied'`)).toBeGreaterThan(0);
     expect(await countOf(t.database, 'services', sql`status = 'published'`)).toBeGreaterThan(30);

@@ -13,7 +13,8 @@ const shanghaiYear = (column: SQL) => sql`extract(year from timezone('UTC', ${co
 export type DatedCount = { townId: string; year: number; value: number };
 
 /**
- * S&T service platforms: institutions registered as public service platforms, and institutions
+ * S&T service platforms: institutions registered as public service platforms (the IP protection centre is
+ * one), and institutions
  * whose membership of the service alliance was approved; each counted once in its town, from the
  * year it first became one.
  */
@@ -23,11 +24,11 @@ export async function servicePlatformEntries(db: Db): Promise<DatedCount[]> {
     sql`select town_id, year, count(*)::int as n from (
           select i.town_id,
                  ${shanghaiYear(sql`least(
-                   case when i.type = 'public_service_platform' then i.created_at end,
+                   case when i.type in ('public_service_platform', 'ip_protection_centre') then i.created_at end,
                    case when m.status = 'approved' then m.decided_at end)`)} as year
           from institutions i
           left join alliance_memberships m on m.institution_id = i.id
-          where i.type = 'public_service_platform' or (m.status = 'approved' and m.decided_at is not null)
+          where i.type in ('public_service_platform', 'ip_protection_centre') or (m.status = 'approved' and m.decided_at is not null)
         ) x group by 1, 2`,
   );
   return rows.map((r) => ({ townId: r.town_id, year: Number(r.year), value: Number(r.n) }));

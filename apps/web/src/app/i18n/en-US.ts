@@ -289,6 +289,7 @@ export const enUS: Messages<typeof zhCN> = {
       guarantor: 'Guarantor',
       insurer: 'Insurer',
       ip_agency: 'IP agency',
+      ip_protection_centre: 'IP protection centre',
     },
     level: 'Level',
     levels: { national: 'National', provincial: 'Provincial', city: 'City', town: 'Town' },

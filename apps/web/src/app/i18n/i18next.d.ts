@@ -1,10 +1,12 @@
 import 'i18next';
 import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
+import type { ipCasesZhCN } from '../../features/ip-cases/ip-cases-i18n.ts';
 import type { ipTradingZhCN } from '../../features/ip-trading/ip-trading-i18n.ts';
 import type { patentImportZhCN } from '../../features/patent-import/patent-import-i18n.ts';
 import type { patentLandscapeZhCN } from '../../features/patent-landscape/patent-landscape-i18n.ts';
 import type { patentsZhCN } from '../../features/patents/patents-i18n.ts';
+import type { preExamZhCN } from '../../features/pre-examination/pre-exam-i18n.ts';
 import type { resourceAdminZhCN } from '../../features/resources/resource-admin-i18n.ts';
 import type { resourcesZhCN } from '../../features/resources/resources-i18n.ts';
 import type { serviceOrdersZhCN } from '../../features/service-orders/service-orders-i18n.ts';
@@ -42,7 +44,9 @@ declare module 'i18next' {
         typeof patentsZhCN &
         typeof patentImportZhCN &
         typeof patentLandscapeZhCN &
-        typeof ipTradingZhCN;
+        typeof ipTradingZhCN &
+        typeof ipCasesZhCN &
+        typeof preExamZhCN;
     };
   }
 }

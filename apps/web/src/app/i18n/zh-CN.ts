@@ -286,6 +286,7 @@ export const zhCN = {
       guarantor: '担保机构',
       insurer: '保险机构',
       ip_agency: '知识产权服务机构',
+      ip_protection_centre: '知识产权快速维权中心',
     },
     level: '级别',
     levels: { national: '国家级', provincial: '省级', city: '市级', town: '镇级' },

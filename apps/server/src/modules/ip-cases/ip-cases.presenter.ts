@@ -1,0 +1,65 @@
+import type { IpCase } from '@innotown/contracts/ip-cases';
+import type { CaseDetail } from './ip-cases.service.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentCase(c: CaseDetail): IpCase {
+  const counterparty = c.viewerRole === 'counterparty';
+  return {
+    id: c.id,
+    caseNo: c.caseNo,
+    kind: c.kind as IpCase['kind'],
+    status: c.status as IpCase['status'],
+    track: c.track as IpCase['track'],
+    suggestedTrack: c.suggestedTrack as IpCase['suggestedTrack'],
+    title: c.title,
+    description: c.description,
+    complainantEnterpriseId: c.complainantEnterpriseId,
+    complainantName: c.complainantName,
+    townId: c.townId,
+    townName: c.townName,
+    patentId: c.patentId,
+    patentNumber: c.patentNumber,
+    patentKind: c.patentKind,
+    patentTitle: c.patentTitle,
+    suspectedProduct: c.suspectedProduct,
+    seller: c.seller,
+    marketplaceUrl: c.marketplaceUrl,
+    counterpartyName: c.counterpartyName,
+    counterpartyEnterpriseId: c.counterpartyEnterpriseId,
+    tradeFair: c.tradeFair,
+    tradeFairName: c.tradeFairName,
+    officerId: c.officerId,
+    officerName: c.officerName,
+    filedAt: c.filedAt.toISOString(),
+    acknowledgedAt: iso(c.acknowledgedAt),
+    triagedAt: iso(c.triagedAt),
+    assignedAt: iso(c.assignedAt),
+    outcome: c.outcome as IpCase['outcome'],
+    outcomeSummary: c.outcomeSummary,
+    outcomeAt: iso(c.outcomeAt),
+    closedAt: iso(c.closedAt),
+    closingReport: c.closingReport,
+    evidence: counterparty ? [] : c.evidence,
+    sessions: c.sessions.map((s) => ({
+      id: s.id,
+      heldOn: s.heldOn,
+      location: s.location,
+      attendees: s.attendees,
+      minutes: s.minutes,
+      recordedByName: s.recordedByName,
+      createdAt: s.createdAt.toISOString(),
+    })),
+    sla: {
+      intakeDue: c.sla.intakeDue,
+      firstMediationDue: c.sla.firstMediationDue,
+      closeDue: c.sla.closeDue,
+      intakeDays: c.sla.intakeDays,
+      firstMediationDays: c.sla.firstMediationDays,
+      closeDays: c.sla.closeDays,
+      late: c.sla.late,
+      overdue: c.sla.overdue,
+    },
+    viewerRole: c.viewerRole,
+  };
+}
