@@ -12,6 +12,10 @@ export const enUS: Messages<typeof zhCN> = {
     documentTitle: 'InnoTown · Innovation services for specialized towns',
   },
   menu: {
+    preExamination: 'Fast pre-examination',
+    preExamCycleTimes: 'Pre-exam cycle times',
+    ipCases: 'Rights protection',
+    ipCaseSla: 'Case SLA dashboard',
     patentSearch: 'Patent search',
     patentLandscape: 'Patent landscape',
     patentPortfolio: 'Portfolio & annual fees',

@@ -9,6 +9,10 @@ export const zhCN = {
     documentTitle: '专业镇科技创新服务平台 · InnoTown',
   },
   menu: {
+    preExamination: '快速预审',
+    preExamCycleTimes: '预审周期报告',
+    ipCases: '维权援助',
+    ipCaseSla: '维权时效看板',
     patentSearch: '专利检索',
     patentLandscape: '专利分析',
     patentPortfolio: '专利组合与年费',

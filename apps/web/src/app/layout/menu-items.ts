@@ -71,7 +71,11 @@ export type MenuLabelKey =
   | 'ipOffers'
   | 'ipDeals'
   | 'ipListingReview'
-  | 'ipStatistics';
+  | 'ipStatistics'
+  | 'preExamination'
+  | 'preExamCycleTimes'
+  | 'ipCases'
+  | 'ipCaseSla';
 
 /** Sections of a long menu: each becomes a collapsible sub-menu (see `menuTree`). */
 export type MenuGroupKey =
@@ -121,6 +125,10 @@ const OPEN_LICENCES: MenuEntry = { key: '/ip-market/open-licences', label: 'open
 const IP_OFFERS: MenuEntry = { key: '/ip-market/offers', label: 'ipOffers', icon: 'order', group: IP };
 const IP_DEALS: MenuEntry = { key: '/ip-market/deals', label: 'ipDeals', icon: 'order', group: IP };
 const IP_LISTING_REVIEW: MenuEntry = { key: '/ip-market/review', label: 'ipListingReview', icon: 'audit', group: IP };
+const PRE_EXAM: MenuEntry = { key: '/pre-examination', label: 'preExamination', icon: 'audit', group: IP };
+const PRE_EXAM_CYCLE_TIMES: MenuEntry = { key: '/pre-examination/cycle-times', label: 'preExamCycleTimes', icon: 'statistics', group: IP };
+const IP_CASES: MenuEntry = { key: '/ip-cases', label: 'ipCases', icon: 'patent', group: IP };
+const IP_CASE_SLA: MenuEntry = { key: '/ip-cases/sla', label: 'ipCaseSla', icon: 'dashboard', group: IP };
 const IP_STATISTICS: MenuEntry = { key: '/ip-market/statistics', label: 'ipStatistics', icon: 'statistics', group: IP };
 
 const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
@@ -155,6 +163,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     IP_LISTING_REVIEW,
     IP_STATISTICS,
     { key: '/patents/import', label: 'patentImport', icon: 'purchase', group: IP },
+    PRE_EXAM,
+    PRE_EXAM_CYCLE_TIMES,
+    IP_CASES,
+    IP_CASE_SLA,
     TARGETS,
     TARGET_SUBMISSIONS,
     INDICATORS,
@@ -218,6 +230,8 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     { key: '/ip-market/my', label: 'myIp', icon: 'enterprise', group: IP },
     IP_OFFERS,
     IP_DEALS,
+    PRE_EXAM,
+    IP_CASES,
     INSTITUTIONS,
     TARGETS,
   ],
@@ -239,6 +253,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PATENT_LANDSCAPE,
     IP_MARKET,
     OPEN_LICENCES,
+    PRE_EXAM,
+    PRE_EXAM_CYCLE_TIMES,
+    IP_CASES,
+    IP_CASE_SLA,
     TOWNS,
     INSTITUTIONS,
     TARGETS,
