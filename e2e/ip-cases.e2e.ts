@@ -20,8 +20,10 @@ async function command(
   path: string,
   fill: (dialog: ReturnType<Page['locator']>) => Promise<void> = async () => {},
 ) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const dialog = page.locator('.ant-modal-content').last();
+  // antd puts a space between the two characters of a two-character Chinese button label (受 理).
+  await page.getByRole('button', { name: new RegExp(`^${[...button].join('\\s*')}$`) }).click();
+  // The open dialog only: a closed antd modal stays in the page, hidden, and is not in the accessibility tree.
+  const dialog = page.getByRole('dialog').last();
   await dialog.waitFor();
   await fill(dialog);
   await Promise.all([
