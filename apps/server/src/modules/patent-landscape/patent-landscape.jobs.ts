@@ -1,9 +1,7 @@
 import type { PatentLandscapeQuery, PatentLandscapeReportJob } from '@innotown/contracts/patent-landscape';
-import { and, eq, sql } from 'drizzle-orm';
-import { jobs } from '../../db/schema/platform.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
+import { findOwnFileJob, presentFileJob, setFileJobProgress } from '../../platform/file-jobs.ts';
 import { enqueue, type JobHandlers, type JobRow } from '../../platform/jobs.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { storeFile } from '../files/files.service.ts';
@@ -36,36 +34,12 @@ type Payload = { query: PatentLandscapeQuery; actor: Actor };
 
 export async function startReportJob(db: Db, actor: Actor, query: PatentLandscapeQuery): Promise<PatentLandscapeReportJob> {
   const job = (await enqueue(db, REPORT_JOB, { query, actor } satisfies Payload, { maxAttempts: 2 })) as JobRow;
-  return present(job);
+  return presentFileJob(job);
 }
 
 /** The caller's own report job; anyone else's (or another kind of job) is 404. */
 export async function findReportJob(db: Db, actor: Actor, id: number): Promise<PatentLandscapeReportJob> {
-  const [job] = await db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.name, REPORT_JOB)));
-  if (!job || !actor.userId || (job.payload as Payload).actor.userId !== actor.userId) throw notFound();
-  return present(job);
-}
-
-function present(job: JobRow): PatentLandscapeReportJob {
-  const result = (job.result ?? {}) as { progress?: number; fileId?: string; filename?: string };
-  const status = job.status as PatentLandscapeReportJob['status'];
-  return {
-    id: job.id,
-    status,
-    progress: status === 'done' ? 1 : (result.progress ?? 0),
-    fileId: status === 'done' ? (result.fileId ?? null) : null,
-    filename: status === 'done' ? (result.filename ?? null) : null,
-  };
-}
-
-async function setProgress(db: Db, id: number, progress: number) {
-  await db
-    .update(jobs)
-    .set({ result: sql`${JSON.stringify({ progress })}::jsonb` })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  return findOwnFileJob(db, actor, REPORT_JOB, id);
 }
 
 export function patentLandscapeHandlers(): JobHandlers {
@@ -78,8 +52,8 @@ export function patentLandscapeHandlers(): JobHandlers {
     [REPORT_JOB]: async ({ db, job, log }) => {
       const p = job.payload as Payload;
       const l = await landscape(db, p.query, { onStale: (seq) => requestSummaryRefresh(db, seq) });
-      await setProgress(db, job.id, 0.3);
-      const pdf = await landscapePdf(l, (share) => setProgress(db, job.id, 0.3 + 0.6 * share));
+      await setFileJobProgress(db, job.id, 0.3);
+      const pdf = await landscapePdf(l, (share) => setFileJobProgress(db, job.id, 0.3 + 0.6 * share));
       const file = await storeFile(db, systemContext(p.actor), { purpose: 'attachment', filename: reportFilename(l), buffer: pdf });
       log.info({ bytes: pdf.length }, 'patent landscape report rendered');
       return { progress: 1, fileId: file.id, filename: file.filename };

@@ -1,9 +1,7 @@
 import type { TargetReportJob } from '@innotown/contracts/target-report';
-import { and, eq, sql } from 'drizzle-orm';
-import { jobs } from '../../db/schema/platform.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
+import { findOwnFileJob, presentFileJob, setFileJobProgress } from '../../platform/file-jobs.ts';
 import { enqueue, type JobHandlers, type JobRow } from '../../platform/jobs.ts';
 import type { Actor } from '../../platform/policy.ts';
 import { storeFile } from '../files/files.service.ts';
@@ -25,37 +23,12 @@ type Payload = { year: number; townId: string | null; actor: Actor };
 
 export async function startRender(db: Db, actor: Actor, year: number, townId: string | null): Promise<TargetReportJob> {
   const job = (await enqueue(db, RENDER_JOB, { year, townId, actor } satisfies Payload, { maxAttempts: 2 })) as JobRow;
-  return present(job);
+  return presentFileJob(job);
 }
 
-/** The caller's own render job; anyone else's (or another kind of job) is 404. */
+/** The caller's own report job; anyone else's (or another kind of job) is 404. */
 export async function findRender(db: Db, actor: Actor, id: number): Promise<TargetReportJob> {
-  const [job] = await db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.id, id), eq(jobs.name, RENDER_JOB)));
-  if (!job || !actor.userId || (job.payload as Payload).actor.userId !== actor.userId) throw notFound();
-  return present(job);
-}
-
-function present(job: JobRow): TargetReportJob {
-  const result = (job.result ?? {}) as { progress?: number; fileId?: string; filename?: string };
-  const status = job.status as TargetReportJob['status'];
-  return {
-    id: job.id,
-    status,
-    progress: status === 'done' ? 1 : (result.progress ?? 0),
-    fileId: status === 'done' ? (result.fileId ?? null) : null,
-    filename: status === 'done' ? (result.filename ?? null) : null,
-  };
-}
-
-/** Progress while running goes into the job's result; the final result replaces it. */
-async function setProgress(db: Db, id: number, progress: number) {
-  await db
-    .update(jobs)
-    .set({ result: sql`${JSON.stringify({ progress })}::jsonb` })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  return findOwnFileJob(db, actor, RENDER_JOB, id);
 }
 
 export function targetReportHandlers(): JobHandlers {
@@ -64,8 +37,8 @@ export function targetReportHandlers(): JobHandlers {
       const p = job.payload as Payload;
       const ctx = systemContext(p.actor);
       const report = await reportData(db, ctx, { year: p.year, ...(p.townId ? { town: p.townId } : {}) });
-      await setProgress(db, job.id, 0.2);
-      const pdf = await renderReportPdf(report, (share) => setProgress(db, job.id, 0.2 + 0.7 * share));
+      await setFileJobProgress(db, job.id, 0.2);
+      const pdf = await renderReportPdf(report, (share) => setFileJobProgress(db, job.id, 0.2 + 0.7 * share));
       const filename = `${reportTitle(report)}-${report.year}.pdf`;
       const file = await storeFile(db, ctx, { purpose: 'attachment', filename, buffer: pdf });
       log.info({ year: p.year, townId: p.townId, bytes: pdf.length }, 'target report rendered');
