@@ -50,7 +50,9 @@ describe('IP trading', () => {
       const row = page.getByTestId('my-patents').locator('tr', { hasText: patent.applicationNumber });
       await row.getByTestId('list-patent').click();
       await page.getByTestId('listing-kind').getByText('普通许可').click();
-      await expect.poll(() => page.getByTestId('listing-kind').locator('.ant-radio-button-wrapper-checked').innerText(), POLL).toContain('普通许可');
+      await expect
+        .poll(() => page.getByTestId('listing-kind').locator('.ant-radio-button-wrapper-checked').innerText(), POLL)
+        .toContain('普通许可');
       await page.locator('input[data-testid="listing-price"], [data-testid="listing-price"] input').first().fill('50000');
       await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
       await page.waitForURL(/\/ip-market\/listings\/[0-9a-f-]+$/, POLL);

@@ -1,5 +1,5 @@
 import { type ListingKind, listingKinds, type MyPatent } from '@innotown/contracts/ip-trading';
-import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
