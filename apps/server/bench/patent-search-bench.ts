@@ -357,6 +357,7 @@ async function measure(name: string) {
         .map(([ms, q]) => `${q} ${ms.toFixed(0)}`)
         .join(', ');
     console.log(`  slowest top-20: ${slowest(top, words)}\n  slowest with facets: ${slowest(faceted, words)}`);
+    console.log(`  slowest filtered: ${slowest(filter, filtered)}`);
   }
   const sample = await searchPatents(db, parse({ q: 'LED灯具' }));
   console.log(`'LED灯具': total ${sample.total} (estimate ${sample.totalIsEstimate}), facets estimated ${sample.facetsAreEstimate}`);

@@ -89,7 +89,8 @@ export const patents = pgTable(
     check('patents_publication_after_application', sql`${t.publicationDate} is null or ${t.publicationDate} >= ${t.applicationDate}`),
     check('patents_grant_after_application', sql`${t.grantDate} is null or ${t.grantDate} >= ${t.applicationDate}`),
     check('patents_applicants', sql`cardinality(${t.applicants}) > 0`),
-    index('patents_search_idx').using('gin', t.searchVector),
+    // The word search's GIN indexes are on expressions of search_vector (patent_search_doc, patent_title_doc):
+    // migration 0023's custom SQL creates them with their functions.
     index('patents_class_prefixes_idx').using('gin', t.classPrefixes),
     index('patents_owner_enterprises_idx').using('gin', t.ownerEnterpriseIds),
     index('patents_newest_idx').on(t.applicationDate.desc(), t.id),

@@ -169,9 +169,16 @@ export async function duplicateNumbers(db: Db, importId: string, limit: number):
 const PATENT_COLUMNS = STAGING_COLUMNS.filter((c) => c !== 'import_id' && c !== 'row' && c !== 'events');
 const UPDATED_COLUMNS = PATENT_COLUMNS.filter((c) => c !== 'id' && c !== 'application_number');
 
-/** The secondary indexes of `patents` (as migration 0017 creates them); a bulk load drops and rebuilds them. */
+/** The secondary indexes of `patents` (as migrations 0017 and 0023 create them); a bulk load drops and rebuilds them. */
 const PATENT_INDEXES: [string, string][] = [
-  ['patents_search_idx', 'CREATE INDEX "patents_search_idx" ON "patents" USING gin ("search_vector")'],
+  [
+    'patents_search_doc_idx',
+    'CREATE INDEX "patents_search_doc_idx" ON "patents" USING gin (patent_search_doc("search_vector", "application_date", "grant_date", "id"))',
+  ],
+  [
+    'patents_title_doc_idx',
+    'CREATE INDEX "patents_title_doc_idx" ON "patents" USING gin (patent_title_doc("search_vector", "application_date", "grant_date"))',
+  ],
   ['patents_class_prefixes_idx', 'CREATE INDEX "patents_class_prefixes_idx" ON "patents" USING gin ("class_prefixes")'],
   ['patents_owner_enterprises_idx', 'CREATE INDEX "patents_owner_enterprises_idx" ON "patents" USING gin ("owner_enterprise_ids")'],
   ['patents_newest_idx', 'CREATE INDEX "patents_newest_idx" ON "patents" USING btree ("application_date" DESC NULLS LAST,"id")'],

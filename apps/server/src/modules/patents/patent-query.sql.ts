@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { likePattern } from '../../platform/pagination.ts';
 import { quoteLexeme } from '../../platform/search/search-vector.ts';
 import { tokensForQuery } from '../../platform/search/tokenizer.ts';
+import { docMatch, titleMatch } from './patent-search.words.ts';
 
 /**
  * The expert query's AST (packages/contracts/src/patent-query.ts) as a WHERE predicate over `patents p`.
@@ -55,13 +56,31 @@ const PART: Record<string, SQL> = {
 function textLeaf(field: 'TX' | 'TI' | 'AB' | 'CL', value: string, phrase: boolean): SQL {
   const tokens = tokensForQuery(value);
   if (tokens.length === 0) return sql`true`;
-  const weight = field === 'TI' ? ':A' : field === 'AB' || field === 'CL' ? ':B' : '';
-  const tsquery = tokens.map((t) => `${quoteLexeme(t)}${weight}`).join(' & ');
-  const parts: SQL[] = [sql`p.search_vector @@ ${tsquery}::tsquery`];
+  const plain = tokens.map(quoteLexeme).join(' & ');
+  // TI reads the title document (no weights: GIN answers it without reading the row); AB and CL share weight B.
+  const parts: SQL[] =
+    field === 'TI'
+      ? [titleMatch(plain)]
+      : field === 'TX'
+        ? [docMatch(plain)]
+        : [docMatch(tokens.map((t) => `${quoteLexeme(t)}:B`).join(' & '))];
   // Abstract and claims share weight B: check that the words are in the part asked for.
   if (field === 'AB' || field === 'CL') for (const t of tokens) parts.push(sql`strpos(${PART[field]}, ${t}) > 0`);
   if (phrase) parts.push(sql`strpos(${PART[field]}, ${value.normalize('NFKC').toLowerCase()}) > 0`);
   return sql`(${sql.join(parts, sql` and `)})`;
+}
+
+/**
+ * Words every match of the query must hold (tsquery text), to drive the word search's index (patent-search.words.ts):
+ * the text leaves that the query's top level ANDs, not under NOT or OR. Undefined when there are none.
+ */
+export function requiredWords(node: PatentQueryNode): string | undefined {
+  const leaves = node.type === 'and' ? node.children : [node];
+  const words = leaves
+    .filter((n): n is Extract<PatentQueryNode, { type: 'text' }> => n.type === 'text')
+    .flatMap((n) => tokensForQuery(n.value))
+    .map(quoteLexeme);
+  return words.length === 0 ? undefined : [...new Set(words)].join(' & ');
 }
 
 /** Chinese names of the legal statuses an expert may type after LS=. */

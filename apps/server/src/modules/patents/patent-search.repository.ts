@@ -36,6 +36,8 @@ const GRANTED = sql`p.grant_date desc nulls last, p.id`;
  * facet (names, dates, owner, expert query), and the selected facet filters by facet.
  */
 export type Where = {
+  /** The simple box's words as tsquery text (the word search, patent-search.words.ts). */
+  words: string | undefined;
   text: SQL | undefined;
   title: SQL | undefined;
   base: SQL[];
@@ -49,6 +51,13 @@ const and = (parts: (SQL | undefined)[]) => {
 
 /** Every condition: the result's predicate. */
 export const fullPredicate = (w: Where) => and([w.text, ...w.base, ...Object.values(w.facets)]);
+/** The conditions besides the words (for the word search), without `except`'s own facet filter. */
+export const restOf = (w: Where, except?: PatentFacetName): SQL[] => [
+  ...w.base,
+  ...Object.entries(w.facets)
+    .filter(([k]) => k !== except)
+    .map(([, v]) => v),
+];
 /** Every condition but the facet's own filter: what the facet counts. */
 export const facetPredicate = (w: Where, facet: PatentFacetName) =>
   and([
@@ -68,7 +77,7 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
  * Runs a query that must read its rows through indexes: with words the planner would rather walk a B-tree until
  * a LIMIT is met, pricing a tsvector match like an integer comparison (5–10× slower for common words).
  */
-async function throughIndexes<T>(db: Db, query: SQL): Promise<T[]> {
+export async function throughIndexes<T>(db: Db, query: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('work_mem', '32MB', true)`,
@@ -231,7 +240,7 @@ export type FacetRow = { facet: PatentFacetName; value: string; label: string | 
 export type Counted = { total: number; estimate: boolean; facets: FacetRow[] };
 
 /** The facets asked of one predicate, over the rows `m` (columns kind, legal_status, town_id, year, class_prefixes). */
-function facetSql(facets: readonly PatentFacetName[]): SQL[] {
+export function facetSql(facets: readonly PatentFacetName[]): SQL[] {
   const parts: SQL[] = [];
   for (const f of facets) {
     if (f === 'kind')

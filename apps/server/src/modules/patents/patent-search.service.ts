@@ -22,10 +22,11 @@ import { tsqueryText } from '../../platform/search/search-vector.ts';
 import { tokensForQuery } from '../../platform/search/tokenizer.ts';
 import { shanghaiDate } from '../vouchers/voucher-rules.ts';
 import { checkEvent, expiryDate, needsReminder, nextAnnuity } from './patent-portfolio.rules.ts';
-import { applicantMatch, compilePatentQuery, inventorMatch, positiveTerms } from './patent-query.sql.ts';
+import { applicantMatch, compilePatentQuery, inventorMatch, positiveTerms, requiredWords } from './patent-query.sql.ts';
 import { PatentErrors } from './patent-search.errors.ts';
 import { presentDetail, presentEvent, presentPortfolioItem, presentSearchItem } from './patent-search.presenter.ts';
 import * as repo from './patent-search.repository.ts';
+import * as wordSearch from './patent-search.words.ts';
 import { patentTimeline } from './patent-timeline.ts';
 import './patent-search.timeline.ts';
 
@@ -40,16 +41,12 @@ export async function buildWhere(db: Db, q: PatentSearchQuery): Promise<Built> {
   const base: SQL[] = [];
   let text: SQL | undefined;
   let title: SQL | undefined;
+  let words: string | undefined;
   if (tokens.length > 0) {
-    const whole = await repo.commonWords(db);
-    const query = tsqueryText(tokens, whole);
-    text = sql`p.search_vector @@ ${query}::tsquery`;
-    // The same words restricted to the title's lexemes (weight A): the first relevance tier.
-    const titleQuery = query.replace(
-      /'((?:[^']|'')*)'(:\*)?/g,
-      (_m, lexeme: string, prefix?: string) => `'${lexeme}':${prefix ? '*' : ''}A`,
-    );
-    title = sql`p.search_vector @@ ${titleQuery}::tsquery`;
+    words = tsqueryText(tokens, await repo.commonWords(db));
+    text = wordSearch.docMatch(words);
+    // The same words in the title: the first relevance tier.
+    title = wordSearch.titleMatch(words);
   }
   let normalised: string | null = null;
   const highlightTerms = [...tokens];
@@ -64,6 +61,9 @@ export async function buildWhere(db: Db, q: PatentSearchQuery): Promise<Built> {
     }
     normalised = parsed.normalised;
     base.push(compilePatentQuery(parsed.ast));
+    // The words the query requires drive the word search's index too; the compiled query filters its rows.
+    const required = requiredWords(parsed.ast);
+    if (required) words = words === undefined ? required : `(${words}) & (${required})`;
     highlightTerms.push(...positiveTerms(parsed.ast));
   }
   if (q.applicant) base.push(applicantMatch(q.applicant));
@@ -92,10 +92,10 @@ export async function buildWhere(db: Db, q: PatentSearchQuery): Promise<Built> {
         ? sql`(p.class_prefixes @> array[${group}]::text[] and exists (select 1 from unnest(p.ipc_codes) c where c like ${`${q.ipc}%`}))`
         : sql`p.class_prefixes @> array[${group}]::text[]`;
   }
-  return { where: { text, title, base, facets }, tokens: [...new Set(highlightTerms)], normalised };
+  return { where: { words, text, title, base, facets }, tokens: [...new Set(highlightTerms)], normalised };
 }
 
-export type SearchOptions = { facets?: boolean; sizes?: repo.Sizes };
+export type SearchOptions = { facets?: boolean; sizes?: repo.Sizes & wordSearch.WordSizes };
 
 export async function searchPatents(db: Db, q: PatentSearchQuery, options: SearchOptions = {}): Promise<PatentSearchResult> {
   const { where, tokens, normalised } = await buildWhere(db, q);
@@ -116,22 +116,40 @@ export async function searchPatents(db: Db, q: PatentSearchQuery, options: Searc
       : []),
   ];
 
-  const page = repo.pageIds(db, where, sort, limit, offset, sizes);
-  // The page's window tells whether the result is large; facet predicates are counted meanwhile.
-  const others = Promise.all(groups.filter((g) => !g.result).map((g) => repo.countAndFacets(db, g.cond, g.facets, hasWords, sizes)));
-  const { ids, pass } = await page;
-  const window = sizes.window ?? repo.RANK_WINDOW;
-  const large =
-    !pass.wholeTable && pass.tableRows > window && (pass.matches / pass.window) * pass.tableRows > (sizes.exactCap ?? repo.EXACT_CAP) * 2;
-  const resultGroup = groups[0] as (typeof groups)[number];
-  const [result, rest, rows] = await Promise.all([
-    !withFacets && large
-      ? // Without facets, the window's share is the estimate (a common word: no count through GIN).
-        Promise.resolve<repo.Counted>({ total: Math.round((pass.matches / pass.window) * pass.tableRows), estimate: true, facets: [] })
-      : repo.countAndFacets(db, resultGroup.cond, resultGroup.facets, hasWords, { ...sizes, knownLarge: large }),
-    others,
-    repo.patentsByIds(db, ids),
-  ]);
+  let result: repo.Counted;
+  let rest: repo.Counted[];
+  let rows: repo.PatentRow[];
+  if (where.words !== undefined) {
+    // Words: counted and paged through the derived lexemes (patent-search.words.ts).
+    const words = where.words;
+    const others = Promise.all(
+      groups
+        .filter((g) => !g.result)
+        .map((g) => wordSearch.countWords(db, { words, rest: repo.restOf(where, g.facets[0]) }, g.facets, sizes)),
+    );
+    const match = { words, rest: repo.restOf(where) };
+    const counted = await wordSearch.countWords(db, match, (groups[0] as (typeof groups)[number]).facets, sizes);
+    const ids = await wordSearch.wordPageIds(db, match, sort, limit, offset, counted, sizes);
+    [rest, rows] = await Promise.all([others, repo.patentsByIds(db, ids)]);
+    result = counted;
+  } else {
+    const page = repo.pageIds(db, where, sort, limit, offset, sizes);
+    // The page's window tells whether the result is large; facet predicates are counted meanwhile.
+    const others = Promise.all(groups.filter((g) => !g.result).map((g) => repo.countAndFacets(db, g.cond, g.facets, hasWords, sizes)));
+    const { ids, pass } = await page;
+    const window = sizes.window ?? repo.RANK_WINDOW;
+    const large =
+      !pass.wholeTable && pass.tableRows > window && (pass.matches / pass.window) * pass.tableRows > (sizes.exactCap ?? repo.EXACT_CAP) * 2;
+    const resultGroup = groups[0] as (typeof groups)[number];
+    [result, rest, rows] = await Promise.all([
+      !withFacets && large
+        ? // Without facets, the window's share is the estimate (a common word: no count through GIN).
+          Promise.resolve<repo.Counted>({ total: Math.round((pass.matches / pass.window) * pass.tableRows), estimate: true, facets: [] })
+        : repo.countAndFacets(db, resultGroup.cond, resultGroup.facets, hasWords, { ...sizes, knownLarge: large }),
+      others,
+      repo.patentsByIds(db, ids),
+    ]);
+  }
   const all = [...result.facets, ...rest.flatMap((r) => r.facets)];
   const facet = (name: PatentFacetName) =>
     all

@@ -243,6 +243,49 @@ describe('facets', () => {
   });
 });
 
+describe('word search through month slices and samples (patent-search.words.ts)', () => {
+  it('pages the same from the newest months, widened as needed, as from the whole table — every sort', async () => {
+    const sliced = { sampleEverything: true, exactCap: 0, sliceTarget: 1 };
+    for (const q of ['LED', '灯', '一种']) {
+      for (const sort of [undefined, 'application_date', 'grant_date'] as const) {
+        for (const pageSize of [1, 2]) {
+          for (const page of [1, 2, 3, 4]) {
+            const query = { applicant: TAG, q, page, pageSize, ...(sort ? { sort } : {}) };
+            const whole = await searchPatents(t.database.db, query);
+            const cut = await searchPatents(t.database.db, query, { sizes: sliced });
+            expect(
+              cut.items.map((i) => i.id),
+              JSON.stringify(query),
+            ).toEqual(whole.items.map((i) => i.id));
+            expect(cut.totalIsEstimate).toBe(true);
+          }
+        }
+      }
+    }
+    expect((await searchPatents(t.database.db, { applicant: TAG, q: 'LED', page: 1, pageSize: 20 })).totalIsEstimate).toBe(false);
+  });
+
+  it('indexes the application and grant months, and a nested fixed sample of one row in 10, 100 and 1,000', async () => {
+    const [row] = await rows<Record<string, number>>(
+      t.database,
+      sql`with d as (
+          select patent_search_doc(''::tsvector, date '2024-02-29', null, gen_random_uuid()) as v from generate_series(1, 20000))
+        select count(*) filter (where v @@ '§a202402'::tsquery)::int as month, count(*) filter (where v @@ '§g202402'::tsquery)::int as grant,
+          count(*) filter (where v @@ '§s1'::tsquery)::int as s1, count(*) filter (where v @@ '§s2'::tsquery)::int as s2,
+          count(*) filter (where v @@ '§s3'::tsquery)::int as s3,
+          count(*) filter (where v @@ '§s3 & !§s2'::tsquery or v @@ '§s2 & !§s1'::tsquery)::int as unnested
+        from d`,
+    );
+    expect(row).toMatchObject({ month: 20000, grant: 0, unnested: 0 });
+    // Binomial: 2,000 ± 5σ (212), 200 ± 5σ (70), 20 ± 20.
+    expect(row?.s1).toBeGreaterThan(1788);
+    expect(row?.s1).toBeLessThan(2212);
+    expect(row?.s2).toBeGreaterThan(130);
+    expect(row?.s2).toBeLessThan(270);
+    expect(row?.s3).toBeLessThan(45);
+  });
+});
+
 describe('export', () => {
   const exportOf = async (params: Record<string, string>, cookie?: string) => {
     const qs = new URLSearchParams({ applicant: TAG, ...params }).toString();
