@@ -11,13 +11,14 @@ import { refreshSummary } from './patent-landscape-summary.repository.ts';
 
 /**
  * Recomputes the dirty slices of the landscape summary (all of it after a TRUNCATE or many slices). The
- * trigger on patents enqueues it with the key `slices:<newest mark>` in the writer's transaction; a reader
- * finding a dirty slice enqueues it with the same key (no duplicate job per state of the marks).
+ * trigger on patents enqueues it with the key `slices:<newest mark>` in the writer's transaction (a worker can
+ * claim it only once the marks are committed); a reader finding a dirty slice enqueues `read:<newest mark>` — once
+ * per state of the marks, and still there if the writer's job failed.
  */
 export const REFRESH_JOB = 'patent-landscape.refresh-summary';
 
 export async function requestSummaryRefresh(db: Db, lastMark: number): Promise<void> {
-  await enqueue(db, REFRESH_JOB, {}, { singletonKey: `slices:${lastMark}`, maxAttempts: 2 });
+  await enqueue(db, REFRESH_JOB, {}, { singletonKey: `read:${lastMark}`, maxAttempts: 2 });
 }
 
 /**
