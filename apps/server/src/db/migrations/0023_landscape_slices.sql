@@ -21,7 +21,8 @@ DROP SEQUENCE "patent_landscape_changes";--> statement-breakpoint
 INSERT INTO "patent_landscape_dirty" ("town_id", "year", "by_grant") VALUES (NULL, NULL, true);--> statement-breakpoint
 -- Marks the slices of the changed rows (transition tables: one statement, however many rows) and enqueues the
 -- refresh job; the job becomes visible to workers when the writer commits, together with the marks. An update
--- that leaves every column the landscape reads unchanged (owners after a transfer, fees, search vector) marks nothing.
+-- that leaves every column the landscape reads unchanged (owners after a transfer, fees, search vector) marks nothing;
+-- the legal-status date counts only once the patent is no longer in force (the `valid` rows read nothing else of it).
 CREATE FUNCTION patent_landscape_mark() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   last_id bigint;
@@ -49,11 +50,13 @@ BEGIN
       SELECT o.town_id o_town, o.application_date o_app, o.grant_date o_grant,
              n.town_id n_town, n.application_date n_app, n.grant_date n_grant
       FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.town_id, o.application_date, o.grant_date, o.kind, o.legal_status, o.legal_status_date, o.local_applicant,
-             o.applicants, o.inventors, o.class_prefixes)
+      WHERE (o.town_id, o.application_date, o.grant_date, o.kind, o.legal_status, o.local_applicant,
+             o.applicants, o.inventors, o.class_prefixes,
+             CASE WHEN o.legal_status = 'granted' THEN NULL ELSE o.legal_status_date END)
             IS DISTINCT FROM
-            (n.town_id, n.application_date, n.grant_date, n.kind, n.legal_status, n.legal_status_date, n.local_applicant,
-             n.applicants, n.inventors, n.class_prefixes)),
+            (n.town_id, n.application_date, n.grant_date, n.kind, n.legal_status, n.local_applicant,
+             n.applicants, n.inventors, n.class_prefixes,
+             CASE WHEN n.legal_status = 'granted' THEN NULL ELSE n.legal_status_date END)),
     marked AS (
       INSERT INTO patent_landscape_dirty (town_id, year, by_grant)
       SELECT DISTINCT s.town_id, s.year, s.by_grant FROM changed c

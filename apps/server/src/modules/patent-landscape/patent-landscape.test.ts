@@ -413,14 +413,17 @@ describe('pre-counted summary', () => {
     expect(await dirtyMarks()).toBe(0);
     await expectSummaryMatchesLive(true);
     expect((await served({ town: ids.dongfengTownId, from: 2021, to: 2025 })).l.totals.granted).toBe(5);
-    // A transfer changes the owners, which the landscape does not read.
-    const jobs = await refreshJobs();
-    await db().execute(sql`update patents set owners = array['新东家有限公司'] where id = ${p1}`);
-    expect(await dirtyMarks()).toBe(0);
-    expect(await refreshJobs()).toBe(jobs);
-    await db().execute(sql`update patents set legal_status = 'granted', legal_status_date = null, owners = applicants where id = ${p1}`);
+    await db().execute(sql`update patents set legal_status = 'granted', legal_status_date = null where id = ${p1}`);
     await db().execute(sql`update patents set legal_status = 'pending', grant_date = null where id = ${p5}`);
     await refreshLandscapeSummary(db());
+    expect(await dirtyMarks()).toBe(0);
+    // A transfer changes the owners and dates the status (ip-trading), which the landscape does not read of a patent in force.
+    const jobs = await refreshJobs();
+    await db().execute(sql`update patents set owners = array['新东家有限公司'], legal_status_date = '2025-03-01' where id = ${p1}`);
+    expect(await dirtyMarks()).toBe(0);
+    expect(await refreshJobs()).toBe(jobs);
+    await db().execute(sql`update patents set owners = applicants, legal_status_date = null where id = ${p1}`);
+    expect(await dirtyMarks()).toBe(0);
     await expectSummaryMatchesLive(true);
   });
 
