@@ -1,4 +1,4 @@
-// npm run bench:patent-landscape -- [--patents 1000000] [--runs 30]
+// npm run bench:patent-landscape -- [--patents 1000000] [--runs 30] [--db innotown_bench_landscape_100k]
 //
 // The landscape (every chart of one filter) on PostgreSQL with 1,000,000 patents, through the real route
 // (app.inject: policy, validation, service, response validation, JSON): GET /api/v1/patent-landscape?town=…
@@ -8,7 +8,10 @@
 // otherwise innotown_bench_landscape on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/): created,
 // migrated and seeded with the demo data on first use (towns, enterprises, approved population), then topped up to
 // --patents with the deterministic generator (apps/server/src/seed/patent-generator.ts) over the demo enterprises.
-// Kept between runs; a second run only measures.
+// Kept between runs; a second run only measures. --db: use (create, seed, top up) this database only.
+//
+// Then: the summary's size by facet, the refresh of one dirty slice after a one-patent write (the trigger's
+// cost on that write too), and a town's landscape while another town's slice is dirty.
 import { parseArgs } from 'node:util';
 import { classPrefixesOf } from '@innotown/contracts/patents';
 import { sql } from 'drizzle-orm';
@@ -16,11 +19,14 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { seedDemoData } from '../src/db/seed.ts';
-import { refreshLandscapeSummary } from '../src/modules/patent-landscape/patent-landscape.jobs.ts';
+import { landscape } from '../src/modules/patent-landscape/patent-landscape.service.ts';
+import { refreshSummary } from '../src/modules/patent-landscape/patent-landscape-summary.repository.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import { applicantsFromEnterprises, generatePatents } from '../src/seed/patent-generator.ts';
 
-const { values } = parseArgs({ options: { patents: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({
+  options: { patents: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '30' }, db: { type: 'string' } },
+});
 const TARGET = Number(values.patents);
 const RUNS = Number(values.runs);
 const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -128,14 +134,14 @@ async function topUp(database: Database, have: number) {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 
 async function main() {
-  let database = await openNamed('innotown_bench_patents', false);
+  let database = values.db ? null : await openNamed('innotown_bench_patents', false);
   if (database && (await count(database)) < TARGET) {
     await database.close();
     database = null;
   }
   let source = 'innotown_bench_patents';
   if (!database) {
-    source = 'innotown_bench_landscape';
+    source = values.db ?? 'innotown_bench_landscape';
     database = (await openNamed(source, true)) as Database;
     await database.migrate();
     if ((await count(database)) === 0) {
@@ -149,12 +155,17 @@ async function main() {
     }
   }
   const total = await count(database);
-  // What the importer does after a file: rebuild the pre-counted summary (skipped when it is already fresh).
+  // What the importer does after a file: bring the pre-counted summary up to date (nothing to do when no slice is dirty).
   await database.migrate();
-  const fresh = (await database.db.execute(
-    sql`select (select last_value from patent_landscape_changes) = change_seq as fresh from patent_landscape_state`,
-  )) as unknown as { rows: { fresh: boolean }[] };
-  if (!fresh.rows[0]?.fresh) console.log(`summary rebuilt in ${((await refreshLandscapeSummary(database.db)) / 1000).toFixed(1)} s`);
+  const refreshed = await refreshSummary(database.db);
+  console.log(`summary refresh: ${refreshed.slices} slices in ${(refreshed.ms / 1000).toFixed(1)} s`);
+  const sizes = (
+    (await database.db.execute(
+      sql`select case when facet = '' then 'all patents' when facet like 'i:%' then 'industry facets' else 'subclass facets' end f,
+                 count(*)::int n from patent_landscape_summary group by 1 order by 1`,
+    )) as unknown as { rows: { f: string; n: number }[] }
+  ).rows;
+  console.log(`summary rows: ${sizes.map((r) => `${r.f} ${r.n}`).join(', ')}`);
   const config = loadConfig({
     NODE_ENV: 'production',
     SEED_DEMO: 'false',
@@ -168,26 +179,68 @@ async function main() {
       sql`select t.id, t.name, count(*)::int n from patents p join towns t on t.id = p.town_id group by 1, 2 order by n desc limit 3`,
     )) as unknown as { rows: { id: string; name: string; n: number }[] }
   ).rows;
-  const cases: [string, string][] = [
-    ...towns.map((t): [string, string] => [`town ${t.name} (${t.n} patents)`, `town=${t.id}`]),
-    ['IPC F21V (city)', 'ipc=F21V'],
-    ['industry C387 in the largest town', `industry=C387&town=${towns[0]?.id}`],
-    ['whole city, no filter', ''],
+  const biggest = towns[0]?.id as string;
+  const cases: [string, Record<string, string>][] = [
+    ...towns.map((t): [string, Record<string, string>] => [`town ${t.name} (${t.n} patents)`, { town: t.id }]),
+    ['IPC F21V (city)', { ipc: 'F21V' }],
+    ['IPC F21V in the largest town', { ipc: 'F21V', town: biggest }],
+    ['IPC main group F21V29/ (city)', { ipc: 'F21V29/' }],
+    ['industry C387 in the largest town', { industry: 'C387', town: biggest }],
+    ['whole city, no filter', {}],
   ];
   console.log(`\n${source}: ${total} patents; ${RUNS} runs per case after 3 warm-ups (each run: all charts, one request)`);
-  for (const [label, query] of cases) {
-    const url = `/api/v1/patent-landscape${query ? `?${query}` : ''}`;
+  const measure = async (label: string, query: Record<string, string>, runs = RUNS) => {
+    const qs = new URLSearchParams(query).toString();
+    const url = `/api/v1/patent-landscape${qs ? `?${qs}` : ''}`;
+    let from = '?';
+    await landscape(database.db, query as never, { onSource: (s) => (from = s) });
     for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url });
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       const res = await app.inject({ method: 'GET', url });
       times.push(performance.now() - t0);
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
     times.sort((a, b) => a - b);
-    console.log(`${label.padEnd(48)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms`);
+    console.log(
+      `${label.padEnd(48)} ${from.padEnd(8)} p50 ${pct(times, 50).toFixed(0).padStart(5)} ms   p95 ${pct(times, 95).toFixed(0).padStart(5)} ms`,
+    );
+  };
+  for (const [label, query] of cases) await measure(label, query);
+
+  // Incremental upkeep: one patent's legal-status event (a granted invention of the largest town), then the refresh.
+  const writes: number[] = [];
+  const refreshes: number[] = [];
+  const patents = (
+    (await database.db.execute(
+      sql`select id, legal_status, legal_status_date from patents where town_id = ${biggest} and legal_status = 'granted'
+          order by application_date desc, id limit 10`,
+    )) as unknown as { rows: { id: string; legal_status: string; legal_status_date: string | null }[] }
+  ).rows;
+  for (const [i, p] of patents.entries()) {
+    const t0 = performance.now();
+    await database.db.execute(sql`update patents set legal_status = 'lapsed', legal_status_date = now()::date where id = ${p.id}`);
+    writes.push(performance.now() - t0);
+    if (i === 0) {
+      await measure('largest town while its slice is dirty', { town: biggest }, 3);
+      await measure(`town ${towns[1]?.name} meanwhile`, { town: towns[1]?.id as string }, 5);
+    }
+    const r = await refreshSummary(database.db);
+    refreshes.push(r.ms);
+    if (r.slices === 'all') console.log('(the refresh rebuilt everything)');
+    await database.db.execute(
+      sql`update patents set legal_status = ${p.legal_status}, legal_status_date = ${p.legal_status_date} where id = ${p.id}`,
+    );
+    const back = await refreshSummary(database.db);
+    refreshes.push(back.ms);
   }
+  writes.sort((a, b) => a - b);
+  refreshes.sort((a, b) => a - b);
+  console.log(
+    `one-patent update (trigger marks 2 slices): p50 ${pct(writes, 50).toFixed(0)} ms, p95 ${pct(writes, 95).toFixed(0)} ms; ` +
+      `slice refresh (${refreshes.length}): p50 ${pct(refreshes, 50).toFixed(0)} ms, p95 ${pct(refreshes, 95).toFixed(0)} ms`,
+  );
   await app.close();
   await database.close();
 }

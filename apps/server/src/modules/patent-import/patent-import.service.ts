@@ -99,7 +99,7 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
   }
   if (outcome.ok) {
     await repo.updateImport(db, id, { recordsRead: outcome.recordsRead });
-    // The landscape's pre-counted town figures are stale after a load: rebuild them now, not at the first visitor.
+    // The landscape's pre-counted figures of the slices the load touched: refresh them now, not at the first visitor.
     await refreshLandscapeSummary(db);
   } else {
     const row = await repo.findImport(db, id);

@@ -9,19 +9,25 @@ import { landscapePdf, reportFilename } from './patent-landscape.pdf.ts';
 import { landscape } from './patent-landscape.service.ts';
 import { refreshSummary } from './patent-landscape-summary.repository.ts';
 
-/** Rebuilds the landscape summary (once per change state: the singleton key is the change sequence). */
+/**
+ * Recomputes the dirty slices of the landscape summary (all of it after a TRUNCATE or many slices). The
+ * trigger on patents enqueues it with the key `slices:<newest mark>` in the writer's transaction (a worker can
+ * claim it only once the marks are committed); a reader finding a dirty slice enqueues `read:<newest mark>` — once
+ * per state of the marks, and still there if the writer's job failed.
+ */
 export const REFRESH_JOB = 'patent-landscape.refresh-summary';
 
-export async function requestSummaryRefresh(db: Db, changeSeq: number): Promise<void> {
-  await enqueue(db, REFRESH_JOB, {}, { singletonKey: String(changeSeq), maxAttempts: 2 });
+export async function requestSummaryRefresh(db: Db, lastMark: number): Promise<void> {
+  await enqueue(db, REFRESH_JOB, {}, { singletonKey: `read:${lastMark}`, maxAttempts: 2 });
 }
 
 /**
- * For the importer (and anything else that writes many patents): rebuild the landscape summary now,
- * after the file's transaction committed. Returns the milliseconds it took.
+ * For the importer (and anything else that writes many patents): bring the landscape summary up to date now,
+ * after the file's transaction committed (a big file dirties many slices: a full rebuild). Returns the
+ * milliseconds it took.
  */
-export async function refreshLandscapeSummary(db: Db): Promise<number> {
-  return refreshSummary(db);
+export async function refreshLandscapeSummary(db: Db, options: { full?: boolean } = {}): Promise<number> {
+  return (await refreshSummary(db, options)).ms;
 }
 
 /**
@@ -45,13 +51,13 @@ export async function findReportJob(db: Db, actor: Actor, id: number): Promise<P
 export function patentLandscapeHandlers(): JobHandlers {
   return {
     [REFRESH_JOB]: async ({ db, log }) => {
-      const ms = await refreshSummary(db);
-      log.info({ ms }, 'patent landscape summary rebuilt');
-      return { ms };
+      const { ms, slices } = await refreshSummary(db);
+      log.info({ ms, slices }, 'patent landscape summary refreshed');
+      return { ms, slices };
     },
     [REPORT_JOB]: async ({ db, job, log }) => {
       const p = job.payload as Payload;
-      const l = await landscape(db, p.query, { onStale: (seq) => requestSummaryRefresh(db, seq) });
+      const l = await landscape(db, p.query, { onStale: (mark) => requestSummaryRefresh(db, mark) });
       await setFileJobProgress(db, job.id, 0.3);
       const pdf = await landscapePdf(l, (share) => setFileJobProgress(db, job.id, 0.3 + 0.6 * share));
       const file = await storeFile(db, systemContext(p.actor), { purpose: 'attachment', filename: reportFilename(l), buffer: pdf });

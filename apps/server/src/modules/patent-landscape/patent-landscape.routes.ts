@@ -18,7 +18,7 @@ const RULES =
   'Filings count by application year, grants by grant year; the other charts count patents filed in the period.';
 
 export async function patentLandscapeRoutes(app: App) {
-  const onStale = (changeSeq: number) => requestSummaryRefresh(app.db, changeSeq);
+  const onStale = (lastMark: number) => requestSummaryRefresh(app.db, lastMark);
 
   app.get(
     '/api/v1/patent-landscape',

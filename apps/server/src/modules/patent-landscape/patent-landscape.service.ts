@@ -72,39 +72,48 @@ export async function resolveFilter(db: Db, query: PatentLandscapeQuery, now = n
 }
 
 /**
- * Where the figures come from: a filter of town and years only reads the pre-counted summary when it is
- * fresh (built after the last write to patents); any other filter, or a stale summary, counts the patents
- * themselves — the same answers (tested), only slower. A stale summary asks for a rebuild in the job queue.
+ * Where the figures come from: a filter of town and years — with at most an IPC subclass or an industry —
+ * reads the pre-counted summary unless one of the slices (town, year) it covers is dirty (written since the
+ * last refresh); any other filter (an applicant, a class group or subgroup, class and industry together), or a
+ * dirty slice, counts the patents themselves — the same answers (tested), only slower. With a subclass or an
+ * industry the top applicants and inventors are counted live within it (the summary keeps names without facets).
+ * A dirty slice asks for a refresh in the job queue (the trigger marking it asked too).
  */
 async function sourceFor(db: Db, where: repo.LandscapeWhere, options: LandscapeOptions) {
-  if (options.summary === false || where.industry || where.ipc || where.applicant) return repo;
-  const state = await summaryRepo.summaryIsFresh(db);
-  if (state.fresh) return summaryRepo;
-  await options.onStale?.(state.changeSeq);
-  return repo;
+  const facet = summaryRepo.facetOf(where);
+  if (options.summary === false || facet === null) return { figures: repo, names: repo, from: 'live' as const };
+  const state = await summaryRepo.dirtyFor(db, where);
+  if (state.dirty) {
+    await options.onStale?.(state.lastId);
+    return { figures: repo, names: repo, from: 'live' as const };
+  }
+  return { figures: summaryRepo, names: facet === '' ? summaryRepo : repo, from: 'summary' as const };
 }
 
 export type LandscapeOptions = {
   now?: Date;
   /** false: always count the patents (tests compare both sources). */
   summary?: boolean;
-  /** Called with the change sequence when the summary is stale (the routes enqueue a rebuild). */
-  onStale?: (changeSeq: number) => Promise<void>;
+  /** Called with the newest dirty mark when a slice the filter covers is dirty (the routes enqueue a refresh). */
+  onStale?: (lastMark: number) => Promise<void>;
+  /** Told where the figures came from (tests, benchmarks). */
+  onSource?: (source: 'summary' | 'live') => void;
 };
 
 export async function landscape(db: Db, query: PatentLandscapeQuery, options: LandscapeOptions = {}): Promise<PatentLandscape> {
   const now = options.now ?? new Date();
   const { where, filter } = await resolveFilter(db, query, now);
   const src = await sourceFor(db, where, options);
+  options.onSource?.(src.from);
   const [filed, grants, applicants, inventors, classes, industries, applications, validity, figures, towns] = await Promise.all([
-    src.filedBreakdown(db, where),
-    src.grantsByYear(db, where),
-    src.topNames(db, where, 'applicants', LANDSCAPE_TOP),
-    src.topNames(db, where, 'inventors', LANDSCAPE_TOP),
-    src.classCounts(db, where),
-    src.industryCounts(db, where),
-    src.inventionApplications(db, where),
-    src.inventionValidity(db, where),
+    src.figures.filedBreakdown(db, where),
+    src.figures.grantsByYear(db, where),
+    src.names.topNames(db, where, 'applicants', LANDSCAPE_TOP),
+    src.names.topNames(db, where, 'inventors', LANDSCAPE_TOP),
+    src.figures.classCounts(db, where),
+    src.figures.industryCounts(db, where),
+    src.figures.inventionApplications(db, where),
+    src.figures.inventionValidity(db, where),
     targetsRepo.approvedFiguresByTownYear(db),
     targetsRepo.townsInOrder(db),
   ]);

@@ -3,18 +3,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { industriesOf } from '@innotown/contracts/patent-industries';
+import type { PatentLandscapeQuery } from '@innotown/contracts/patent-landscape';
 import { classPrefixesOf } from '@innotown/contracts/patents';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoIds, missingId } from '../../../test/fixtures.ts';
+import { countOf, demoIds, missingId } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { makePatent } from '../../../test/patent-fixtures.ts';
 import { approveFigures, clearTownStatistics, equalYear, openPeriod } from '../../../test/target-fixtures.ts';
 import { claimJob, completeJob } from '../../platform/jobs.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
-import { patentLandscapeHandlers, REPORT_JOB, refreshLandscapeSummary } from './patent-landscape.jobs.ts';
+import { patentLandscapeHandlers, REFRESH_JOB, REPORT_JOB, refreshLandscapeSummary } from './patent-landscape.jobs.ts';
 import { landscape } from './patent-landscape.service.ts';
+import { refreshSummary } from './patent-landscape-summary.repository.ts';
 
 /**
  * A hand-checked corpus in 东凤镇 (D), one 小榄镇 patent and one outside applicant; every figure below
@@ -30,6 +32,7 @@ import { landscape } from './patent-landscape.service.ts';
  * Population (approved target-monitoring figures of 东凤镇): 200,000 in 2022 and 2023, none otherwise.
  */
 
+const onPostgres = Boolean(process.env.DATABASE_URL);
 let t: TestApp;
 let admin: string;
 let ids: Awaited<ReturnType<typeof demoIds>>;
@@ -307,41 +310,173 @@ describe('landscape figures on the hand-checked corpus', () => {
 });
 
 describe('pre-counted summary', () => {
-  it('answers a town-and-years landscape exactly as counting the patents does, and falls back when stale', async () => {
-    const ms = await refreshLandscapeSummary(t.database.db);
-    expect(ms).toBeGreaterThanOrEqual(0);
-    const now = new Date('2026-06-01T00:00:00Z');
-    for (const query of [{ town: ids.dongfengTownId, from: 2021, to: 2024 }, { from: 2015, to: 2026 }, { town: ids.xiaolanTownId }]) {
-      const live = await landscape(t.database.db, query, { now, summary: false });
-      let stale = false;
-      const summary = await landscape(t.database.db, query, {
-        now,
-        onStale: async () => {
-          stale = true;
-        },
-      });
-      expect(stale).toBe(false);
-      expect(summary).toEqual(live);
+  const now = new Date('2026-06-01T00:00:00Z');
+  const db = () => t.database.db;
+  /** The landscape from wherever the service takes it, and where that was. */
+  const served = async (query: Parameters<typeof landscape>[1]) => {
+    let source: 'summary' | 'live' | null = null;
+    const l = await landscape(db(), query, { now, onSource: (s) => (source = s) });
+    return { l, source };
+  };
+  const live = (query: Parameters<typeof landscape>[1]) => landscape(db(), query, { now, summary: false });
+  const industry = () => industriesOf(classPrefixesOf(['A47J27/00']))[0] as PatentLandscapeQuery['industry'];
+  const queries = (): PatentLandscapeQuery[] => [
+    { town: ids.dongfengTownId, from: 2021, to: 2024 },
+    { from: 2015, to: 2026 },
+    { town: ids.xiaolanTownId },
+    { ipc: 'A47J', from: 2015, to: 2026 },
+    { ipc: 'A47J', town: ids.dongfengTownId, from: 2021, to: 2024 },
+    { ipc: 'E05B', town: ids.xiaolanTownId },
+    { industry: industry(), from: 2015, to: 2026 },
+    { industry: industry(), town: ids.dongfengTownId, from: 2021, to: 2024 },
+  ];
+  const dirtyMarks = async () => countOf(t.database, 'patent_landscape_dirty', sql`true`);
+  const refreshJobs = async () => countOf(t.database, 'jobs', sql`name = ${REFRESH_JOB} and singleton_key like 'slices:%'`);
+  /** Every filter the summary serves answers as counting does; with nothing dirty each one is served by it. */
+  const expectSummaryMatchesLive = async (allFromSummary: boolean) => {
+    for (const query of queries()) {
+      const { l, source } = await served(query);
+      if (allFromSummary) expect(source, JSON.stringify(query)).toBe('summary');
+      expect(l, JSON.stringify(query)).toEqual(await live(query));
     }
-    // A new patent makes the summary stale: the answer counts it at once and a rebuild is asked for.
+  };
+  const patentFiled = async (date: string) =>
+    ((await db().execute(sql`select id from patents where application_date = ${date}`)) as unknown as { rows: { id: string }[] }).rows[0]
+      ?.id as string;
+
+  it('answers a town-and-years landscape, an IPC subclass and an industry exactly as counting the patents does', async () => {
+    const ms = await refreshLandscapeSummary(db(), { full: true });
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(await dirtyMarks()).toBe(0);
+    await expectSummaryMatchesLive(true);
+    // A class group, a subgroup, an applicant, class and industry together: counted live.
+    for (const query of [
+      { ipc: 'A47J27/' },
+      { ipc: 'A47J27/0' },
+      { applicant: '东凤电器有限公司' },
+      { ipc: 'A47J', industry: industry() },
+    ]) {
+      const { l, source } = await served(query);
+      expect(source).toBe('live');
+      expect(l).toEqual(await live(query));
+    }
+  });
+
+  it('a new patent dirties its town-years only: that town counts live and asks for a refresh, another town keeps the summary', async () => {
+    await refreshLandscapeSummary(db());
+    const jobsBefore = await refreshJobs();
     await makePatent(t.database, { townId: ids.dongfengTownId, localApplicant: true, applicationDate: '2024-06-01', grantDate: null });
+    expect(await refreshJobs()).toBe(jobsBefore + 1); // enqueued by the trigger, in the writer's transaction
     let asked: number | null = null;
     const after = await landscape(
-      t.database.db,
+      db(),
       { town: ids.dongfengTownId, from: 2021, to: 2024 },
       {
         now,
-        onStale: async (seq) => {
-          asked = seq;
+        onStale: async (mark) => {
+          asked = mark;
         },
       },
     );
     expect(asked).not.toBeNull();
     expect(after.years.find((y) => y.year === 2024)?.filed.total).toBe(1);
-    await t.database.db.execute(
-      sql`delete from patent_events where patent_id in (select id from patents where application_date = '2024-06-01')`,
-    );
-    await t.database.db.execute(sql`delete from patents where application_date = '2024-06-01'`);
+    expect((await served({ town: ids.xiaolanTownId })).source).toBe('summary');
+    // A period the new patent is not in: still the summary.
+    expect((await served({ town: ids.dongfengTownId, from: 2015, to: 2020 })).source).toBe('summary');
+    // The job recomputes just that slice.
+    const job = await claimJob(db(), [REFRESH_JOB], 'test', 60_000);
+    expect(job).not.toBeNull();
+    const handler = patentLandscapeHandlers()[REFRESH_JOB] as NonNullable<ReturnType<typeof patentLandscapeHandlers>[string]>;
+    const result = (await handler({ db: db(), job: job as NonNullable<typeof job>, log: t.app.log })) as { slices: number | 'all' };
+    expect(await completeJob(db(), job as NonNullable<typeof job>, 'test', result)).toBe(true);
+    expect(result.slices).toBe(1);
+    await expectSummaryMatchesLive(true);
+    await db().execute(sql`delete from patent_events where patent_id in (select id from patents where application_date = '2024-06-01')`);
+    await db().execute(sql`delete from patents where application_date = '2024-06-01'`);
+    expect((await served({ town: ids.dongfengTownId, from: 2021, to: 2024 })).source).toBe('live');
+    await refreshLandscapeSummary(db());
+    await expectSummaryMatchesLive(true);
+  });
+
+  it('a legal-status event and a grant refresh their slices to the counted answers; a change of owners marks nothing', async () => {
+    await refreshLandscapeSummary(db());
+    const p1 = await patentFiled('2021-03-01');
+    const p5 = await patentFiled('2023-05-01');
+    // #1 (filed 2021, granted 2022) invalidated in 2024: its grant year feeds the indicators of 2022 onwards.
+    await db().execute(sql`update patents set legal_status = 'invalidated', legal_status_date = '2024-03-01' where id = ${p1}`);
+    expect((await served({ town: ids.dongfengTownId, from: 2023, to: 2024 })).source).toBe('live');
+    expect((await served({ town: ids.xiaolanTownId })).source).toBe('summary');
+    expect((await served({ ipc: 'E05B', town: ids.xiaolanTownId })).source).toBe('summary');
+    // #5 granted by pre-examination in 2025.
+    await db().execute(sql`update patents set legal_status = 'granted', grant_date = '2025-02-01' where id = ${p5}`);
+    expect(await refreshLandscapeSummary(db())).toBeGreaterThanOrEqual(0);
+    expect(await dirtyMarks()).toBe(0);
+    await expectSummaryMatchesLive(true);
+    expect((await served({ town: ids.dongfengTownId, from: 2021, to: 2025 })).l.totals.granted).toBe(5);
+    await db().execute(sql`update patents set legal_status = 'granted', legal_status_date = null where id = ${p1}`);
+    await db().execute(sql`update patents set legal_status = 'pending', grant_date = null where id = ${p5}`);
+    await refreshLandscapeSummary(db());
+    expect(await dirtyMarks()).toBe(0);
+    // A transfer changes the owners and dates the status (ip-trading), which the landscape does not read of a patent in force.
+    const jobs = await refreshJobs();
+    await db().execute(sql`update patents set owners = array['新东家有限公司'], legal_status_date = '2025-03-01' where id = ${p1}`);
+    expect(await dirtyMarks()).toBe(0);
+    expect(await refreshJobs()).toBe(jobs);
+    await db().execute(sql`update patents set owners = applicants, legal_status_date = null where id = ${p1}`);
+    expect(await dirtyMarks()).toBe(0);
+    await expectSummaryMatchesLive(true);
+  });
+
+  it.skipIf(!onPostgres)('concurrent writers and refreshers on PostgreSQL: no mark is lost, the summary never answers wrong', async () => {
+    await refreshLandscapeSummary(db());
+    const p1 = await patentFiled('2021-03-01');
+    const p7 = await patentFiled('2023-03-01');
+    // A writer whose transaction is open while a refresh runs: the refresh cannot see its mark and must not clear it.
+    let marked!: () => void;
+    let release!: () => void;
+    const isMarked = new Promise<void>((r) => (marked = r));
+    const released = new Promise<void>((r) => (release = r));
+    const writer = db().transaction(async (tx) => {
+      await tx.execute(sql`update patents set legal_status = 'expired', legal_status_date = '2024-05-01' where id = ${p1}`);
+      marked();
+      await released;
+    });
+    await isMarked;
+    await db().execute(sql`update patents set legal_status = 'withdrawn', legal_status_date = '2024-01-02' where id = ${p7}`);
+    // The writer commits after the refresh read the marks (小榄's, not the writer's: its id is lower but it was
+    // not committed) and before it clears them: clearing "every mark up to the newest read" would lose it.
+    const refreshed = await refreshSummary(db(), {
+      afterMarksRead: async () => {
+        release();
+        await writer;
+      },
+    });
+    expect(refreshed.slices).toBe(1);
+    expect((await served({ town: ids.dongfengTownId, from: 2021, to: 2024 })).source).toBe('live');
+    expect((await served({ town: ids.xiaolanTownId })).source).toBe('summary');
+    await expectSummaryMatchesLive(false);
+    // Two writers and two refreshers racing, several rounds; at any quiet moment whatever the summary serves is right.
+    const statuses = ['lapsed', 'granted', 'invalidated', 'expired'] as const;
+    for (let round = 0; round < 4; round++) {
+      await Promise.all([
+        ...[p1, p7].map(async (id, w) => {
+          for (let i = 0; i < 5; i++) {
+            const status = statuses[(round + i + w) % statuses.length];
+            await db().execute(
+              sql`update patents set legal_status = ${status}, legal_status_date = ${`2024-0${i + 1}-1${w}`} where id = ${id}`,
+            );
+          }
+        }),
+        refreshLandscapeSummary(db()),
+        refreshLandscapeSummary(db()),
+      ]);
+      await expectSummaryMatchesLive(false);
+    }
+    await db().execute(sql`update patents set legal_status = 'granted', legal_status_date = null where id = ${p1}`);
+    await db().execute(sql`update patents set legal_status = 'pending', legal_status_date = null where id = ${p7}`);
+    await refreshLandscapeSummary(db());
+    expect(await dirtyMarks()).toBe(0);
+    await expectSummaryMatchesLive(true);
   });
 });
 
