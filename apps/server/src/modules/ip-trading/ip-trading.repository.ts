@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../db/schema/accounts.ts';
-import { ipDeals, ipListings, ipOfferMessages, ipOffers } from '../../db/schema/ip-trading.ts';
+import { ipDeals, ipListings, ipOfferMessages, ipOffers, ipOpenLicenceTakes } from '../../db/schema/ip-trading.ts';
 import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
 import { patentEvents, patents } from '../../db/schema/patents.ts';
 import { files } from '../../db/schema/platform.ts';
@@ -40,11 +40,11 @@ export type PatentSummaryRow = {
 
 // ---------------------------------------------------------------- patents
 
-export type PatentForTrade = PatentSummaryRow & { ownerEnterpriseIds: string[] };
+export type PatentForTrade = PatentSummaryRow & { ownerEnterpriseIds: string[]; applicationDate: string };
 
 export async function findPatent(db: Db, id: string): Promise<PatentForTrade | undefined> {
   const [row] = await db
-    .select({ ...patentSummaryColumns, ownerEnterpriseIds: patents.ownerEnterpriseIds })
+    .select({ ...patentSummaryColumns, ownerEnterpriseIds: patents.ownerEnterpriseIds, applicationDate: patents.applicationDate })
     .from(patents)
     .where(eq(patents.id, id));
   return row;
@@ -450,20 +450,54 @@ export async function listDeals(db: Db, filter: ScopeFilter, q: { status?: strin
 }
 
 /** A transfer or exclusive licence of the patent in progress, or a completed exclusive licence (service pre-checks). */
-export async function dealConflicts(db: Db, patentId: string) {
-  const rows = await db
-    .select({ kind: ipDeals.kind, status: ipDeals.status })
-    .from(ipDeals)
-    .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed'])));
+/**
+ * What stands in the way of a deal or declaration on the patent; `today` (Shanghai) decides whether a completed
+ * exclusive licence or a licence taken under an open licence still runs (one without a recorded term always does).
+ */
+export async function dealConflicts(db: Db, patentId: string, today: string) {
+  const [rows, [takes]] = await Promise.all([
+    db
+      .select({ kind: ipDeals.kind, status: ipDeals.status, endsOn: ipDeals.licenceEndsOn })
+      .from(ipDeals)
+      .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed']))),
+    db
+      .select({ n: count() })
+      .from(ipOpenLicenceTakes)
+      .where(
+        and(
+          eq(ipOpenLicenceTakes.patentId, patentId),
+          sql`(${ipOpenLicenceTakes.licenceEndsOn} is null or ${ipOpenLicenceTakes.licenceEndsOn} >= ${today})`,
+        ),
+      ),
+  ]);
   return {
     exclusiveOrTransferInProgress: rows.some(
       (r) => r.status === 'in_progress' && (r.kind === 'transfer' || r.kind === 'exclusive_licence'),
     ),
     transferInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'transfer'),
     exclusiveInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'exclusive_licence'),
-    exclusiveCompleted: rows.some((r) => r.status === 'completed' && r.kind === 'exclusive_licence'),
+    /** A completed exclusive licence whose term has not ended. */
+    exclusiveBinding: rows.some(
+      (r) => r.status === 'completed' && r.kind === 'exclusive_licence' && (r.endsOn === null || r.endsOn >= today),
+    ),
+    openLicenceTakeRunning: (takes?.n ?? 0) > 0,
     pledgeInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'pledge'),
   };
+}
+
+/** Completed licences whose term has not ended and completed pledges of the patent: the patent page's rights. */
+export async function currentLicencesAndPledges(db: Db, patentId: string, today: string) {
+  return dealBase(db)
+    .where(
+      and(
+        eq(ipDeals.patentId, patentId),
+        eq(ipDeals.status, 'completed'),
+        sql`(${ipDeals.kind} = 'pledge' or (${ipDeals.kind} in ('exclusive_licence', 'non_exclusive_licence')
+          and (${ipDeals.licenceEndsOn} is null or ${ipDeals.licenceEndsOn} >= ${today})))`,
+      ),
+    )
+    .orderBy(asc(ipDeals.completedAt))
+    .then((rows) => rows.map(flattenDeal));
 }
 
 export async function insertDeal(db: Db, values: typeof ipDeals.$inferInsert): Promise<string> {

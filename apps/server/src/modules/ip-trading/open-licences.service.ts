@@ -80,8 +80,8 @@ export async function declare(db: Db, ctx: RequestContext, input: z.infer<typeof
       if (!patent.ownerEnterpriseIds.includes(enterpriseId)) throw new AppError(IpErrors.IP_NOT_PATENT_OWNER);
       if (patent.legalStatus !== 'granted') throw new AppError(IpErrors.IP_PATENT_NOT_IN_FORCE);
       if (await repo.activeDeclarationOf(tx, patent.id)) throw new AppError(IpErrors.IP_OPEN_LICENCE_ALREADY_DECLARED);
-      const c = await trading.dealConflicts(tx, patent.id);
-      if (c.exclusiveInProgress || c.exclusiveCompleted || c.transferInProgress) throw new AppError(IpErrors.IP_OPEN_LICENCE_CONFLICT);
+      const c = await trading.dealConflicts(tx, patent.id, shanghaiDate(now));
+      if (c.exclusiveInProgress || c.exclusiveBinding || c.transferInProgress) throw new AppError(IpErrors.IP_OPEN_LICENCE_CONFLICT);
       const ent = await trading.enterpriseTown(tx, enterpriseId);
       if (!ent) throw forbidden();
       const id = await repo.insertOpenLicence(tx, {
@@ -158,6 +158,9 @@ export async function take(db: Db, ctx: RequestContext, id: string, input: z.inf
         paidOn: input.paidOn,
         paymentReference: input.paymentReference,
         notice: input.notice ?? '',
+        // The licence runs from the day taken to the end of the declaration's validity.
+        licenceStartsOn: today,
+        licenceEndsOn: o.validUntil,
         createdBy: userId,
         createdAt: now,
       });
@@ -166,7 +169,15 @@ export async function take(db: Db, ctx: RequestContext, id: string, input: z.inf
         patentId: o.patentId,
         eventDate: today,
         kind: 'licensed',
-        detail: { licensor: o.enterpriseName, licensee, licenceType: 'open', openLicenceId: id, validUntil: o.validUntil },
+        detail: {
+          licensor: o.enterpriseName,
+          licensee,
+          licenceType: 'open',
+          openLicenceId: id,
+          startsOn: today,
+          endsOn: o.validUntil,
+          validUntil: o.validUntil,
+        },
         source: 'platform',
         refId: takeId,
       });
