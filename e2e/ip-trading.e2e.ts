@@ -49,14 +49,10 @@ describe('IP trading', () => {
       await page.goto('/ip-market/my');
       const row = page.getByTestId('my-patents').locator('tr', { hasText: patent.applicationNumber });
       await row.getByTestId('list-patent').click();
-      // Choose the kind until the select shows it: a click that lands while the drop-down still opens is lost,
-      // and the form would then list the patent for transfer (the default).
-      for (let attempt = 0; attempt < 3 && !(await page.getByTestId('listing-kind').innerText()).includes('普通许可'); attempt++) {
-        await page.getByTestId('listing-kind').click();
-        await page.locator('.ant-select-item-option:visible', { hasText: '普通许可' }).click();
-        await page.waitForTimeout(200);
-      }
-      expect(await page.getByTestId('listing-kind').innerText()).toContain('普通许可');
+      await page.getByTestId('listing-kind').getByText('普通许可').click();
+      await expect
+        .poll(() => page.getByTestId('listing-kind').locator('.ant-radio-button-wrapper-checked').innerText(), POLL)
+        .toContain('普通许可');
       await page.locator('input[data-testid="listing-price"], [data-testid="listing-price"] input').first().fill('50000');
       await page.locator('.ant-modal-footer .ant-btn-primary:visible').click();
       await page.waitForURL(/\/ip-market\/listings\/[0-9a-f-]+$/, POLL);

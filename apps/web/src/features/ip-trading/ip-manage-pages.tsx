@@ -1,5 +1,5 @@
 import { type ListingKind, listingKinds, type MyPatent } from '@innotown/contracts/ip-trading';
-import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +52,13 @@ function ListDialog({ patent, onClose }: { patent: MyPatent | null; onClose: () 
         }
       >
         <Form.Item name="kind" label={t('ip.listKind')} rules={[{ required: true }]}>
-          <Select options={listingKinds.map((k) => ({ value: k, label: t(`ip.kind_${k}`) }))} data-testid="listing-kind" />
+          {/* Four kinds: a button group shows them all at once (antd: radios for ≤ 5 options). */}
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={listingKinds.map((k) => ({ value: k, label: t(`ip.kind_${k}`) }))}
+            data-testid="listing-kind"
+          />
         </Form.Item>
         <Form.Item name="askingYuan" label={t('ip.askingPrice')}>
           <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="listing-price" />
