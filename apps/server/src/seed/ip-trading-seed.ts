@@ -58,10 +58,9 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
   const mine = await grantedOf(seller.enterprise_id, 8);
   /** A licence term's last day: the contract's, or the patent's last day in force if that comes first. */
   const termEnd = async (patentId: string, wanted: string) => {
-    const [p] = (await tx.execute(sql`select kind, application_date::text as d from patents where id = ${patentId}`)).rows as {
-      kind: PatentKind;
-      d: string;
-    }[];
+    const [p] = rowsOf<{ kind: PatentKind; d: string }>(
+      await tx.execute(sql`select kind, application_date::text as d from patents where id = ${patentId}`),
+    );
     const expiry = p ? expiryDate(p.kind, p.d) : wanted;
     return expiry < wanted ? expiry : wanted;
   };
@@ -139,7 +138,11 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
       tx,
       me,
       accepted.dealId,
-      { contractFileId: await contract(seller), licenceStartsOn: '2025-10-10', licenceEndsOn: await termEnd(mine[1] as string, '2028-10-09') },
+      {
+        contractFileId: await contract(seller),
+        licenceStartsOn: '2025-10-10',
+        licenceEndsOn: await termEnd(mine[1] as string, '2028-10-09'),
+      },
       at('2025-10-10'),
     );
     summary.deals++;

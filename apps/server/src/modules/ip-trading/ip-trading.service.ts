@@ -11,6 +11,7 @@ import {
   type offerListQuerySchema,
   type showcaseQuerySchema,
 } from '@innotown/contracts/ip-trading';
+import type { PatentKind } from '@innotown/contracts/patent-codes';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -21,8 +22,6 @@ import { type Actor, type Permission, recordInScope, type ScopedRecord, scopeFil
 import { tokensForQuery } from '../../platform/search/tokenizer.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
 import { readFile } from '../files/files.service.ts';
-import { expiryDate } from '../patents/patent-portfolio.rules.ts';
-import type { PatentKind } from '@innotown/contracts/patent-codes';
 import {
   type NotificationMessage,
   notify,
@@ -30,6 +29,7 @@ import {
   notifyEnterpriseUsers,
   notifyTownAdmins,
 } from '../notifications/notifications.service.ts';
+import { expiryDate } from '../patents/patent-portfolio.rules.ts';
 import { IpErrors, underRules } from './ip-trading.errors.ts';
 import * as repo from './ip-trading.repository.ts';
 import { endDeclarations } from './open-licences.repository.ts';

@@ -200,7 +200,9 @@ describe('listing → review → offer → counter → accept → contract → d
         'IP_LICENCE_TERM_INVALID',
       );
     }
-    expect((await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...term, licenceEndsOn: '2020-01-01' })).status).toBe(400);
+    expect((await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...term, licenceEndsOn: '2020-01-01' })).status).toBe(
+      400,
+    );
     const done = await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...term });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ licenceStartsOn: term.licenceStartsOn, licenceEndsOn: term.licenceEndsOn });
@@ -369,9 +371,9 @@ describe('trading rules (service first, the database decides)', () => {
     const acc = await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {});
     const file = await uploadContract(t, enterprise);
     const term = { licenceStartsOn: addCalendarDays(today, -30), licenceEndsOn: addCalendarDays(today, 365) };
-    expect(
-      (await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id, ...term })).status,
-    ).toBe(200);
+    expect((await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id, ...term })).status).toBe(
+      200,
+    );
     const [ev] = await eventsOf(pid, 'licensed');
     expect(ev?.detail).toMatchObject({ licensee: b1.name, licenceType: 'exclusive', endsOn: term.licenceEndsOn });
     for (const kind of ['non_exclusive_licence', 'exclusive_licence']) {
@@ -415,8 +417,7 @@ describe('trading rules (service first, the database decides)', () => {
     const file2 = await uploadContract(t, enterprise);
     const overlapping = { licenceStartsOn: addCalendarDays(today, 300), licenceEndsOn: addCalendarDays(today, 700) };
     expect(
-      (await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...overlapping })).body.error
-        .code,
+      (await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...overlapping })).body.error.code,
     ).toBe('IP_EXCLUSIVE_LICENCE_EXISTS');
     const after = { licenceStartsOn: addCalendarDays(today, 366), licenceEndsOn: addCalendarDays(today, 700) };
     expect((await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...after })).status).toBe(
