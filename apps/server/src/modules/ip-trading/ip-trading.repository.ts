@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../db/schema/accounts.ts';
 import { ipDeals, ipListings, ipOfferMessages, ipOffers, ipOpenLicenceTakes } from '../../db/schema/ip-trading.ts';
@@ -528,6 +528,27 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.institutionId, institutionId), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Active enterprise users of enterprises in the same GB/T 4754 industry division (letter + 2 digits) as the given
+ * enterprise, other than the patent's owners: who hears of a new open licence (the platform has no follows or
+ * saved searches; the industry is the one link it knows between an enterprise and a patent's use).
+ */
+export async function sameIndustryUserIds(db: Db, enterpriseId: string, excludeEnterpriseIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .where(
+      and(
+        eq(users.role, 'enterprise'),
+        eq(users.status, 'active'),
+        sql`substr(${enterprises.industryCode}, 1, 3) = (select substr(e.industry_code, 1, 3) from enterprises e where e.id = ${enterpriseId})`,
+        excludeEnterpriseIds.length > 0 ? notInArray(enterprises.id, [...excludeEnterpriseIds]) : undefined,
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

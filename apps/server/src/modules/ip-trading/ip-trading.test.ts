@@ -488,9 +488,38 @@ describe('open licences (开放许可)', () => {
     expect(
       (await call('POST', `${BASE}/open-licences`, enterprise, { ...body, validFrom: addCalendarDays(today, -3) })).body.error.code,
     ).toBe('IP_OPEN_LICENCE_VALIDITY');
+    // b2's enterprise shares the owner's industry division, b3's does not.
+    const own = await one<{ code: string }>(
+      t.database,
+      sql`select industry_code as code from enterprises where id = ${ids.ownEnterpriseId}`,
+    );
+    await t.database.db.execute(sql`update enterprises set industry_code = ${own.code} where id = ${b2.enterpriseId}`);
+    const otherCode = own.code.startsWith('M73') ? 'C3872' : 'M7320';
+    await t.database.db.execute(sql`update enterprises set industry_code = ${otherCode} where id = ${b3.enterpriseId}`);
+    const declaredNotices = (enterpriseId: string) =>
+      countOf(
+        t.database,
+        'notifications',
+        sql`kind = 'ip_open_licence.declared' and user_id in (select id from users where enterprise_id = ${enterpriseId})`,
+      );
+    const [b2Before, b3Before, ownBefore] = [
+      await declaredNotices(b2.enterpriseId),
+      await declaredNotices(b3.enterpriseId),
+      await declaredNotices(ids.ownEnterpriseId),
+    ];
     const declared = await call('POST', `${BASE}/open-licences`, enterprise, body);
     expect(declared.status).toBe(201);
     const id = declared.body.id;
+    // Enterprises of the owner's industry hear of it; others and the owner do not.
+    expect((await declaredNotices(b2.enterpriseId)) - b2Before).toBe(1);
+    expect((await declaredNotices(b3.enterpriseId)) - b3Before).toBe(0);
+    expect((await declaredNotices(ids.ownEnterpriseId)) - ownBefore).toBe(0);
+    const notice = await one<{ link: string; title: string }>(
+      t.database,
+      sql`select link, title from notifications where kind = 'ip_open_licence.declared' and user_id in (select id from users where enterprise_id = ${b2.enterpriseId}) order by created_at desc limit 1`,
+    );
+    expect(notice.link).toBe(`/ip-market/open-licences?focus=${id}`);
+    expect(notice.title).toContain('一种可调光LED驱动电路');
     expect((await call('POST', `${BASE}/open-licences`, enterprise, body)).body.error.code).toBe('IP_OPEN_LICENCE_ALREADY_DECLARED');
     const list = await call('GET', `${BASE}/open-licences?q=${encodeURIComponent('驱动电路')}`);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(id);
