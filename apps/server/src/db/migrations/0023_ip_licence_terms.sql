@@ -77,13 +77,24 @@ BEGIN
       OR ip_open_licence_take_running(NEW.patent_id)
     ) THEN PERFORM ip_refuse('ip_open_licence_conflict'); END IF;
   ELSIF NEW.kind IN ('exclusive_licence', 'non_exclusive_licence') THEN
-    -- Completion records the contract's term; it may not overlap an exclusive licence completed meanwhile.
+    -- Completion records the contract's term. No licence's term overlaps an exclusive licence's: a licence may not
+    -- overlap an exclusive one completed meanwhile, nor an exclusive licence another licence (deal or open licence
+    -- taken) completed meanwhile. Non-exclusive licences recorded before terms existed have none and bind nothing.
     IF NEW.licence_ends_on IS NULL THEN PERFORM ip_refuse('ip_licence_term_required'); END IF;
     IF EXISTS (
       SELECT 1 FROM ip_deals d WHERE d.patent_id = NEW.patent_id AND d.id <> NEW.id AND d.kind = 'exclusive_licence'
         AND d.status = 'completed'
         AND (d.licence_ends_on IS NULL OR (d.licence_ends_on >= NEW.licence_starts_on AND d.licence_starts_on <= NEW.licence_ends_on))
     ) THEN PERFORM ip_refuse('ip_exclusive_licence_exists'); END IF;
+    IF NEW.kind = 'exclusive_licence' AND (
+      EXISTS (
+        SELECT 1 FROM ip_deals d WHERE d.patent_id = NEW.patent_id AND d.id <> NEW.id AND d.kind = 'non_exclusive_licence'
+          AND d.status = 'completed' AND d.licence_ends_on >= NEW.licence_starts_on AND d.licence_starts_on <= NEW.licence_ends_on
+      ) OR EXISTS (
+        SELECT 1 FROM ip_open_licence_takes t WHERE t.patent_id = NEW.patent_id
+          AND t.licence_ends_on >= NEW.licence_starts_on AND t.licence_starts_on <= NEW.licence_ends_on
+      )
+    ) THEN PERFORM ip_refuse('ip_exclusive_licence_overlap'); END IF;
   END IF;
   RETURN NEW;
 END;

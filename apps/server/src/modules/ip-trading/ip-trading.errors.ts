@@ -26,6 +26,11 @@ export const IpErrors = defineErrors({
     zh: '该专利的独占许可尚在许可期限内，期限届满前不能再许可（许可期限也不能与其重叠）',
     en: 'An exclusive licence of the patent is within its term; no further licence until it ends (nor one overlapping it)',
   },
+  IP_EXCLUSIVE_LICENCE_OVERLAP: {
+    status: 409,
+    zh: '独占许可期限内不能有其他被许可人：该专利已有许可（含开放许可）的期限与之重叠',
+    en: 'An exclusive licence has no other licensee during its term: a licence of the patent (open licences included) overlaps it',
+  },
   IP_LICENCE_TERM_INVALID: {
     status: 422,
     zh: '许可期限无效：许可合同须写明起止日期，结束日不早于开始日和今天，且不晚于专利权期限届满日',
@@ -102,6 +107,7 @@ const BY_CONSTRAINT: Record<string, string> = {
   ip_deals_one_pledge_in_progress: IpErrors.IP_PLEDGE_IN_PROGRESS,
   ip_exclusive_licence_exists: IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS,
   ip_licence_term_required: IpErrors.IP_LICENCE_TERM_INVALID,
+  ip_exclusive_licence_overlap: IpErrors.IP_EXCLUSIVE_LICENCE_OVERLAP,
   ip_deals_licence_term: IpErrors.IP_LICENCE_TERM_INVALID,
   ip_open_licence_conflict: IpErrors.IP_OPEN_LICENCE_CONFLICT,
   ip_listings_one_live_per_kind: IpErrors.IP_LISTING_DUPLICATE,

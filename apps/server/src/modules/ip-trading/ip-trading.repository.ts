@@ -485,6 +485,33 @@ export async function dealConflicts(db: Db, patentId: string, today: string) {
   };
 }
 
+/**
+ * Which rule a licence term [startsOn, endsOn] of the deal would break at completion (null: none) — the same checks
+ * as ip_deals_guard, for a clear answer before the database decides.
+ */
+export async function licenceTermConflict(
+  db: Db,
+  d: { id: string; patentId: string; kind: string },
+  startsOn: string,
+  endsOn: string,
+): Promise<'exclusive_exists' | 'exclusive_overlap' | null> {
+  const overlaps = (s: SQL, e: SQL) => sql`(${e} >= ${startsOn} and ${s} <= ${endsOn})`;
+  const [row] = await db
+    .select({
+      exclusive: sql<boolean>`exists (select 1 from ip_deals d where d.patent_id = ${d.patentId} and d.id <> ${d.id}
+        and d.kind = 'exclusive_licence' and d.status = 'completed'
+        and (d.licence_ends_on is null or ${overlaps(sql`d.licence_starts_on`, sql`d.licence_ends_on`)}))`,
+      other: sql<boolean>`exists (select 1 from ip_deals d where d.patent_id = ${d.patentId} and d.id <> ${d.id}
+        and d.kind = 'non_exclusive_licence' and d.status = 'completed' and ${overlaps(sql`d.licence_starts_on`, sql`d.licence_ends_on`)})
+        or exists (select 1 from ip_open_licence_takes t where t.patent_id = ${d.patentId}
+        and ${overlaps(sql`t.licence_starts_on`, sql`t.licence_ends_on`)})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (row?.exclusive) return 'exclusive_exists';
+  if (d.kind === 'exclusive_licence' && row?.other) return 'exclusive_overlap';
+  return null;
+}
+
 /** Completed licences whose term has not ended and completed pledges of the patent: the patent page's rights. */
 export async function currentLicencesAndPledges(db: Db, patentId: string, today: string) {
   return dealBase(db)

@@ -632,6 +632,9 @@ export async function completeDeal(db: Db, ctx: RequestContext, id: string, inpu
       if (!patent) throw notFound();
       if (patent.legalStatus !== 'granted') throw new AppError(IpErrors.IP_PATENT_NOT_IN_FORCE);
       const term = licenceTerm(d.kind, input, shanghaiDate(now), expiryDate(patent.kind as PatentKind, patent.applicationDate));
+      const conflict = term ? await repo.licenceTermConflict(tx, d, term.startsOn, term.endsOn) : null;
+      if (conflict === 'exclusive_exists') throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS);
+      if (conflict === 'exclusive_overlap') throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_OVERLAP);
       if (
         !(await repo.setDealStatus(tx, id, {
           status: 'completed',

@@ -401,7 +401,7 @@ describe('trading rules (service first, the database decides)', () => {
     expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'non_exclusive_licence' })).status).toBe(201);
   });
 
-  it('a licence completed later may not overlap an exclusive licence completed meanwhile (the database decides)', async () => {
+  it('no licence term overlaps an exclusive licence’s: either order of completion is refused with a clear code', async () => {
     const pid = await patent();
     const plain = await publishedListing(t, enterprise, admin, pid, 'non_exclusive_licence');
     const exclusive = await publishedListing(t, enterprise, admin, pid, 'exclusive_licence');
@@ -421,6 +421,36 @@ describe('trading rules (service first, the database decides)', () => {
     ).toBe('IP_EXCLUSIVE_LICENCE_EXISTS');
     const after = { licenceStartsOn: addCalendarDays(today, 366), licenceEndsOn: addCalendarDays(today, 700) };
     expect((await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...after })).status).toBe(
+      200,
+    );
+    // The other order: an exclusive licence may not be completed over a running non-exclusive licence's term.
+    const pid2 = await patent();
+    const plain2 = await publishedListing(t, enterprise, admin, pid2, 'non_exclusive_licence');
+    const exclusive2 = await publishedListing(t, enterprise, admin, pid2, 'exclusive_licence');
+    const p1 = await call('POST', `${BASE}/listings/${plain2}/offers`, b2.cookie, { amountFen: 10_000 });
+    const plainDeal2 = (await call('POST', `${BASE}/offers/${p1.body.id}/accept`, enterprise, {})).body.dealId;
+    const p2 = await call('POST', `${BASE}/listings/${exclusive2}/offers`, b1.cookie, { amountFen: 100_000 });
+    const exclusiveDeal2 = (await call('POST', `${BASE}/offers/${p2.body.id}/accept`, enterprise, {})).body.dealId;
+    const f3 = await uploadContract(t, enterprise);
+    expect(
+      (await call('POST', `${BASE}/deals/${plainDeal2}/complete`, enterprise, { contractFileId: f3.id, ...exclusiveTerm })).status,
+    ).toBe(200);
+    const f4 = await uploadContract(t, enterprise);
+    expect(
+      (await call('POST', `${BASE}/deals/${exclusiveDeal2}/complete`, enterprise, { contractFileId: f4.id, ...overlapping })).body.error
+        .code,
+    ).toBe('IP_EXCLUSIVE_LICENCE_OVERLAP');
+    // The trigger decides it too when the service is bypassed.
+    await t.database.db
+      .execute(
+        sql`update ip_deals set status = 'completed', contract_file_id = ${f4.id}, completed_at = now(),
+          licence_starts_on = ${overlapping.licenceStartsOn}, licence_ends_on = ${overlapping.licenceEndsOn} where id = ${exclusiveDeal2}`,
+      )
+      .then(
+        () => expect.unreachable('the guard must refuse'),
+        (err: unknown) => expect(String((err as { cause?: unknown }).cause ?? err)).toMatch(/ip_exclusive_licence_overlap/),
+      );
+    expect((await call('POST', `${BASE}/deals/${exclusiveDeal2}/complete`, enterprise, { contractFileId: f4.id, ...after })).status).toBe(
       200,
     );
   });
