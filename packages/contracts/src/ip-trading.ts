@@ -245,6 +245,9 @@ export const openLicenceTakenSchema = z.object({
   amountFen: z.number(),
   paidOn: z.string(),
   paymentReference: z.string(),
+  /** The licence's term: from the day taken to the end of the declaration's validity. */
+  licenceStartsOn: z.string().nullable(),
+  licenceEndsOn: z.string().nullable(),
   createdAt: z.string(),
 });
 export const openLicenceSchema = z.object({

@@ -147,6 +147,8 @@ export function presentOpenLicence(o: OpenLicenceDetail): OpenLicence {
       amountFen: t.amountFen,
       paidOn: t.paidOn,
       paymentReference: t.paymentReference,
+      licenceStartsOn: t.licenceStartsOn,
+      licenceEndsOn: t.licenceEndsOn,
       createdAt: t.createdAt.toISOString(),
     })),
   };

@@ -584,6 +584,8 @@ describe('open licences (开放许可)', () => {
     expect((await call('GET', `${BASE}/open-licences/${id}`, enterprise)).body.licences[0]).toMatchObject({
       licenseeName: b1.name,
       paymentReference: 'BANK-2026-0001',
+      licenceStartsOn: today,
+      licenceEndsOn: body.validUntil,
     });
     // Only the owner withdraws; licences taken stay; no new ones.
     expect((await call('POST', `${BASE}/open-licences/${id}/withdraw`, b1.cookie, {})).status).toBe(404);
