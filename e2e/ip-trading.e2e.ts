@@ -4,8 +4,8 @@ import { apiAs, launchBrowser, loginViaForm, newPage } from './browser.ts';
 
 /**
  * The IP market journey: the owner lists a patent from "my patents", the city approves it, a buyer offers from the
- * public showcase, the owner accepts in the offer thread, uploads the contract, and the deal page shows the new
- * licensee among the patent's legal-status events.
+ * public showcase, the owner accepts in the offer thread, records the contract with the licence's term, and the deal
+ * page and the patent's own page (许可/质押 and the timeline) show the new licensee.
  */
 const POLL = { timeout: 40_000, interval: 200 };
 const visibleOk = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary:visible');
@@ -38,6 +38,10 @@ describe('IP trading', () => {
     const patent = mine.find((p) => p.legalStatus === 'granted' && p.liveListingKinds.length === 0 && !p.openLicenceActive) as MyPatent;
     expect(patent).toBeDefined();
     const buyerMe = (await apiAs('client01', '/api/v1/me')) as { scope: { enterpriseName: string } };
+    // The licence runs a year, or to the patent's last day in force if that comes first.
+    const { expiryDate } = (await apiAs('enterprise', `/api/v1/patents/${patent.id}`)) as { expiryDate: string };
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    const [termEnd] = [expiryDate, inAYear].sort() as [string];
 
     const owner = await newPage(browser);
     const admin = await newPage(browser);
@@ -89,14 +93,33 @@ describe('IP trading', () => {
       await page.getByTestId('view-deal').click();
       await page.waitForURL(/\/ip-market\/deals\/[0-9a-f-]+$/, POLL);
 
-      // … and uploads the signed contract: the deal completes and the patent records the licensee.
-      await page
+      // … and records the signed contract with the licence's term (from today, as filled in, to its end day): the
+      // deal completes and the patent records the licensee.
+      await page.getByTestId('contract-upload').click();
+      const contractForm = page.getByTestId('contract-form');
+      await contractForm
         .locator('input[type="file"]')
         .setInputFiles({ name: '专利许可合同.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+      const endsOn = contractForm.locator('input[data-testid="licence-ends-on"], [data-testid="licence-ends-on"] input').first();
+      await endsOn.click();
+      await endsOn.fill(termEnd);
+      await endsOn.press('Enter');
+      await expect.poll(() => endsOn.inputValue(), POLL).toBe(termEnd);
+      await page.getByTestId('contract-submit').click();
       const events = page.getByTestId('deal-patent-events');
       await expect.poll(() => events.innerText(), POLL).toContain(buyerMe.scope.enterpriseName);
       expect(await events.innerText()).toContain('普通');
       await expect.poll(() => page.locator('.ant-tag', { hasText: '已完成' }).count(), POLL).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('deal-licence-term').innerText(), POLL).toContain(termEnd);
+
+      // The patent's own page shows the new licensee, the licence kind and its term in 许可/质押, and on the timeline.
+      await page.goto(`/patents/${patent.id}`);
+      const rights = page.getByTestId('patent-rights');
+      await expect.poll(() => rights.innerText(), POLL).toContain(buyerMe.scope.enterpriseName);
+      const licenceRow = rights.locator('tr', { hasText: buyerMe.scope.enterpriseName });
+      expect(await licenceRow.innerText()).toContain('普通许可');
+      expect(await licenceRow.innerText()).toContain(termEnd);
+      expect(await page.getByTestId('patent-timeline').innerText()).toContain(buyerMe.scope.enterpriseName);
 
       // The buyer sees the completed deal too.
       page = buyer.page;

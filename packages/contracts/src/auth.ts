@@ -42,6 +42,8 @@ export const meSchema = z.object({
     townName: z.string().nullable(),
     institutionId: z.uuid().nullable(),
     institutionName: z.string().nullable(),
+    /** The institution's type, e.g. `ip_protection_centre` (its staff see the centre's menus). */
+    institutionType: z.string().nullable(),
     enterpriseId: z.uuid().nullable(),
     enterpriseName: z.string().nullable(),
   }),

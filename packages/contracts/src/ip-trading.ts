@@ -167,7 +167,20 @@ export const offerSchema = z.object({
 export type Offer = z.infer<typeof offerSchema>;
 export const offerListSchema = listResponseSchema(offerSchema);
 
-export const dealCompleteSchema = z.object({ contractFileId: idSchema, note: optionalText(2000) }).strict();
+/** Licences: the term the contract states (both dates, inclusive, Shanghai days); other kinds: none. */
+export const dealCompleteSchema = z
+  .object({
+    contractFileId: idSchema,
+    licenceStartsOn: z.iso.date().nullish(),
+    licenceEndsOn: z.iso.date().nullish(),
+    note: optionalText(2000),
+  })
+  .strict()
+  .refine((b) => !b.licenceStartsOn || !b.licenceEndsOn || b.licenceEndsOn >= b.licenceStartsOn, {
+    path: ['licenceEndsOn'],
+    message: 'ip_licence_term_order',
+  });
+export type DealComplete = z.input<typeof dealCompleteSchema>;
 export const dealListQuerySchema = paginationQuerySchema.extend({ status: z.enum(dealStatuses).optional() }).strict();
 export const dealSchema = z.object({
   id: z.string(),
@@ -185,6 +198,9 @@ export const dealSchema = z.object({
   terms: z.string(),
   status: z.enum(dealStatuses),
   contractFile: z.object({ id: z.string(), filename: z.string(), size: z.number() }).nullable(),
+  /** Licences: the contract's term, recorded at completion. */
+  licenceStartsOn: z.string().nullable(),
+  licenceEndsOn: z.string().nullable(),
   completedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
@@ -229,6 +245,9 @@ export const openLicenceTakenSchema = z.object({
   amountFen: z.number(),
   paidOn: z.string(),
   paymentReference: z.string(),
+  /** The licence's term: from the day taken to the end of the declaration's validity. */
+  licenceStartsOn: z.string().nullable(),
+  licenceEndsOn: z.string().nullable(),
   createdAt: z.string(),
 });
 export const openLicenceSchema = z.object({

@@ -150,5 +150,6 @@ export const validationMessages = {
   ip_offer_empty: { zh: '请填写报价金额或条件', en: 'Give an amount or terms' },
   ip_price_range: { zh: '价格上限不能低于下限', en: 'The maximum price is below the minimum' },
   ip_validity_order: { zh: '有效期截止日不能早于起始日', en: 'The validity ends before it starts' },
+  ip_licence_term_order: { zh: '许可期限的结束日不能早于开始日', en: 'The licence term ends before it starts' },
 } as const;
 export type ValidationMessageKey = keyof typeof validationMessages;

@@ -132,6 +132,20 @@ export const patentTimelineEntrySchema = z.object({
   refId: z.string().nullable(),
 });
 
+/** A current licensee or pledgee (the page's 许可/质押 section). */
+export const patentRightSchema = z.object({
+  kind: z.enum(['licence', 'pledge']),
+  holder: z.string(),
+  licenceType: z.enum(['exclusive', 'non_exclusive', 'open']).nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  recordedOn: z.string(),
+  /** The deal, when the viewer may open it. */
+  dealId: z.string().nullable(),
+  openLicenceId: z.string().nullable(),
+});
+export type PatentRight = z.infer<typeof patentRightSchema>;
+
 export const patentDetailSchema = patentSearchItemSchema.omit({ titleHighlight: true, abstractHighlight: true }).extend({
   jurisdiction: z.string(),
   abstract: z.string().nullable(),
@@ -148,6 +162,8 @@ export const patentDetailSchema = patentSearchItemSchema.omit({ titleHighlight: 
   ipcSubclasses: z.array(z.string()),
   events: z.array(patentEventSchema),
   timeline: z.array(patentTimelineEntrySchema),
+  /** Licensees whose term has not ended and pledgees. */
+  rights: z.array(patentRightSchema),
 });
 export type PatentDetail = z.infer<typeof patentDetailSchema>;
 

@@ -35,6 +35,8 @@ export type SessionUser = Actor & {
   displayName: string;
   townName: string | null;
   institutionName: string | null;
+  /** The institution's type (`ip_protection_centre`, …): the web shows the centre's menus to its staff only. */
+  institutionType: string | null;
   enterpriseName: string | null;
   idleExpiresAt: Date;
   tokenHash: string;
@@ -63,6 +65,7 @@ export async function resolveSession(db: Db, token: string | undefined, settings
       enterpriseId: users.enterpriseId,
       townName: towns.name,
       institutionName: institutions.name,
+      institutionType: institutions.type,
       enterpriseName: enterprises.name,
     })
     .from(sessions)
@@ -96,6 +99,7 @@ export async function resolveSession(db: Db, token: string | undefined, settings
       enterpriseId: row.enterpriseId,
       townName: row.townName,
       institutionName: row.institutionName,
+      institutionType: row.institutionType,
       enterpriseName: row.enterpriseName,
       idleExpiresAt: new Date(Math.min(lastSeen + settings.idleMinutes * 60_000, row.expiresAt.getTime())),
       tokenHash,

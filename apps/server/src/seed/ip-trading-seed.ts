@@ -1,6 +1,8 @@
+import type { PatentKind } from '@innotown/contracts/patent-codes';
 import { sql } from 'drizzle-orm';
 import * as trading from '../modules/ip-trading/ip-trading.service.ts';
 import * as openLicences from '../modules/ip-trading/open-licences.service.ts';
+import { expiryDate } from '../modules/patents/patent-portfolio.rules.ts';
 import { type RequestContext, systemContext } from '../platform/context.ts';
 import type { Db } from '../platform/db.ts';
 import type { Actor } from '../platform/policy.ts';
@@ -54,6 +56,14 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
         order by application_number limit ${n}`),
     ).map((r) => r.id);
   const mine = await grantedOf(seller.enterprise_id, 8);
+  /** A licence term's last day: the contract's, or the patent's last day in force if that comes first. */
+  const termEnd = async (patentId: string, wanted: string) => {
+    const [p] = rowsOf<{ kind: PatentKind; d: string }>(
+      await tx.execute(sql`select kind, application_date::text as d from patents where id = ${patentId}`),
+    );
+    const expiry = p ? expiryDate(p.kind, p.d) : wanted;
+    return expiry < wanted ? expiry : wanted;
+  };
   if (mine.length < 6 || clients.length < 4) return summary;
   const [c1, c2, c3, c4] = clients as [UserRow, UserRow, UserRow, UserRow];
   const contract = async (u: UserRow) =>
@@ -124,7 +134,17 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
   const o3 = await offer(ctxOf(c3), licence, 300_000_00, '2025-09-20', '普通许可 3 年，许可费一次性支付');
   const accepted = await trading.acceptOffer(tx, me, o3, at('2025-09-25'));
   if (accepted.dealId) {
-    await trading.completeDeal(tx, me, accepted.dealId, await contract(seller), at('2025-10-10'));
+    await trading.completeDeal(
+      tx,
+      me,
+      accepted.dealId,
+      {
+        contractFileId: await contract(seller),
+        licenceStartsOn: '2025-10-10',
+        licenceEndsOn: await termEnd(mine[1] as string, '2028-10-09'),
+      },
+      at('2025-10-10'),
+    );
     summary.deals++;
   }
   const exclusive = await list(me, mine[2] as string, 'exclusive_licence', 800_000_00, '2026-04-01');
@@ -150,7 +170,7 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
       const o = await offer(ctxOf(c4), l, 1_100_000_00, '2025-06-20');
       const a = await trading.acceptOffer(tx, ctxOf(c), o, at('2025-06-28'));
       if (a.dealId) {
-        await trading.completeDeal(tx, ctxOf(c), a.dealId, await contract(c), at('2025-07-15'));
+        await trading.completeDeal(tx, ctxOf(c), a.dealId, { contractFileId: await contract(c) }, at('2025-07-15'));
         summary.deals++;
       }
     }

@@ -151,6 +151,13 @@ export const ipDeals = pgTable(
     terms: text('terms').notNull().default(''),
     status: varchar('status', { length: 16 }).notNull(),
     contractFileId: uuid('contract_file_id').references(() => files.id),
+    /**
+     * A licence's term as the contract states it (Shanghai days, inclusive), entered with the contract at completion.
+     * An exclusive licence binds only while its term runs (ip_deals_guard); null on licences completed before terms
+     * were recorded, which keep binding.
+     */
+    licenceStartsOn: date('licence_starts_on', { mode: 'string' }),
+    licenceEndsOn: date('licence_ends_on', { mode: 'string' }),
     completedBy: uuid('completed_by').references(() => users.id),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -168,6 +175,10 @@ export const ipDeals = pgTable(
     check(
       'ip_deals_completed_contract',
       sql`${t.status} <> 'completed' or (${t.contractFileId} is not null and ${t.completedAt} is not null)`,
+    ),
+    check(
+      'ip_deals_licence_term',
+      sql`(${t.licenceStartsOn} is null) = (${t.licenceEndsOn} is null) and (${t.licenceEndsOn} is null or (${t.kind} in ('exclusive_licence', 'non_exclusive_licence') and ${t.licenceEndsOn} >= ${t.licenceStartsOn}))`,
     ),
     unique('ip_deals_offer_key').on(t.offerId),
     // A transfer or exclusive licence in progress excludes every other transfer or exclusive licence of the patent.
@@ -236,6 +247,9 @@ export const ipOpenLicenceTakes = pgTable(
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
     paymentReference: varchar('payment_reference', { length: 100 }).notNull(),
     notice: text('notice').notNull().default(''),
+    /** The licence's term: from the day it is taken to the end of the declaration's validity (Shanghai days). */
+    licenceStartsOn: date('licence_starts_on', { mode: 'string' }),
+    licenceEndsOn: date('licence_ends_on', { mode: 'string' }),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -243,6 +257,10 @@ export const ipOpenLicenceTakes = pgTable(
   },
   (t) => [
     check('ip_open_licence_takes_amount', sql`${t.amountFen} >= 0`),
+    check(
+      'ip_open_licence_takes_term',
+      sql`(${t.licenceStartsOn} is null) = (${t.licenceEndsOn} is null) and (${t.licenceEndsOn} is null or ${t.licenceEndsOn} >= ${t.licenceStartsOn})`,
+    ),
     unique('ip_open_licence_takes_once').on(t.openLicenceId, t.licenseeEnterpriseId),
     index('ip_open_licence_takes_patent_idx').on(t.patentId),
   ],

@@ -20,6 +20,7 @@ function presentMe(u: SessionUser, locale: Me['locale']): Me {
       townName: u.townName,
       institutionId: u.institutionId,
       institutionName: u.institutionName,
+      institutionType: u.institutionType,
       enterpriseId: u.enterpriseId,
       enterpriseName: u.enterpriseName,
     },

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countOf } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
-import { BASE, ipActors, ownPatent, publishedListing } from '../../../test/ip-trading-fixtures.ts';
+import { BASE, ipActors, ownPatent, publishedListing, uploadContract } from '../../../test/ip-trading-fixtures.ts';
 import { addCalendarDays, shanghaiDate } from '../../platform/working-days.ts';
 
 /**
@@ -53,6 +53,34 @@ describe.skipIf(!onPostgres)('concurrency on PostgreSQL (skipped on PGlite: its 
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(codes(results)).toEqual(Array(9).fill('IP_LISTING_DUPLICATE'));
+  });
+
+  it('an exclusive licence and a non-exclusive licence of overlapping terms completed at once: exactly one completes, 5 times over', async () => {
+    const term = { licenceStartsOn: today, licenceEndsOn: addCalendarDays(today, 365) };
+    for (let round = 0; round < 5; round++) {
+      const pid = await patent();
+      const plain = await publishedListing(t, enterprise, admin, pid, 'non_exclusive_licence');
+      const exclusive = await publishedListing(t, enterprise, admin, pid, 'exclusive_licence');
+      const deals: string[] = [];
+      for (const [i, listing] of [plain, exclusive].entries()) {
+        const offer = await t.call('POST', `${BASE}/listings/${listing}/offers`, (a.buyers[i] as { cookie: string }).cookie, {
+          amountFen: 5_000,
+        });
+        const acc = await t.call('POST', `${BASE}/offers/${offer.body.id}/accept`, enterprise, {});
+        expect(acc.status).toBe(200);
+        deals.push(acc.body.dealId);
+      }
+      const files = [await uploadContract(t, enterprise), await uploadContract(t, enterprise)];
+      const results = await Promise.all(
+        deals.map((id, i) =>
+          t.call('POST', `${BASE}/deals/${id}/complete`, enterprise, { contractFileId: (files[i] as { id: string }).id, ...term }),
+        ),
+      );
+      expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(results.filter((r) => r.status >= 500)).toHaveLength(0);
+      expect(['IP_EXCLUSIVE_LICENCE_EXISTS', 'IP_EXCLUSIVE_LICENCE_OVERLAP']).toContain(codes(results)[0]);
+      expect(await countOf(t.database, 'ip_deals', sql`patent_id = ${pid} and status = 'completed'`)).toBe(1);
+    }
   });
 
   it('an open-licence declaration racing an exclusive-licence accept: exactly one of the two wins, 5 times over', async () => {

@@ -23,13 +23,23 @@ export const IpErrors = defineErrors({
   },
   IP_EXCLUSIVE_LICENCE_EXISTS: {
     status: 409,
-    zh: '该专利已独占许可他人，不能再许可',
-    en: 'The patent is licensed exclusively; no further licence can be granted',
+    zh: '该专利的独占许可尚在许可期限内，期限届满前不能再许可（许可期限也不能与其重叠）',
+    en: 'An exclusive licence of the patent is within its term; no further licence until it ends (nor one overlapping it)',
+  },
+  IP_EXCLUSIVE_LICENCE_OVERLAP: {
+    status: 409,
+    zh: '独占许可期限内不能有其他被许可人：该专利已有许可（含开放许可）的期限与之重叠',
+    en: 'An exclusive licence has no other licensee during its term: a licence of the patent (open licences included) overlaps it',
+  },
+  IP_LICENCE_TERM_INVALID: {
+    status: 422,
+    zh: '许可期限无效：许可合同须写明起止日期，结束日不早于开始日和今天，且不晚于专利权期限届满日',
+    en: 'Invalid licence term: the contract states start and end dates; the end is not before the start or today, nor after the patent expires',
   },
   IP_OPEN_LICENCE_CONFLICT: {
     status: 409,
-    zh: '开放许可与独占许可冲突：声明开放许可期间不能独占许可，已有独占许可（进行中或已完成）或转让进行中时不能声明开放许可',
-    en: 'An open licence conflicts with an exclusive licence: none while the patent is declared open, and no declaration while an exclusive licence exists or a transfer is in progress',
+    zh: '开放许可与独占许可冲突：声明开放许可期间或已取得的开放许可尚在期限内时不能独占许可，独占许可进行中或在期限内、转让进行中时不能声明开放许可',
+    en: 'An open licence conflicts with an exclusive licence: none while the patent is declared open or an open licence taken runs, and no declaration while an exclusive licence is in progress or within its term or a transfer is in progress',
   },
   IP_LISTING_DUPLICATE: {
     status: 409,
@@ -96,6 +106,9 @@ const BY_CONSTRAINT: Record<string, string> = {
   ip_deals_one_exclusive_in_progress: IpErrors.IP_EXCLUSIVE_DEAL_CONFLICT,
   ip_deals_one_pledge_in_progress: IpErrors.IP_PLEDGE_IN_PROGRESS,
   ip_exclusive_licence_exists: IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS,
+  ip_licence_term_required: IpErrors.IP_LICENCE_TERM_INVALID,
+  ip_exclusive_licence_overlap: IpErrors.IP_EXCLUSIVE_LICENCE_OVERLAP,
+  ip_deals_licence_term: IpErrors.IP_LICENCE_TERM_INVALID,
   ip_open_licence_conflict: IpErrors.IP_OPEN_LICENCE_CONFLICT,
   ip_listings_one_live_per_kind: IpErrors.IP_LISTING_DUPLICATE,
   ip_open_licences_one_active: IpErrors.IP_OPEN_LICENCE_ALREADY_DECLARED,

@@ -113,6 +113,8 @@ export function presentDeal(d: DealDetail): Deal {
       d.contractFileId && d.contractFilename !== null
         ? { id: d.contractFileId, filename: d.contractFilename, size: d.contractSize ?? 0 }
         : null,
+    licenceStartsOn: d.licenceStartsOn,
+    licenceEndsOn: d.licenceEndsOn,
     completedAt: iso(d.completedAt),
     cancelledAt: iso(d.cancelledAt),
     createdAt: d.createdAt.toISOString(),
@@ -145,6 +147,8 @@ export function presentOpenLicence(o: OpenLicenceDetail): OpenLicence {
       amountFen: t.amountFen,
       paidOn: t.paidOn,
       paymentReference: t.paymentReference,
+      licenceStartsOn: t.licenceStartsOn,
+      licenceEndsOn: t.licenceEndsOn,
       createdAt: t.createdAt.toISOString(),
     })),
   };

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { users } from '../../db/schema/accounts.ts';
-import { ipDeals, ipListings, ipOfferMessages, ipOffers } from '../../db/schema/ip-trading.ts';
+import { ipDeals, ipListings, ipOfferMessages, ipOffers, ipOpenLicenceTakes } from '../../db/schema/ip-trading.ts';
 import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
 import { patentEvents, patents } from '../../db/schema/patents.ts';
 import { files } from '../../db/schema/platform.ts';
@@ -40,11 +40,11 @@ export type PatentSummaryRow = {
 
 // ---------------------------------------------------------------- patents
 
-export type PatentForTrade = PatentSummaryRow & { ownerEnterpriseIds: string[] };
+export type PatentForTrade = PatentSummaryRow & { ownerEnterpriseIds: string[]; applicationDate: string };
 
 export async function findPatent(db: Db, id: string): Promise<PatentForTrade | undefined> {
   const [row] = await db
-    .select({ ...patentSummaryColumns, ownerEnterpriseIds: patents.ownerEnterpriseIds })
+    .select({ ...patentSummaryColumns, ownerEnterpriseIds: patents.ownerEnterpriseIds, applicationDate: patents.applicationDate })
     .from(patents)
     .where(eq(patents.id, id));
   return row;
@@ -450,20 +450,81 @@ export async function listDeals(db: Db, filter: ScopeFilter, q: { status?: strin
 }
 
 /** A transfer or exclusive licence of the patent in progress, or a completed exclusive licence (service pre-checks). */
-export async function dealConflicts(db: Db, patentId: string) {
-  const rows = await db
-    .select({ kind: ipDeals.kind, status: ipDeals.status })
-    .from(ipDeals)
-    .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed'])));
+/**
+ * What stands in the way of a deal or declaration on the patent; `today` (Shanghai) decides whether a completed
+ * exclusive licence or a licence taken under an open licence still runs (one without a recorded term always does).
+ */
+export async function dealConflicts(db: Db, patentId: string, today: string) {
+  const [rows, [takes]] = await Promise.all([
+    db
+      .select({ kind: ipDeals.kind, status: ipDeals.status, endsOn: ipDeals.licenceEndsOn })
+      .from(ipDeals)
+      .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed']))),
+    db
+      .select({ n: count() })
+      .from(ipOpenLicenceTakes)
+      .where(
+        and(
+          eq(ipOpenLicenceTakes.patentId, patentId),
+          sql`(${ipOpenLicenceTakes.licenceEndsOn} is null or ${ipOpenLicenceTakes.licenceEndsOn} >= ${today})`,
+        ),
+      ),
+  ]);
   return {
     exclusiveOrTransferInProgress: rows.some(
       (r) => r.status === 'in_progress' && (r.kind === 'transfer' || r.kind === 'exclusive_licence'),
     ),
     transferInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'transfer'),
     exclusiveInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'exclusive_licence'),
-    exclusiveCompleted: rows.some((r) => r.status === 'completed' && r.kind === 'exclusive_licence'),
+    /** A completed exclusive licence whose term has not ended. */
+    exclusiveBinding: rows.some(
+      (r) => r.status === 'completed' && r.kind === 'exclusive_licence' && (r.endsOn === null || r.endsOn >= today),
+    ),
+    openLicenceTakeRunning: (takes?.n ?? 0) > 0,
     pledgeInProgress: rows.some((r) => r.status === 'in_progress' && r.kind === 'pledge'),
   };
+}
+
+/**
+ * Which rule a licence term [startsOn, endsOn] of the deal would break at completion (null: none) — the same checks
+ * as ip_deals_guard, for a clear answer before the database decides.
+ */
+export async function licenceTermConflict(
+  db: Db,
+  d: { id: string; patentId: string; kind: string },
+  startsOn: string,
+  endsOn: string,
+): Promise<'exclusive_exists' | 'exclusive_overlap' | null> {
+  const overlaps = (s: SQL, e: SQL) => sql`(${e} >= ${startsOn} and ${s} <= ${endsOn})`;
+  const [row] = await db
+    .select({
+      exclusive: sql<boolean>`exists (select 1 from ip_deals d where d.patent_id = ${d.patentId} and d.id <> ${d.id}
+        and d.kind = 'exclusive_licence' and d.status = 'completed'
+        and (d.licence_ends_on is null or ${overlaps(sql`d.licence_starts_on`, sql`d.licence_ends_on`)}))`,
+      other: sql<boolean>`exists (select 1 from ip_deals d where d.patent_id = ${d.patentId} and d.id <> ${d.id}
+        and d.kind = 'non_exclusive_licence' and d.status = 'completed' and ${overlaps(sql`d.licence_starts_on`, sql`d.licence_ends_on`)})
+        or exists (select 1 from ip_open_licence_takes t where t.patent_id = ${d.patentId}
+        and ${overlaps(sql`t.licence_starts_on`, sql`t.licence_ends_on`)})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (row?.exclusive) return 'exclusive_exists';
+  if (d.kind === 'exclusive_licence' && row?.other) return 'exclusive_overlap';
+  return null;
+}
+
+/** Completed licences whose term has not ended and completed pledges of the patent: the patent page's rights. */
+export async function currentLicencesAndPledges(db: Db, patentId: string, today: string) {
+  return dealBase(db)
+    .where(
+      and(
+        eq(ipDeals.patentId, patentId),
+        eq(ipDeals.status, 'completed'),
+        sql`(${ipDeals.kind} = 'pledge' or (${ipDeals.kind} in ('exclusive_licence', 'non_exclusive_licence')
+          and (${ipDeals.licenceEndsOn} is null or ${ipDeals.licenceEndsOn} >= ${today})))`,
+      ),
+    )
+    .orderBy(asc(ipDeals.completedAt))
+    .then((rows) => rows.map(flattenDeal));
 }
 
 export async function insertDeal(db: Db, values: typeof ipDeals.$inferInsert): Promise<string> {
@@ -494,6 +555,27 @@ export async function institutionUserIds(db: Db, institutionId: string): Promise
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.institutionId, institutionId), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Active enterprise users of enterprises in the same GB/T 4754 industry division (letter + 2 digits) as the given
+ * enterprise, other than the patent's owners: who hears of a new open licence (the platform has no follows or
+ * saved searches; the industry is the one link it knows between an enterprise and a patent's use).
+ */
+export async function sameIndustryUserIds(db: Db, enterpriseId: string, excludeEnterpriseIds: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(enterprises, eq(enterprises.id, users.enterpriseId))
+    .where(
+      and(
+        eq(users.role, 'enterprise'),
+        eq(users.status, 'active'),
+        sql`substr(${enterprises.industryCode}, 1, 3) = (select substr(e.industry_code, 1, 3) from enterprises e where e.id = ${enterpriseId})`,
+        excludeEnterpriseIds.length > 0 ? notInArray(enterprises.id, [...excludeEnterpriseIds]) : undefined,
+      ),
+    );
   return rows.map((r) => r.id);
 }
 

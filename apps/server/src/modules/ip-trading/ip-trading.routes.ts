@@ -317,7 +317,7 @@ export async function ipTradingRoutes(app: App) {
         response: { 200: dealSchema },
       },
     },
-    async (request) => presentDeal(await service.completeDeal(app.db, request.ctx, request.params.id, request.body.contractFileId)),
+    async (request) => presentDeal(await service.completeDeal(app.db, request.ctx, request.params.id, request.body)),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import {
+  type dealCompleteSchema,
   LISTING_KIND_LABELS,
   type ListingKind,
   type listingCreateSchema,
@@ -10,6 +11,7 @@ import {
   type offerListQuerySchema,
   type showcaseQuerySchema,
 } from '@innotown/contracts/ip-trading';
+import type { PatentKind } from '@innotown/contracts/patent-codes';
 import type { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -27,6 +29,7 @@ import {
   notifyEnterpriseUsers,
   notifyTownAdmins,
 } from '../notifications/notifications.service.ts';
+import { expiryDate } from '../patents/patent-portfolio.rules.ts';
 import { IpErrors, underRules } from './ip-trading.errors.ts';
 import * as repo from './ip-trading.repository.ts';
 import { endDeclarations } from './open-licences.repository.ts';
@@ -505,11 +508,12 @@ export async function acceptOffer(db: Db, ctx: RequestContext, id: string, now =
       if (!patent) throw notFound();
       if (patent.legalStatus !== 'granted') throw new AppError(IpErrors.IP_PATENT_NOT_IN_FORCE);
       if (!patent.ownerEnterpriseIds.includes(o.sellerEnterpriseId)) throw new AppError(IpErrors.IP_NOT_PATENT_OWNER);
-      const c = await repo.dealConflicts(tx, o.patentId);
+      const c = await repo.dealConflicts(tx, o.patentId, shanghaiDate(now));
       if (EXCLUSIVE_KINDS.includes(o.listingKind) && c.exclusiveOrTransferInProgress)
         throw new AppError(IpErrors.IP_EXCLUSIVE_DEAL_CONFLICT);
       if (o.listingKind === 'pledge' && c.pledgeInProgress) throw new AppError(IpErrors.IP_PLEDGE_IN_PROGRESS);
-      if (o.listingKind.endsWith('licence') && c.exclusiveCompleted) throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS);
+      if (o.listingKind.endsWith('licence') && c.exclusiveBinding) throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS);
+      if (o.listingKind === 'exclusive_licence' && c.openLicenceTakeRunning) throw new AppError(IpErrors.IP_OPEN_LICENCE_CONFLICT);
       if (!(await repo.updateOpenOffer(tx, id, { status: 'accepted', decidedBy: ctx.actor.userId, decidedAt: now, updatedAt: now }))) {
         throw new AppError(IpErrors.IP_OFFER_NOT_OPEN);
       }
@@ -583,15 +587,38 @@ export async function readContract(db: Db, ctx: RequestContext, id: string) {
 }
 
 /**
+ * A licence's term as its contract states it, entered with the contract — what the patent office records with a
+ * licence contract (专利实施许可合同备案). Required for licences, refused for other kinds; it must end today or later
+ * and not after the patent's term, and may have begun before (a contract signed and in force before recording).
+ */
+export function licenceTerm(
+  kind: string,
+  input: { licenceStartsOn?: string | null | undefined; licenceEndsOn?: string | null | undefined },
+  today: string,
+  patentExpiry: string,
+): { startsOn: string; endsOn: string } | null {
+  const { licenceStartsOn: startsOn, licenceEndsOn: endsOn } = input;
+  if (!kind.endsWith('licence')) {
+    if (startsOn || endsOn) throw new AppError(IpErrors.IP_LICENCE_TERM_INVALID);
+    return null;
+  }
+  if (!startsOn || !endsOn || endsOn < startsOn || endsOn < today || endsOn > patentExpiry) {
+    throw new AppError(IpErrors.IP_LICENCE_TERM_INVALID);
+  }
+  return { startsOn, endsOn };
+}
+
+/**
  * The seller records the signed contract and the deal completes, in one transaction with the patent's legal
  * status: a transfer writes `transferred` and the new owners (the seller's name and enterprise replaced by the
  * buyer's; co-owners stay), a licence `licensed` with the licensee and licence type, a pledge `pledged` with the
  * pledgee. A transfer, exclusive licence or pledge ends its listing and declines the listing's other open offers;
  * a transfer also ends the old owner's other listings and open-licence declaration of the patent.
  */
-export async function completeDeal(db: Db, ctx: RequestContext, id: string, contractFileId: string, now = new Date()) {
+export async function completeDeal(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof dealCompleteSchema>, now = new Date()) {
   const userId = ctx.actor.userId;
   if (!userId) throw forbidden();
+  const { contractFileId } = input;
   return underRules(() =>
     db.transaction(async (tx) => {
       const d = requireParty(ctx.actor, P.dealComplete, await repo.findDeal(tx, id, true), partyFaces);
@@ -604,8 +631,20 @@ export async function completeDeal(db: Db, ctx: RequestContext, id: string, cont
       const patent = await repo.findPatent(tx, d.patentId);
       if (!patent) throw notFound();
       if (patent.legalStatus !== 'granted') throw new AppError(IpErrors.IP_PATENT_NOT_IN_FORCE);
+      const term = licenceTerm(d.kind, input, shanghaiDate(now), expiryDate(patent.kind as PatentKind, patent.applicationDate));
+      const conflict = term ? await repo.licenceTermConflict(tx, d, term.startsOn, term.endsOn) : null;
+      if (conflict === 'exclusive_exists') throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_EXISTS);
+      if (conflict === 'exclusive_overlap') throw new AppError(IpErrors.IP_EXCLUSIVE_LICENCE_OVERLAP);
       if (
-        !(await repo.setDealStatus(tx, id, { status: 'completed', contractFileId, completedBy: userId, completedAt: now, updatedAt: now }))
+        !(await repo.setDealStatus(tx, id, {
+          status: 'completed',
+          contractFileId,
+          licenceStartsOn: term?.startsOn ?? null,
+          licenceEndsOn: term?.endsOn ?? null,
+          completedBy: userId,
+          completedAt: now,
+          updatedAt: now,
+        }))
       ) {
         throw new AppError(IpErrors.IP_DEAL_NOT_IN_PROGRESS);
       }
@@ -655,6 +694,8 @@ export async function completeDeal(db: Db, ctx: RequestContext, id: string, cont
             licensor: d.sellerName,
             licensee: buyerName,
             licenceType: d.kind === 'exclusive_licence' ? 'exclusive' : 'non_exclusive',
+            startsOn: term?.startsOn,
+            endsOn: term?.endsOn,
             dealId: id,
           },
           source: 'platform',
@@ -682,6 +723,7 @@ export async function completeDeal(db: Db, ctx: RequestContext, id: string, cont
         changes: {
           status: { from: 'in_progress', to: 'completed' },
           contractFileId: { from: null, to: contractFileId },
+          ...(term ? { licenceTerm: { from: null, to: `${term.startsOn}..${term.endsOn}` } } : {}),
           kind: d.kind,
           closedListingIds: closed,
         },

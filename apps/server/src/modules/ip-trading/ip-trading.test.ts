@@ -188,10 +188,32 @@ describe('listing → review → offer → counter → accept → contract → d
     expect(o.status).toBe(201);
     const acc = await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {});
     const file = await uploadContract(t, enterprise);
-    const done = await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id });
+    // A licence is recorded with the term its contract states.
+    const completeUrl = `${BASE}/deals/${acc.body.dealId}/complete`;
+    expect((await call('POST', completeUrl, enterprise, { contractFileId: file.id })).body.error.code).toBe('IP_LICENCE_TERM_INVALID');
+    const term = { licenceStartsOn: today, licenceEndsOn: addCalendarDays(today, 3 * 365) };
+    for (const bad of [
+      { ...term, licenceEndsOn: '2042-03-01' }, // after the patent's term (filed 2022-03-01: last day 2042-02-28)
+      { licenceStartsOn: '2020-01-01', licenceEndsOn: addCalendarDays(today, -1) }, // already over
+    ]) {
+      expect((await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...bad })).body.error.code).toBe(
+        'IP_LICENCE_TERM_INVALID',
+      );
+    }
+    expect((await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...term, licenceEndsOn: '2020-01-01' })).status).toBe(
+      400,
+    );
+    const done = await call('POST', completeUrl, enterprise, { contractFileId: file.id, ...term });
     expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ licenceStartsOn: term.licenceStartsOn, licenceEndsOn: term.licenceEndsOn });
     const [ev] = await eventsOf(pid, 'licensed');
-    expect(ev?.detail).toMatchObject({ licensee: b2.name, licensor: a.ownName, licenceType: 'non_exclusive' });
+    expect(ev?.detail).toMatchObject({
+      licensee: b2.name,
+      licensor: a.ownName,
+      licenceType: 'non_exclusive',
+      startsOn: term.licenceStartsOn,
+      endsOn: term.licenceEndsOn,
+    });
     expect((await patentRow(pid)).owner_enterprise_ids).toEqual([ids.ownEnterpriseId]);
     expect((await call('GET', `${BASE}/listings/${id}`)).body.status).toBe('published');
     // A second licensee under the same listing.
@@ -213,6 +235,16 @@ describe('listing → review → offer → counter → accept → contract → d
     expect(acc.status).toBe(200);
     expect((await call('GET', `${BASE}/deals/${acc.body.dealId}`, bank)).body).toMatchObject({ mySide: 'buyer', status: 'in_progress' });
     const file = await uploadContract(t, enterprise);
+    // A pledge has no licence term.
+    expect(
+      (
+        await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, {
+          contractFileId: file.id,
+          licenceStartsOn: today,
+          licenceEndsOn: today,
+        })
+      ).body.error.code,
+    ).toBe('IP_LICENCE_TERM_INVALID');
     expect((await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id })).status).toBe(200);
     const [ev] = await eventsOf(pid, 'pledged');
     const bankName = (await one<{ name: string }>(t.database, sql`select name from institutions where id = ${ids.bankInstitutionId}`)).name;
@@ -332,23 +364,145 @@ describe('trading rules (service first, the database decides)', () => {
     expect((await call('POST', `${BASE}/offers/${o2.body.id}/accept`, enterprise, {})).status).toBe(200);
   });
 
-  it('a completed exclusive licence blocks further licences of the patent', async () => {
+  it('a completed exclusive licence blocks further licences only while its term runs', async () => {
     const pid = await patent();
     const exclusive = await publishedListing(t, enterprise, admin, pid, 'exclusive_licence');
     const o = await call('POST', `${BASE}/listings/${exclusive}/offers`, b1.cookie, { amountFen: 100_000 });
     const acc = await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {});
     const file = await uploadContract(t, enterprise);
-    expect((await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id })).status).toBe(200);
+    const term = { licenceStartsOn: addCalendarDays(today, -30), licenceEndsOn: addCalendarDays(today, 365) };
+    expect((await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id, ...term })).status).toBe(
+      200,
+    );
     const [ev] = await eventsOf(pid, 'licensed');
-    expect(ev?.detail).toMatchObject({ licensee: b1.name, licenceType: 'exclusive' });
-    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'non_exclusive_licence' })).body.error.code).toBe(
-      'IP_EXCLUSIVE_LICENCE_EXISTS',
+    expect(ev?.detail).toMatchObject({ licensee: b1.name, licenceType: 'exclusive', endsOn: term.licenceEndsOn });
+    for (const kind of ['non_exclusive_licence', 'exclusive_licence']) {
+      expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind })).body.error.code).toBe(
+        'IP_EXCLUSIVE_LICENCE_EXISTS',
+      );
+    }
+    const declaration = { patentId: pid, feeFen: 1_000, terms: '按年', validFrom: today, validUntil: addCalendarDays(today, 30) };
+    expect((await call('POST', `${BASE}/open-licences`, enterprise, declaration)).body.error.code).toBe('IP_OPEN_LICENCE_CONFLICT');
+    // The trigger decides it too when the service is bypassed.
+    const insertListing = (kind: string) =>
+      t.database.db.execute(sql`insert into ip_listings (patent_id, seller_enterprise_id, town_id, kind, status, created_by)
+        values (${pid}, ${ids.ownEnterpriseId}, ${ids.guzhenTownId}, ${kind}, 'submitted', ${ids.userIds.enterprise as string})`);
+    await insertListing('non_exclusive_licence').then(
+      () => expect.unreachable('the guard must refuse'),
+      (err: unknown) => expect(String((err as { cause?: unknown }).cause ?? err)).toMatch(/ip_exclusive_licence_exists/),
     );
     // A transfer of the licensed patent stays possible.
     expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'transfer' })).status).toBe(201);
+    // The term has run out (its last day was yesterday): the patent may be licensed again, or declared open.
+    await t.database.db.execute(
+      sql`update ip_deals set licence_starts_on = '2020-01-01', licence_ends_on = ${addCalendarDays(today, -1)} where id = ${acc.body.dealId}`,
+    );
+    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'exclusive_licence' })).status).toBe(201);
+    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'non_exclusive_licence' })).status).toBe(201);
+  });
+
+  it('no licence term overlaps an exclusive licence’s: either order of completion is refused with a clear code', async () => {
+    const pid = await patent();
+    const plain = await publishedListing(t, enterprise, admin, pid, 'non_exclusive_licence');
+    const exclusive = await publishedListing(t, enterprise, admin, pid, 'exclusive_licence');
+    const o1 = await call('POST', `${BASE}/listings/${plain}/offers`, b2.cookie, { amountFen: 10_000 });
+    const plainDeal = (await call('POST', `${BASE}/offers/${o1.body.id}/accept`, enterprise, {})).body.dealId;
+    const o2 = await call('POST', `${BASE}/listings/${exclusive}/offers`, b1.cookie, { amountFen: 100_000 });
+    const exclusiveDeal = (await call('POST', `${BASE}/offers/${o2.body.id}/accept`, enterprise, {})).body.dealId;
+    const file = await uploadContract(t, enterprise);
+    const exclusiveTerm = { licenceStartsOn: today, licenceEndsOn: addCalendarDays(today, 365) };
+    expect(
+      (await call('POST', `${BASE}/deals/${exclusiveDeal}/complete`, enterprise, { contractFileId: file.id, ...exclusiveTerm })).status,
+    ).toBe(200);
+    const file2 = await uploadContract(t, enterprise);
+    const overlapping = { licenceStartsOn: addCalendarDays(today, 300), licenceEndsOn: addCalendarDays(today, 700) };
+    expect(
+      (await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...overlapping })).body.error.code,
+    ).toBe('IP_EXCLUSIVE_LICENCE_EXISTS');
+    const after = { licenceStartsOn: addCalendarDays(today, 366), licenceEndsOn: addCalendarDays(today, 700) };
+    expect((await call('POST', `${BASE}/deals/${plainDeal}/complete`, enterprise, { contractFileId: file2.id, ...after })).status).toBe(
+      200,
+    );
+    // The other order: an exclusive licence may not be completed over a running non-exclusive licence's term.
+    const pid2 = await patent();
+    const plain2 = await publishedListing(t, enterprise, admin, pid2, 'non_exclusive_licence');
+    const exclusive2 = await publishedListing(t, enterprise, admin, pid2, 'exclusive_licence');
+    const p1 = await call('POST', `${BASE}/listings/${plain2}/offers`, b2.cookie, { amountFen: 10_000 });
+    const plainDeal2 = (await call('POST', `${BASE}/offers/${p1.body.id}/accept`, enterprise, {})).body.dealId;
+    const p2 = await call('POST', `${BASE}/listings/${exclusive2}/offers`, b1.cookie, { amountFen: 100_000 });
+    const exclusiveDeal2 = (await call('POST', `${BASE}/offers/${p2.body.id}/accept`, enterprise, {})).body.dealId;
+    const f3 = await uploadContract(t, enterprise);
+    expect(
+      (await call('POST', `${BASE}/deals/${plainDeal2}/complete`, enterprise, { contractFileId: f3.id, ...exclusiveTerm })).status,
+    ).toBe(200);
+    const f4 = await uploadContract(t, enterprise);
+    expect(
+      (await call('POST', `${BASE}/deals/${exclusiveDeal2}/complete`, enterprise, { contractFileId: f4.id, ...overlapping })).body.error
+        .code,
+    ).toBe('IP_EXCLUSIVE_LICENCE_OVERLAP');
+    // The trigger decides it too when the service is bypassed.
+    await t.database.db
+      .execute(
+        sql`update ip_deals set status = 'completed', contract_file_id = ${f4.id}, completed_at = now(),
+          licence_starts_on = ${overlapping.licenceStartsOn}, licence_ends_on = ${overlapping.licenceEndsOn} where id = ${exclusiveDeal2}`,
+      )
+      .then(
+        () => expect.unreachable('the guard must refuse'),
+        (err: unknown) => expect(String((err as { cause?: unknown }).cause ?? err)).toMatch(/ip_exclusive_licence_overlap/),
+      );
+    expect((await call('POST', `${BASE}/deals/${exclusiveDeal2}/complete`, enterprise, { contractFileId: f4.id, ...after })).status).toBe(
+      200,
+    );
   });
 });
 
+describe('the patent page shows its licensees and pledgee', () => {
+  it('lists current licences (kind, term, deal link for insiders) and the pledgee; an ended term drops out', async () => {
+    const pid = await patent({ title: '一种带许可记录的灯具' });
+    const l = await publishedListing(t, enterprise, admin, pid, 'non_exclusive_licence', 200_000);
+    const o = await call('POST', `${BASE}/listings/${l}/offers`, b3.cookie, { amountFen: 150_000 });
+    const dealId = (await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {})).body.dealId;
+    const term = { licenceStartsOn: today, licenceEndsOn: addCalendarDays(today, 730) };
+    const file = await uploadContract(t, enterprise);
+    expect((await call('POST', `${BASE}/deals/${dealId}/complete`, enterprise, { contractFileId: file.id, ...term })).status).toBe(200);
+    const pl = await publishedListing(t, enterprise, admin, pid, 'pledge', 5_000_000);
+    const po = await call('POST', `${BASE}/listings/${pl}/offers`, bank, { amountFen: 3_000_000 });
+    const pledgeDeal = (await call('POST', `${BASE}/offers/${po.body.id}/accept`, enterprise, {})).body.dealId;
+    const file2 = await uploadContract(t, enterprise);
+    expect((await call('POST', `${BASE}/deals/${pledgeDeal}/complete`, enterprise, { contractFileId: file2.id })).status).toBe(200);
+    const bankName = (await one<{ name: string }>(t.database, sql`select name from institutions where id = ${ids.bankInstitutionId}`)).name;
+
+    const publicPage = await call('GET', `/api/v1/patents/${pid}`);
+    expect(publicPage.status).toBe(200);
+    expect(publicPage.body.rights).toEqual([
+      {
+        kind: 'licence',
+        holder: b3.name,
+        licenceType: 'non_exclusive',
+        startsOn: term.licenceStartsOn,
+        endsOn: term.licenceEndsOn,
+        recordedOn: today,
+        dealId: null,
+        openLicenceId: null,
+      },
+      expect.objectContaining({ kind: 'pledge', holder: bankName, licenceType: null, dealId: null }),
+    ]);
+    // The licensed event and the completed deal on the timeline name the licensee and the term.
+    const completed = publicPage.body.timeline.find((e: { kind: string; detail: { dealKind?: string } }) => e.kind === 'deal_completed');
+    expect(completed.detail).toMatchObject({ buyer: b3.name, endsOn: term.licenceEndsOn });
+    const licensed = publicPage.body.timeline.find((e: { kind: string }) => e.kind === 'licensed');
+    expect(licensed.detail).toMatchObject({ licensee: b3.name, licenceType: 'non_exclusive' });
+    // The parties (and admins) get the link to the deal.
+    const sellerPage = await call('GET', `/api/v1/patents/${pid}`, enterprise);
+    expect(sellerPage.body.rights.map((r: { dealId: string | null }) => r.dealId)).toEqual([dealId, pledgeDeal]);
+    expect((await call('GET', `/api/v1/patents/${pid}`, b3.cookie)).body.rights[0].dealId).toBe(dealId);
+    // A licence whose term has ended is no longer current.
+    await t.database.db.execute(
+      sql`update ip_deals set licence_starts_on = '2020-01-01', licence_ends_on = ${addCalendarDays(today, -1)} where id = ${dealId}`,
+    );
+    expect((await call('GET', `/api/v1/patents/${pid}`)).body.rights.map((r: { kind: string }) => r.kind)).toEqual(['pledge']);
+  });
+});
 describe('open licences (开放许可)', () => {
   it('declare → listed → take by notice and payment → licensed event → withdraw keeps licences taken', async () => {
     const pid = await patent({ title: '一种可调光LED驱动电路' });
@@ -364,9 +518,38 @@ describe('open licences (开放许可)', () => {
     expect(
       (await call('POST', `${BASE}/open-licences`, enterprise, { ...body, validFrom: addCalendarDays(today, -3) })).body.error.code,
     ).toBe('IP_OPEN_LICENCE_VALIDITY');
+    // b2's enterprise shares the owner's industry division, b3's does not.
+    const own = await one<{ code: string }>(
+      t.database,
+      sql`select industry_code as code from enterprises where id = ${ids.ownEnterpriseId}`,
+    );
+    await t.database.db.execute(sql`update enterprises set industry_code = ${own.code} where id = ${b2.enterpriseId}`);
+    const otherCode = own.code.startsWith('M73') ? 'C3872' : 'M7320';
+    await t.database.db.execute(sql`update enterprises set industry_code = ${otherCode} where id = ${b3.enterpriseId}`);
+    const declaredNotices = (enterpriseId: string) =>
+      countOf(
+        t.database,
+        'notifications',
+        sql`kind = 'ip_open_licence.declared' and user_id in (select id from users where enterprise_id = ${enterpriseId})`,
+      );
+    const [b2Before, b3Before, ownBefore] = [
+      await declaredNotices(b2.enterpriseId),
+      await declaredNotices(b3.enterpriseId),
+      await declaredNotices(ids.ownEnterpriseId),
+    ];
     const declared = await call('POST', `${BASE}/open-licences`, enterprise, body);
     expect(declared.status).toBe(201);
     const id = declared.body.id;
+    // Enterprises of the owner's industry hear of it; others and the owner do not.
+    expect((await declaredNotices(b2.enterpriseId)) - b2Before).toBe(1);
+    expect((await declaredNotices(b3.enterpriseId)) - b3Before).toBe(0);
+    expect((await declaredNotices(ids.ownEnterpriseId)) - ownBefore).toBe(0);
+    const notice = await one<{ link: string; title: string }>(
+      t.database,
+      sql`select link, title from notifications where kind = 'ip_open_licence.declared' and user_id in (select id from users where enterprise_id = ${b2.enterpriseId}) order by created_at desc limit 1`,
+    );
+    expect(notice.link).toBe(`/ip-market/open-licences?focus=${id}`);
+    expect(notice.title).toContain('一种可调光LED驱动电路');
     expect((await call('POST', `${BASE}/open-licences`, enterprise, body)).body.error.code).toBe('IP_OPEN_LICENCE_ALREADY_DECLARED');
     const list = await call('GET', `${BASE}/open-licences?q=${encodeURIComponent('驱动电路')}`);
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(id);
@@ -401,6 +584,8 @@ describe('open licences (开放许可)', () => {
     expect((await call('GET', `${BASE}/open-licences/${id}`, enterprise)).body.licences[0]).toMatchObject({
       licenseeName: b1.name,
       paymentReference: 'BANK-2026-0001',
+      licenceStartsOn: today,
+      licenceEndsOn: body.validUntil,
     });
     // Only the owner withdraws; licences taken stay; no new ones.
     expect((await call('POST', `${BASE}/open-licences/${id}/withdraw`, b1.cookie, {})).status).toBe(404);
@@ -410,7 +595,23 @@ describe('open licences (开放许可)', () => {
       'IP_OPEN_LICENCE_NOT_ACTIVE',
     );
     expect(await countOf(t.database, 'ip_open_licence_takes', sql`open_licence_id = ${id}`)).toBe(1);
-    // Now an exclusive licence may be listed.
+    // The licence taken runs to the end of the declaration's validity and is on the patent page; while it runs no
+    // exclusive licence is listed (an open licence stays in force after a withdrawal).
+    const takeRow = await one<{ licence_starts_on: string; licence_ends_on: string }>(
+      t.database,
+      sql`select licence_starts_on::text, licence_ends_on::text from ip_open_licence_takes where open_licence_id = ${id}`,
+    );
+    expect(takeRow).toEqual({ licence_starts_on: today, licence_ends_on: body.validUntil });
+    expect((await call('GET', `/api/v1/patents/${pid}`)).body.rights).toEqual([
+      expect.objectContaining({ holder: b1.name, licenceType: 'open', startsOn: today, endsOn: body.validUntil, openLicenceId: id }),
+    ]);
+    expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'exclusive_licence' })).body.error.code).toBe(
+      'IP_OPEN_LICENCE_CONFLICT',
+    );
+    // Once its term has ended an exclusive licence may be listed.
+    await t.database.db.execute(
+      sql`update ip_open_licence_takes set licence_starts_on = '2020-01-01', licence_ends_on = ${addCalendarDays(today, -1)} where open_licence_id = ${id}`,
+    );
     expect((await call('POST', `${BASE}/listings`, enterprise, { patentId: pid, kind: 'exclusive_licence' })).status).toBe(201);
   });
 
@@ -438,7 +639,11 @@ describe('timeline and statistics', () => {
     const o = await call('POST', `${BASE}/listings/${l}/offers`, b1.cookie, { amountFen: 150_000 });
     const acc = await call('POST', `${BASE}/offers/${o.body.id}/accept`, enterprise, {});
     const file = await uploadContract(t, enterprise);
-    await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, { contractFileId: file.id });
+    await call('POST', `${BASE}/deals/${acc.body.dealId}/complete`, enterprise, {
+      contractFileId: file.id,
+      licenceStartsOn: today,
+      licenceEndsOn: addCalendarDays(today, 365),
+    });
     const decl = await call('POST', `${BASE}/open-licences`, enterprise, {
       patentId: pid,
       feeFen: 10_000,

@@ -106,6 +106,8 @@ export async function takesOf(db: Db, ids: readonly string[]) {
       amountFen: ipOpenLicenceTakes.amountFen,
       paidOn: ipOpenLicenceTakes.paidOn,
       paymentReference: ipOpenLicenceTakes.paymentReference,
+      licenceStartsOn: ipOpenLicenceTakes.licenceStartsOn,
+      licenceEndsOn: ipOpenLicenceTakes.licenceEndsOn,
       createdAt: ipOpenLicenceTakes.createdAt,
     })
     .from(ipOpenLicenceTakes)
@@ -135,4 +137,26 @@ export async function timelineRecords(db: Db, patentId: string) {
     declarations.map((d) => d.o.id),
   );
   return { declarations: declarations.map(flatten), takes };
+}
+
+/** Licences taken under the patent's open licences whose term has not ended, for the patent page. */
+export async function runningTakes(db: Db, patentId: string, today: string) {
+  return db
+    .select({
+      id: ipOpenLicenceTakes.id,
+      openLicenceId: ipOpenLicenceTakes.openLicenceId,
+      licenseeName: enterprises.name,
+      licenceStartsOn: ipOpenLicenceTakes.licenceStartsOn,
+      licenceEndsOn: ipOpenLicenceTakes.licenceEndsOn,
+      createdAt: ipOpenLicenceTakes.createdAt,
+    })
+    .from(ipOpenLicenceTakes)
+    .innerJoin(enterprises, eq(enterprises.id, ipOpenLicenceTakes.licenseeEnterpriseId))
+    .where(
+      and(
+        eq(ipOpenLicenceTakes.patentId, patentId),
+        sql`(${ipOpenLicenceTakes.licenceEndsOn} is null or ${ipOpenLicenceTakes.licenceEndsOn} >= ${today})`,
+      ),
+    )
+    .orderBy(asc(ipOpenLicenceTakes.createdAt), asc(ipOpenLicenceTakes.id));
 }

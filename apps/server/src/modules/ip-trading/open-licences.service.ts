@@ -8,7 +8,7 @@ import { limitOffset } from '../../platform/pagination.ts';
 import { type Actor, requireAccess, scopeOf } from '../../platform/policy.ts';
 import { tokensForQuery } from '../../platform/search/tokenizer.ts';
 import { shanghaiDate } from '../../platform/working-days.ts';
-import { notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
+import { notify, notifyEnterpriseUsers } from '../notifications/notifications.service.ts';
 import { IpErrors, underRules } from './ip-trading.errors.ts';
 import * as trading from './ip-trading.repository.ts';
 import * as repo from './open-licences.repository.ts';
@@ -21,6 +21,8 @@ import * as repo from './open-licences.repository.ts';
  */
 const WITHDRAW = { resource: 'ipOpenLicence', action: 'withdraw' } as const;
 const link = (id: string) => `/ip-market/open-licences?focus=${id}`;
+/** A notification title holds 200 characters; a long patent title is cut. */
+const short = (title: string) => (title.length > 60 ? `${title.slice(0, 59)}…` : title);
 
 export type OpenLicenceDetail = repo.OpenLicenceView & {
   takenByMe: boolean;
@@ -80,8 +82,8 @@ export async function declare(db: Db, ctx: RequestContext, input: z.infer<typeof
       if (!patent.ownerEnterpriseIds.includes(enterpriseId)) throw new AppError(IpErrors.IP_NOT_PATENT_OWNER);
       if (patent.legalStatus !== 'granted') throw new AppError(IpErrors.IP_PATENT_NOT_IN_FORCE);
       if (await repo.activeDeclarationOf(tx, patent.id)) throw new AppError(IpErrors.IP_OPEN_LICENCE_ALREADY_DECLARED);
-      const c = await trading.dealConflicts(tx, patent.id);
-      if (c.exclusiveInProgress || c.exclusiveCompleted || c.transferInProgress) throw new AppError(IpErrors.IP_OPEN_LICENCE_CONFLICT);
+      const c = await trading.dealConflicts(tx, patent.id, shanghaiDate(now));
+      if (c.exclusiveInProgress || c.exclusiveBinding || c.transferInProgress) throw new AppError(IpErrors.IP_OPEN_LICENCE_CONFLICT);
       const ent = await trading.enterpriseTown(tx, enterpriseId);
       if (!ent) throw forbidden();
       const id = await repo.insertOpenLicence(tx, {
@@ -108,6 +110,14 @@ export async function declare(db: Db, ctx: RequestContext, input: z.infer<typeof
           validFrom: { from: null, to: input.validFrom },
           validUntil: { from: null, to: input.validUntil },
         },
+      });
+      // Enterprises of the owner's industry may use the patent: they hear of the declaration, with the terms.
+      await notify(tx, {
+        kind: 'ip_open_licence.declared',
+        title: `同行业开放许可：「${short(patent.title)}」许可费 ${(input.feeFen / 100).toLocaleString('zh-CN')} 元，有效期至 ${input.validUntil}`,
+        titleEn: `Open licence in your industry: "${short(patent.title)}", fee CNY ${(input.feeFen / 100).toLocaleString('en-US')}, valid until ${input.validUntil}`,
+        link: link(id),
+        userIds: await trading.sameIndustryUserIds(tx, enterpriseId, patent.ownerEnterpriseIds),
       });
       return findOpenLicence(tx, ctx, id);
     }),
@@ -158,6 +168,9 @@ export async function take(db: Db, ctx: RequestContext, id: string, input: z.inf
         paidOn: input.paidOn,
         paymentReference: input.paymentReference,
         notice: input.notice ?? '',
+        // The licence runs from the day taken to the end of the declaration's validity.
+        licenceStartsOn: today,
+        licenceEndsOn: o.validUntil,
         createdBy: userId,
         createdAt: now,
       });
@@ -166,7 +179,15 @@ export async function take(db: Db, ctx: RequestContext, id: string, input: z.inf
         patentId: o.patentId,
         eventDate: today,
         kind: 'licensed',
-        detail: { licensor: o.enterpriseName, licensee, licenceType: 'open', openLicenceId: id, validUntil: o.validUntil },
+        detail: {
+          licensor: o.enterpriseName,
+          licensee,
+          licenceType: 'open',
+          openLicenceId: id,
+          startsOn: today,
+          endsOn: o.validUntil,
+          validUntil: o.validUntil,
+        },
         source: 'platform',
         refId: takeId,
       });

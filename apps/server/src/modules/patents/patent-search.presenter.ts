@@ -3,7 +3,7 @@ import { highlight } from '../../platform/search/highlight.ts';
 import type { Annuity } from './patent-portfolio.rules.ts';
 import { expiryDate } from './patent-portfolio.rules.ts';
 import type { EventRow, PatentRow } from './patent-search.repository.ts';
-import type { PatentTimelineEntry } from './patent-timeline.ts';
+import type { PatentRight, PatentTimelineEntry } from './patent-timeline.ts';
 
 const SNIPPET_CHARS = 160;
 type Kind = PatentSearchItem['kind'];
@@ -44,7 +44,7 @@ export const presentEvent = (e: EventRow): PatentEvent => ({
   source: e.source,
 });
 
-export function presentDetail(r: PatentRow, events: EventRow[], timeline: PatentTimelineEntry[]): PatentDetail {
+export function presentDetail(r: PatentRow, events: EventRow[], timeline: PatentTimelineEntry[], rights: PatentRight[] = []): PatentDetail {
   const { titleHighlight: _t, abstractHighlight: _a, ...item } = presentSearchItem(r, []);
   return {
     ...item,
@@ -61,6 +61,16 @@ export function presentDetail(r: PatentRow, events: EventRow[], timeline: Patent
     ipcSubclasses: [...new Set(r.ipc_codes.map((c) => c.slice(0, 4)))],
     events: events.map(presentEvent),
     timeline: timeline.map((e) => ({ ...e, at: String(e.at) })),
+    rights: rights.map((x) => ({
+      kind: x.kind,
+      holder: x.holder,
+      licenceType: x.licenceType,
+      startsOn: x.startsOn,
+      endsOn: x.endsOn,
+      recordedOn: x.recordedOn,
+      dealId: x.dealId,
+      openLicenceId: x.openLicenceId,
+    })),
   };
 }
 

@@ -27,7 +27,7 @@ import { PatentErrors } from './patent-search.errors.ts';
 import { presentDetail, presentEvent, presentPortfolioItem, presentSearchItem } from './patent-search.presenter.ts';
 import * as repo from './patent-search.repository.ts';
 import * as wordSearch from './patent-search.words.ts';
-import { patentTimeline } from './patent-timeline.ts';
+import { patentRights, patentTimeline } from './patent-timeline.ts';
 import './patent-search.timeline.ts';
 
 /** Facet values listed per facet (years: all of them, newest first). */
@@ -212,11 +212,15 @@ export async function exportPatents(db: Db, ctx: RequestContext, q: PatentSearch
 
 // ---- the patent page -------------------------------------------------------------------------------------
 
-export async function patentDetail(db: Db, ctx: RequestContext, id: string): Promise<PatentDetail> {
+export async function patentDetail(db: Db, ctx: RequestContext, id: string, now = new Date()): Promise<PatentDetail> {
   const [row] = await repo.patentsByIds(db, [id]);
   if (!row) throw new AppError(PlatformErrors.NOT_FOUND);
-  const [events, timeline] = await Promise.all([repo.eventsOf(db, id), patentTimeline(db, id, ctx.actor)]);
-  return presentDetail(row, events, timeline);
+  const [events, timeline, rights] = await Promise.all([
+    repo.eventsOf(db, id),
+    patentTimeline(db, id, ctx.actor),
+    patentRights(db, id, ctx.actor, shanghaiDate(now)),
+  ]);
+  return presentDetail(row, events, timeline, rights);
 }
 
 const EVENT_REFUSALS = {

@@ -35,3 +35,35 @@ export async function patentTimeline(db: Db, patentId: string, viewer: Actor): P
   const lists = await Promise.all([...sources.values()].map((source) => source(db, patentId, viewer)));
   return lists.flat().sort((a, b) => a.at.localeCompare(b.at) || a.source.localeCompare(b.source) || a.kind.localeCompare(b.kind));
 }
+
+/**
+ * Who holds rights in the patent now besides its owners (the page's 许可/质押 section): licensees whose licence
+ * term has not ended and pledgees. Registered by the module that records them (ip-trading), like the timeline.
+ */
+export type PatentRight = {
+  kind: 'licence' | 'pledge';
+  /** The licensee or pledgee (public: the legal-status event names it). */
+  holder: string;
+  licenceType: 'exclusive' | 'non_exclusive' | 'open' | null;
+  /** The licence's term (inclusive ISO dates); null for a pledge or a licence recorded before terms were. */
+  startsOn: string | null;
+  endsOn: string | null;
+  /** The day it was recorded (deal completed, licence taken). */
+  recordedOn: string;
+  /** The deal, when the viewer may open it; the open-licence declaration (public) for a licence taken under one. */
+  dealId: string | null;
+  openLicenceId: string | null;
+};
+export type PatentRightsSource = (db: Db, patentId: string, viewer: Actor, today: string) => Promise<PatentRight[]>;
+
+const rightsSources = new Map<string, PatentRightsSource>();
+
+export function registerPatentRightsSource(name: string, source: PatentRightsSource): void {
+  rightsSources.set(name, source);
+}
+
+/** Current licences first (by the day recorded), then pledges. */
+export async function patentRights(db: Db, patentId: string, viewer: Actor, today: string): Promise<PatentRight[]> {
+  const lists = await Promise.all([...rightsSources.values()].map((source) => source(db, patentId, viewer, today)));
+  return lists.flat().sort((a, b) => a.kind.localeCompare(b.kind) || a.recordedOn.localeCompare(b.recordedOn));
+}

@@ -64,7 +64,7 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
-  const entries = useMemo(() => menuForRole(me?.role ?? null), [me?.role]);
+  const entries = useMemo(() => menuForRole(me?.role ?? null, me?.scope.institutionType ?? null), [me?.role, me?.scope.institutionType]);
   const tree = useMemo(() => menuTree(entries), [entries]);
   const items = useMemo<MenuProps['items']>(() => {
     const item = (entry: MenuEntry) => ({

@@ -228,6 +228,21 @@ describe('menuTree', () => {
     );
   });
 
+  it('shows the IP protection centre’s pre-examination and case menus to its staff, not to other providers', () => {
+    const centreKeys = ['/pre-examination', '/pre-examination/cycle-times', '/ip-cases', '/ip-cases/sla'];
+    const other = menuForRole('provider', 'laboratory').map((e) => e.key);
+    const none = menuForRole('provider').map((e) => e.key);
+    const staff = menuForRole('provider', 'ip_protection_centre').map((e) => e.key);
+    for (const key of centreKeys) {
+      expect(other).not.toContain(key);
+      expect(none).not.toContain(key);
+      expect(staff).toContain(key);
+    }
+    // Enterprises and the city keep theirs whatever the institution.
+    expect(menuForRole('enterprise').map((e) => e.key)).toEqual(expect.arrayContaining(['/pre-examination', '/ip-cases']));
+    expect(menuForRole('city_admin').map((e) => e.key)).toEqual(expect.arrayContaining(['/pre-examination', '/ip-cases']));
+  });
+
   it('keeps a group of one as a plain entry', () => {
     const tree = menuTree(menuForRole('provider'));
     expect(tree.some((node) => node.type === 'entry' && node.entry.key === '/vouchers/claims')).toBe(true);

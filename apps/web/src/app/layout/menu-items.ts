@@ -87,7 +87,16 @@ export type MenuGroupKey =
   | 'system';
 
 /** One side-menu entry; `key` is the route path, so the menu's selected key is the current path. */
-export type MenuEntry = { key: string; label: MenuLabelKey; icon: MenuIcon; group?: MenuGroupKey; external?: true };
+export type MenuEntry = {
+  key: string;
+  label: MenuLabelKey;
+  icon: MenuIcon;
+  group?: MenuGroupKey;
+  external?: true;
+  /** Shown to a provider only when its institution is the IP protection centre (the centre's own work). */
+  centreStaff?: true;
+};
+const centre = (entry: MenuEntry): MenuEntry => ({ ...entry, centreStaff: true });
 
 const R = 'resourceSharing';
 const S = 'serviceNetwork';
@@ -253,10 +262,10 @@ const MENUS: Record<Role | 'anonymous', MenuEntry[]> = {
     PATENT_LANDSCAPE,
     IP_MARKET,
     OPEN_LICENCES,
-    PRE_EXAM,
-    PRE_EXAM_CYCLE_TIMES,
-    IP_CASES,
-    IP_CASE_SLA,
+    centre(PRE_EXAM),
+    centre(PRE_EXAM_CYCLE_TIMES),
+    centre(IP_CASES),
+    centre(IP_CASE_SLA),
     TOWNS,
     INSTITUTIONS,
     TARGETS,
@@ -319,8 +328,10 @@ export function groupOfKey(nodes: MenuNode[], key: string | undefined): MenuGrou
   return undefined;
 }
 
-export function menuForRole(role: Role | null): MenuEntry[] {
-  return MENUS[role ?? 'anonymous'];
+/** The role's menu; the IP protection centre's entries only for its staff (`institutionType` from /me). */
+export function menuForRole(role: Role | null, institutionType: string | null = null): MenuEntry[] {
+  const entries = MENUS[role ?? 'anonymous'];
+  return institutionType === 'ip_protection_centre' ? entries : entries.filter((e) => !e.centreStaff);
 }
 
 /** The menu key to highlight for a path: the longest entry that is the path or one of its parents. */

@@ -1,10 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { manualDeclineReasons, type Offer, type OfferDecline } from '@innotown/contracts/ip-trading';
+import { type Deal, manualDeclineReasons, type Offer, type OfferDecline } from '@innotown/contracts/ip-trading';
 import {
   Alert,
   App,
   Button,
+  type ButtonProps,
   Card,
+  DatePicker,
   Descriptions,
   Empty,
   Flex,
@@ -19,7 +21,9 @@ import {
   Timeline,
   Typography,
   Upload,
+  type UploadFile,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -33,7 +37,6 @@ import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
-import { uploadAttachment } from '../service-requirements/requirements-api.ts';
 import { DealStatusTag, KindTag, OfferStatusTag, usePriceText } from './ip-format.tsx';
 import {
   IP_BASE,
@@ -338,28 +341,90 @@ export function DealsPage() {
   );
 }
 
-function ContractUpload({ dealId }: { dealId: string }) {
+type ContractForm = { file?: UploadFile[]; licenceStartsOn?: Dayjs; licenceEndsOn?: Dayjs };
+
+/**
+ * The seller records the signed contract; a licence also its term (start and end day as the contract states them),
+ * which the patent page shows and which decides how long an exclusive licence binds.
+ */
+function ContractDialog({ deal, open, onClose }: { deal: Deal; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const complete = useCompleteDeal();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<ContractForm>();
+  const save = useCompleteDeal();
+  const dialog = useFormDialog({ form, open, save, onClose, rename: { contractFileId: 'file' } });
+  const { reset } = dialog;
+  const licence = deal.kind === 'exclusive_licence' || deal.kind === 'non_exclusive_licence';
+  useEffect(() => {
+    if (open) reset({ file: [], licenceStartsOn: dayjs(), licenceEndsOn: undefined });
+  }, [open, reset]);
+  const startsOn = Form.useWatch('licenceStartsOn', form);
   return (
-    <Upload
-      accept=".pdf,.docx,.png,.jpg,.jpeg"
-      showUploadList={false}
-      customRequest={({ file }) => {
-        setBusy(true);
-        uploadAttachment(file as File)
-          .then((stored) => complete.mutateAsync({ id: dealId, contractFileId: stored.id }))
-          .then(() => void message.success(t('ip.completed')))
-          .catch((e: unknown) => void message.error(errorMessage(e)))
-          .finally(() => setBusy(false));
-      }}
+    <Modal
+      {...dialog.modalProps}
+      title={t('ip.uploadContract')}
+      okText={t('ip.completeDeal')}
+      okButtonProps={{ 'data-testid': 'contract-submit' } as ButtonProps}
     >
-      <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="contract-upload">
+      <FormErrorAlert error={dialog.error} />
+      <Alert type="info" showIcon message={t('ip.contractHelp')} style={{ marginBottom: 16 }} />
+      <Form<ContractForm>
+        form={form}
+        layout="vertical"
+        data-testid="contract-form"
+        onFinish={(v) => {
+          const file = v.file?.[0]?.originFileObj;
+          if (!file) return;
+          dialog.submit(
+            {
+              id: deal.id,
+              file,
+              term: licence
+                ? { licenceStartsOn: v.licenceStartsOn?.format('YYYY-MM-DD'), licenceEndsOn: v.licenceEndsOn?.format('YYYY-MM-DD') }
+                : {},
+            },
+            t('ip.completed'),
+          );
+        }}
+      >
+        <Form.Item
+          name="file"
+          label={t('ip.contract')}
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+          rules={[{ required: true, type: 'array', min: 1 }]}
+        >
+          <Upload accept=".pdf,.docx,.png,.jpg,.jpeg" beforeUpload={() => false} maxCount={1}>
+            <Button icon={<UploadOutlined />}>{t('ip.chooseContract')}</Button>
+          </Upload>
+        </Form.Item>
+        {licence ? (
+          <Space wrap>
+            <Form.Item name="licenceStartsOn" label={t('ip.licenceStartsOn')} rules={[{ required: true }]}>
+              <DatePicker data-testid="licence-starts-on" />
+            </Form.Item>
+            <Form.Item name="licenceEndsOn" label={t('ip.licenceEndsOn')} rules={[{ required: true }]} extra={t('ip.licenceTermHelp')}>
+              <DatePicker
+                data-testid="licence-ends-on"
+                disabledDate={(d) => d.isBefore(dayjs(), 'day') || (startsOn ? d.isBefore(startsOn, 'day') : false)}
+              />
+            </Form.Item>
+          </Space>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+function ContractUpload({ deal }: { deal: Deal }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="primary" icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid="contract-upload">
         {t('ip.uploadContract')}
       </Button>
-    </Upload>
+      <ContractDialog deal={deal} open={open} onClose={() => setOpen(false)} />
+    </>
   );
 }
 
@@ -386,7 +451,7 @@ export function DealPage() {
             extra={
               d.status === 'in_progress' && d.mySide ? (
                 <>
-                  {d.mySide === 'seller' ? <ContractUpload dealId={d.id} /> : null}
+                  {d.mySide === 'seller' ? <ContractUpload deal={d} /> : null}
                   <ConfirmButton
                     question={t('ip.confirmCancelDeal')}
                     action={() => cancel.mutateAsync(d.id)}
@@ -419,6 +484,13 @@ export function DealPage() {
                   '—'
                 )}
               </Descriptions.Item>
+              {d.licenceEndsOn ? (
+                <Descriptions.Item label={t('ip.licenceTerm')}>
+                  <span data-testid="deal-licence-term">
+                    {d.licenceStartsOn} – {d.licenceEndsOn}
+                  </span>
+                </Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('ip.terms')} span={2}>
                 {d.terms || '—'}
               </Descriptions.Item>
@@ -444,13 +516,21 @@ export function DealPage() {
                   title: '',
                   key: 'detail',
                   render: (_, e) => {
-                    const x = e.detail as { licensee?: string; licenceType?: string; to?: string[]; pledgee?: string };
+                    const x = e.detail as {
+                      licensee?: string;
+                      licenceType?: string;
+                      to?: string[];
+                      pledgee?: string;
+                      startsOn?: string;
+                      endsOn?: string;
+                    };
                     if (e.kind === 'licensed') {
                       const type =
                         x.licenceType === 'exclusive' || x.licenceType === 'non_exclusive' || x.licenceType === 'open'
                           ? t(`ip.licenceType_${x.licenceType}`)
                           : '';
-                      return `${t('ip.licensee')}：${x.licensee ?? ''}（${type}）`;
+                      const term = x.endsOn ? ` ${x.startsOn ?? ''} – ${x.endsOn}` : '';
+                      return `${t('ip.licensee')}：${x.licensee ?? ''}（${type}）${term}`;
                     }
                     if (e.kind === 'transferred') return `${t('ip.newOwners')}：${(x.to ?? []).join('、')}`;
                     return `${t('ip.pledgee')}：${x.pledgee ?? ''}`;

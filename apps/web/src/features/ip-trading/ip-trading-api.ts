@@ -1,6 +1,7 @@
 import type { ListResponse } from '@innotown/contracts/common';
 import type {
   Deal,
+  DealComplete,
   IpStatistics,
   Listing,
   ListingCreate,
@@ -15,6 +16,7 @@ import type {
 import type { Town } from '@innotown/contracts/towns';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../app/api-client.ts';
+import { uploadAttachment } from '../service-requirements/requirements-api.ts';
 
 export const IP_BASE = '/api/v1/ip-market';
 
@@ -103,10 +105,12 @@ export const useOfferStep = () =>
   useIp(({ id, step }: { id: string; step: 'accept' | 'withdraw' }) => api.post<Offer>(`${IP_BASE}/offers/${id}/${step}`, {}));
 export const useDeclineOffer = () =>
   useIp(({ id, body }: { id: string; body: OfferDecline }) => api.post<Offer>(`${IP_BASE}/offers/${id}/decline`, body));
+/** Uploads the signed contract, then completes the deal with it (and a licence's term). */
 export const useCompleteDeal = () =>
-  useIp(({ id, contractFileId }: { id: string; contractFileId: string }) =>
-    api.post<Deal>(`${IP_BASE}/deals/${id}/complete`, { contractFileId }),
-  );
+  useIp(async ({ id, file, term }: { id: string; file: File; term: Omit<DealComplete, 'contractFileId'> }) => {
+    const stored = await uploadAttachment(file);
+    return api.post<Deal>(`${IP_BASE}/deals/${id}/complete`, { contractFileId: stored.id, ...term } satisfies DealComplete);
+  });
 export const useCancelDeal = () => useIp((id: string) => api.post<Deal>(`${IP_BASE}/deals/${id}/cancel`, {}));
 export const useDeclareOpenLicence = () => useIp((body: OpenLicenceCreate) => api.post<OpenLicence>(`${IP_BASE}/open-licences`, body));
 export const useWithdrawDeclaration = () => useIp((id: string) => api.post<OpenLicence>(`${IP_BASE}/open-licences/${id}/withdraw`, {}));

@@ -172,6 +172,11 @@ function DeclarationsTable({ mine }: { mine: boolean }) {
                 { title: t('ip.paidAmount'), dataIndex: 'amountFen', render: (v: number) => price(v) },
                 { title: t('ip.paidOn'), dataIndex: 'paidOn' },
                 { title: t('ip.paymentReference'), dataIndex: 'paymentReference' },
+                {
+                  title: t('ip.licenceTerm'),
+                  key: 'term',
+                  render: (_, l) => (l.licenceEndsOn ? `${l.licenceStartsOn} – ${l.licenceEndsOn}` : '—'),
+                },
               ]}
             />
           ),

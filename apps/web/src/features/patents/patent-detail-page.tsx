@@ -1,4 +1,4 @@
-import { type PatentDetail, recordablePatentEventKinds } from '@innotown/contracts/patent-search';
+import { type PatentDetail, type PatentRight, recordablePatentEventKinds } from '@innotown/contracts/patent-search';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -13,6 +13,7 @@ import {
   Modal,
   Select,
   Space,
+  Table,
   Tag,
   Timeline,
   Typography,
@@ -84,6 +85,90 @@ function RecordEventButton({ patent }: { patent: PatentDetail }) {
         </Form>
       </Modal>
     </>
+  );
+}
+
+type Entry = PatentDetail['timeline'][number];
+
+/** Where a timeline entry leads, when the viewer may open its record (the server sends `refId` only then). */
+function entryLink(e: Entry): string | null {
+  if (!e.refId) return null;
+  if (e.source === 'trading') return e.kind === 'listing_published' ? `/ip-market/listings/${e.refId}` : `/ip-market/deals/${e.refId}`;
+  if (e.source === 'open_licence') return `/ip-market/open-licences?focus=${e.refId}`;
+  if (e.source === 'pre_examination') return `/pre-examination/${e.refId}`;
+  if (e.source === 'rights_protection') return `/ip-cases/${e.refId}`;
+  return null;
+}
+
+/** The parties and terms an entry names (who licensed, transferred, pledged; the licence type and term). */
+function EntryFacts({ entry }: { entry: Entry }) {
+  const { t } = useTranslation();
+  const d = entry.detail as Record<string, unknown>;
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null);
+  const list = (k: string) => (Array.isArray(d[k]) ? (d[k] as string[]).join('；') : null);
+  const facts: string[] = [];
+  const licensee = str('licensee') ?? (str('dealKind')?.endsWith('licence') ? str('buyer') : null);
+  const type =
+    str('licenceType') ??
+    (str('dealKind') === 'exclusive_licence' ? 'exclusive' : str('dealKind') === 'non_exclusive_licence' ? 'non_exclusive' : null);
+  if (licensee) facts.push(`${t('patents.licensee')}：${licensee}`);
+  if (type === 'exclusive' || type === 'non_exclusive' || type === 'open') facts.push(t(`patents.licenceType_${type}`));
+  if (str('dealKind') === 'transfer' && str('buyer')) facts.push(`${t('patents.transferee')}：${str('buyer')}`);
+  if (list('to')) facts.push(`${t('patents.newOwners')}：${list('to')}`);
+  const pledgee = str('pledgee') ?? (str('dealKind') === 'pledge' ? str('buyer') : null);
+  if (pledgee) facts.push(`${t('patents.pledgee')}：${pledgee}`);
+  if (str('endsOn')) facts.push(`${t('patents.licenceTerm')} ${str('startsOn') ?? ''} – ${str('endsOn')}`);
+  if (typeof d.note === 'string') facts.push(d.note);
+  const link = entryLink(entry);
+  if (facts.length === 0 && !link) return null;
+  return (
+    <Typography.Text>
+      {facts.join(' · ')} {link ? <Link to={link}>{t('patents.open')}</Link> : null}
+    </Typography.Text>
+  );
+}
+
+/** Current licensees (term not ended) and pledgees, with the deal or open-licence declaration they came from. */
+function RightsCard({ rights }: { rights: PatentRight[] }) {
+  const { t } = useTranslation();
+  const kindLabel = (r: PatentRight) =>
+    r.kind === 'pledge' ? t('patents.pledge') : t(`patents.licenceType_${r.licenceType ?? 'non_exclusive'}`);
+  return (
+    <Card size="small" title={t('patents.rights')}>
+      <Table<PatentRight>
+        size="small"
+        pagination={false}
+        rowKey={(r, i) => `${r.kind}-${r.holder}-${r.recordedOn}-${i}`}
+        dataSource={rights}
+        locale={{ emptyText: <Empty description={t('patents.noRights')} /> }}
+        data-testid="patent-rights"
+        columns={[
+          {
+            title: t('patents.rightHolder'),
+            dataIndex: 'holder',
+            render: (v: string, r) => <span data-testid={r.kind === 'pledge' ? 'patent-pledgee' : 'patent-licensee'}>{v}</span>,
+          },
+          { title: t('patents.rightKind'), key: 'kind', width: 90, render: (_, r) => <Tag>{kindLabel(r)}</Tag> },
+          {
+            title: t('patents.licenceTerm'),
+            key: 'term',
+            render: (_, r) => (r.kind === 'pledge' ? '—' : r.endsOn ? `${r.startsOn} – ${r.endsOn}` : t('patents.termUnknown')),
+          },
+          { title: t('patents.recordedOn'), dataIndex: 'recordedOn', width: 100 },
+          {
+            title: '',
+            key: 'link',
+            width: 60,
+            render: (_, r) =>
+              r.dealId ? (
+                <Link to={`/ip-market/deals/${r.dealId}`}>{t('patents.deal')}</Link>
+              ) : r.openLicenceId ? (
+                <Link to={`/ip-market/open-licences?focus=${r.openLicenceId}`}>{t('patents.declaration')}</Link>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
@@ -173,6 +258,7 @@ function Detail({ patent }: { patent: PatentDetail }) {
           ) : null}
         </Flex>
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 300 }}>
+          <RightsCard rights={patent.rights} />
           <Card size="small" title={t('patents.timeline')} data-testid="patent-timeline">
             {patent.timeline.length === 0 ? (
               <Empty description={t('patents.noEvents')} />
@@ -188,7 +274,7 @@ function Detail({ patent }: { patent: PatentDetail }) {
                         {String(entry.at).slice(0, 10)} ·{' '}
                         {t(`patents.source_${entry.source}` as 'patents.source_legal_status', { defaultValue: entry.source }) as string}
                       </Typography.Text>
-                      {typeof entry.detail.note === 'string' ? <Typography.Text>{entry.detail.note}</Typography.Text> : null}
+                      <EntryFacts entry={entry} />
                     </Flex>
                   ),
                 }))}
