@@ -2575,7 +2575,8 @@ const iptDeal = async (seller: string, buyer: string, status: 'in_progress' | 'c
   if (status === 'completed') {
     const file = await makeAttachment(t.database, 'enterprise');
     await t.database.db.execute(
-      sql`update ip_deals set status = 'completed', contract_file_id = ${file}, completed_at = now() where id = ${dealId}`,
+      sql`update ip_deals set status = 'completed', contract_file_id = ${file}, completed_at = now(),
+        licence_starts_on = current_date, licence_ends_on = current_date + 365 where id = ${dealId}`,
     );
   }
   return dealId;
@@ -2805,7 +2806,11 @@ CASES.push(
     'the seller, with its own contract upload',
     [401, 403, 403, 403, 200, 403, 403],
     `${IPT}/deals/${iptDeals.toComplete}/complete`,
-    { contractFileId: iptContract },
+    {
+      contractFileId: iptContract,
+      licenceStartsOn: new Date().toISOString().slice(0, 10),
+      licenceEndsOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    },
     iptDealState(iptDeals.toComplete),
   ),
   post(
