@@ -79,7 +79,12 @@ if (towns.rows[0]?.n === 0) await seedDemoData(database.db, { scale: 1 });
 const enterprises = await loadEnterpriseIndex(database.db);
 await database.close();
 
-line(`profile of ${N} records; ${os.cpus().length} × ${os.cpus()[0]?.model}; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+line(
+  `profile of ${N} records; ${os.cpus().length} × ${os.cpus()[0]?.model}; load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 
 // --------------------------------------------------------------------------------------- app stages
 
@@ -175,7 +180,9 @@ const reset = async () => {
 const cols = STAGING_COLUMNS.filter((c) => c !== 'import_id' && c !== 'row' && c !== 'events').join(', ');
 
 await reset();
-await dbCpu(client, pid, 'staging COPY (old path)', () => copy(`COPY patent_import_rows (${STAGING_COLUMNS.join(', ')}) FROM STDIN`, staged));
+await dbCpu(client, pid, 'staging COPY (old path)', () =>
+  copy(`COPY patent_import_rows (${STAGING_COLUMNS.join(', ')}) FROM STDIN`, staged),
+);
 await dropIndexes();
 await dbCpu(client, pid, 'merge INSERT … SELECT + events (old)', async () => {
   await client.query(`insert into patents (${cols}, updated_at) select ${cols}, now() from patent_import_rows`);
@@ -217,5 +224,10 @@ await dbCpu(client, pid, 'direct COPY patent_events, indexes kept', () =>
 );
 await client.query('truncate patent_events, patent_import_rows, patents cascade');
 await client.end();
-line(`load after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+line(
+  `load after ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`\n${out.join('\n')}`);

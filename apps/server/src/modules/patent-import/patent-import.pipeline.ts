@@ -128,8 +128,7 @@ async function importInTransaction(
 
   const loader = await repo.openLoader(tx, importId, { postgres });
   /** The file's size in records, estimated from the bytes read so far (for the index rule). */
-  const expected = () =>
-    options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead;
+  const expected = () => (options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead);
   // Application number → first row, to refuse in-file duplicates before anything reaches the database
   // (a number found in `patents` is then one that was there before the import). ≈ 70 bytes a record.
   const firstRow = new Map<string, number>();
