@@ -1,11 +1,12 @@
-// npm run bench:patents -- [--records 1000000] [--workers 2] [--skip-generate] [--only csv|xml|copy]
+// npm run bench:patents -- [--records 1000000] [--workers <cores>] [--database innotown_bench_patents] [--skip-generate] [--only csv|xml|copy]
 //
 // End-to-end patent import into PostgreSQL (database innotown_bench_patents on 127.0.0.1:5432, created and
 // migrated here, demo towns and enterprises seeded once so that generated applicants link to them):
 //   1. generate N deterministic records (seed/patent-generator.ts) and write them as CSV and as CN-style
 //      ST.36 XML in /tmp (streamed, flat memory);
-//   2. XML import (into its own database, innotown_bench_patents_xml): empty patent tables, the importer (read → normalise → jieba in worker threads → COPY into
-//      staging → merge with index rebuild), records/s end to end;
+//   2. XML import (into its own database, <database>_xml): empty patent tables, the importer (read → normalise →
+//      jieba in worker threads → COPY straight into patents + patent_events in one transaction, indexes rebuilt
+//      after the load), records/s end to end;
 //   3. CSV import: the same from the CSV file; the table is left with N patents, fully indexed, for the
 //      search and landscape benchmarks;
 //   4. bare COPY: the rows the CSV import prepared (read back with COPY TO) COPYed into an empty copy of
@@ -21,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { seedDemoData } from '../src/db/seed.ts';
+import { defaultWorkerCount } from '../src/modules/patent-import/patent-import.pool.ts';
 import { importFile } from '../src/modules/patent-import/patent-import.service.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { generateDemoData } from '../src/seed/demo-data.ts';
@@ -30,7 +32,8 @@ import { CSV_HEADER, csvRow, XML_HEAD, XML_TAIL, xmlDoc } from './patent-import-
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '1000000' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string', default: String(defaultWorkerCount()) },
+    database: { type: 'string', default: 'innotown_bench_patents' },
     'skip-generate': { type: 'boolean', default: false },
     only: { type: 'string' },
     child: { type: 'string' },
@@ -39,10 +42,10 @@ const { values } = parseArgs({
   },
 });
 const SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const DB_NAME = 'innotown_bench_patents';
+const DB_NAME = values.database as string;
 const DB_URL = `${SERVER}/${DB_NAME}`;
 /** The XML import goes to its own database, so that the CSV-loaded one stays for the search benchmarks. */
-const XML_DB_NAME = 'innotown_bench_patents_xml';
+const XML_DB_NAME = `${DB_NAME}_xml`;
 const N = Number(values.records);
 const CSV_FILE = `/tmp/innotown-patents-${N}.csv`;
 const XML_FILE = `/tmp/innotown-patents-${N}.xml`;
@@ -78,7 +81,9 @@ if (values.child) {
   clearInterval(sample);
   const seconds = (Date.now() - started) / 1000;
   const maxRss = process.resourceUsage().maxRSS * 1024;
+  const cpu = process.cpuUsage(); // the whole process: main thread and workers
   process.send?.({
+    cpuMs: (cpu.user + cpu.system) / 1000,
     outcome: outcome.ok ? { ...outcome } : { ok: false, issues: outcome.issues.slice(0, 5), fileError: outcome.fileError },
     seconds,
     maxRss,
@@ -133,19 +138,31 @@ async function generateFiles() {
   );
 }
 
-type ChildResult = { outcome: Record<string, unknown>; seconds: number; maxRss: number; sampledRss: number };
+type ChildResult = {
+  outcome: Record<string, unknown>;
+  seconds: number;
+  maxRss: number;
+  sampledRss: number;
+  cpuMs: number;
+  /** 1-minute load average sampled every 5 s during the run: min / mean / max. */
+  load: string;
+};
 async function runChild(format: 'csv' | 'xml', file: string, db: string): Promise<ChildResult> {
   const child = fork(
     fileURLToPath(import.meta.url),
-    ['--child', format, '--file', file, '--db', db, '--records', String(N), '--workers', String(WORKERS)],
+    ['--child', format, '--file', file, '--db', db, '--database', DB_NAME, '--records', String(N), '--workers', String(WORKERS)],
     {
       execArgv: ['--import', 'tsx'],
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     },
   );
+  const samples: number[] = [os.loadavg()[0] as number];
+  const sampler = setInterval(() => samples.push(os.loadavg()[0] as number), 5_000);
   const [message] = (await once(child, 'message')) as [ChildResult];
   await once(child, 'exit');
-  return message;
+  clearInterval(sampler);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return { ...message, load: `${Math.min(...samples).toFixed(1)} / ${mean.toFixed(1)} / ${Math.max(...samples).toFixed(1)}` };
 }
 
 async function emptyTables(client: pg.Client) {
@@ -184,7 +201,9 @@ if (!values.only || values.only === 'csv') {
   csvRate = rate(r);
   report(
     `CSV import: ${r.outcome.recordsRead} records in ${r.seconds.toFixed(1)} s = ${csvRate} records/s end to end ` +
-      `(read+segment+stage ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, merge+indexes ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ${r.outcome.events} events; peak RSS ${mb(r.maxRss)} MB; load after ${load()}`,
+      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ${r.outcome.events} events; ` +
+      `importer CPU ${(r.cpuMs / ((r.outcome.recordsRead as number) / 1000)).toFixed(0)} ms / 1,000 records; peak RSS ${mb(r.maxRss)} MB; ` +
+      `load during (min / mean / max) ${r.load}; load after ${load()}`,
   );
 }
 if (!values.only || values.only === 'copy' || values.only === 'csv') {
@@ -226,7 +245,9 @@ if (!values.only || values.only === 'xml') {
   if (!r.outcome.ok) throw new Error(`XML import refused: ${JSON.stringify(r.outcome)}`);
   report(
     `ST.36 XML import: ${r.outcome.recordsRead} records in ${r.seconds.toFixed(1)} s = ${rate(r)} records/s end to end ` +
-      `(read+segment+stage ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, merge+indexes ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); peak RSS ${mb(r.maxRss)} MB; load after ${load()}`,
+      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ` +
+      `importer CPU ${(r.cpuMs / ((r.outcome.recordsRead as number) / 1000)).toFixed(0)} ms / 1,000 records; peak RSS ${mb(r.maxRss)} MB; ` +
+      `load during (min / mean / max) ${r.load}; load after ${load()}`,
   );
 }
 const counts = (await client.query('select (select count(*) from patents) as patents, (select count(*) from patent_events) as events'))

@@ -1,13 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { tokensForIndex } from './tokenizer.ts';
+import { forEachIndexToken } from './tokenizer.ts';
 
 /** PostgreSQL keeps positions up to 16383; later tokens of a long body add nothing to ranking. */
 const MAX_POSITION = 16383;
 
 /** A lexeme inside a tsvector/tsquery literal: quoted, with quotes and backslashes escaped. */
 export function quoteLexeme(token: string): string {
+  if (token.indexOf('\\') === -1 && token.indexOf("'") === -1) return `'${token}'`;
   return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
+
+/** PostgreSQL keeps at most 256 positions of a lexeme (the lowest). */
+const MAX_POSITIONS_PER_LEXEME = 256;
 
 /**
  * The tsvector literal of a record: title tokens weighted A, body tokens B, each with its position.
@@ -17,19 +21,41 @@ export function quoteLexeme(token: string): string {
  * `setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')`.
  */
 export function searchVectorLiteral(title: string | null | undefined, body: string | null | undefined): string {
-  const entries: string[] = [];
+  // Each lexeme once with all its positions, lexemes in byte order: the form PostgreSQL stores, so that
+  // its parser (tsvectorin) neither merges duplicates nor sorts — that work was on the database's core.
+  const positions = new Map<string, string>();
+  const counts = new Map<string, number>();
   let position = 0;
-  for (const [text, weight] of [
-    [title, 'A'],
-    [body, 'B'],
-  ] as const) {
-    for (const token of tokensForIndex(text)) {
-      if (position >= MAX_POSITION) break;
-      position += 1;
-      entries.push(`${quoteLexeme(token)}:${position}${weight}`);
+  let weight = 'A';
+  const add = (token: string) => {
+    if (position >= MAX_POSITION) return false;
+    position += 1;
+    const seen = positions.get(token);
+    if (seen === undefined) {
+      positions.set(token, `${position}${weight}`);
+      return;
     }
-  }
-  return entries.join(' ');
+    const n = counts.get(token) ?? 1;
+    if (n >= MAX_POSITIONS_PER_LEXEME) return;
+    counts.set(token, n + 1);
+    positions.set(token, `${seen},${position}${weight}`);
+  };
+  forEachIndexToken(title, add);
+  weight = 'B';
+  forEachIndexToken(body, add);
+  if (positions.size === 0) return '';
+  const lexemes = [...positions.keys()].sort(compareBytes);
+  let out = '';
+  for (const lexeme of lexemes) out += `${out ? ' ' : ''}${quoteLexeme(lexeme)}:${positions.get(lexeme)}`;
+  return out;
+}
+
+/**
+ * PostgreSQL orders lexemes by their UTF-8 bytes; UTF-16 order is the same outside the surrogates (and
+ * an order it does not like is only sorted again by the server, not an error).
+ */
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** SQL for the `search_vector` column on insert and update: `search_vector = ${searchVectorSql(name, body)}`. */
