@@ -1,0 +1,24 @@
+import { preparedBatch, type StagedRecord } from '../src/modules/patent-import/patent-import.copy.ts';
+import { normaliseRecord, type SourceRecord } from '../src/modules/patent-import/patent-import.normalise.ts';
+import { readRecords } from '../src/modules/patent-import/patent-import.readers.ts';
+import { loadTokenizer } from '../src/platform/search/tokenizer.ts';
+import { generateDemoData } from '../src/seed/demo-data.ts';
+import { applicantsFromEnterprises, generatePatents } from '../src/seed/patent-generator.ts';
+import { CSV_HEADER, csvRow } from './patent-import-files.ts';
+const data = generateDemoData({ scale: 1 });
+const pool = applicantsFromEnterprises(data.enterprises, { seed: 2026 });
+let csv = `\uFEFF${CSV_HEADER.join(',')}\r\n`;
+for (const p of generatePatents({ count: 20000, applicants: pool, seed: 7, serialOffset: 5_000_000, asOf: '2026-06-30' })) csv += csvRow(p);
+loadTokenizer();
+const t0 = process.cpuUsage();
+const recs: SourceRecord[] = [];
+for await (const r of readRecords('csv', [Buffer.from(csv)])) recs.push(r);
+const items: StagedRecord[] = [];
+for (const r of recs) { const n = normaliseRecord(r, { source: 'csv', currentYear: 2026 }); if (n.ok) items.push({ row: r.row, patent: n.patent }); }
+const t1 = process.cpuUsage(t0);
+const { structuredClone: sc } = globalThis;
+const t2 = process.cpuUsage();
+for (let i = 0; i < items.length; i += 500) sc(items.slice(i, i + 500));
+const t3 = process.cpuUsage(t2);
+for (let i = 0; i < items.length; i += 500) preparedBatch(items.slice(i, i + 500));
+console.log('parse+normalise', (t1.user + t1.system) / 20000, 'clone', (t3.user + t3.system) / 20000, 'ms/1000');
