@@ -201,7 +201,7 @@ if (!values.only || values.only === 'csv') {
   csvRate = rate(r);
   report(
     `CSV import: ${r.outcome.recordsRead} records in ${r.seconds.toFixed(1)} s = ${csvRate} records/s end to end ` +
-      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ${r.outcome.events} events; ` +
+      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s${r.outcome.rebuiltIndexes ? ', indexes rebuilt after the load' : ''}); ${r.outcome.events} events; ` +
       `importer CPU ${(r.cpuMs / ((r.outcome.recordsRead as number) / 1000)).toFixed(0)} ms / 1,000 records; peak RSS ${mb(r.maxRss)} MB; ` +
       `load during (min / mean / max) ${r.load}; load after ${load()}`,
   );
