@@ -6,7 +6,8 @@
 // App stages run in this one thread, one after the other: parse CSV, parse ST.36 XML, normalise, segment
 // (jieba + tsvector literal), format the COPY text. Database stages on a database of its own (created and
 // migrated here, demo enterprises seeded): COPY into staging + INSERT … SELECT merge (the old double write),
-// COPY straight into `patents` and `patent_events` (the direct path), and the rebuild of the secondary indexes.
+// COPY straight into `patents` and `patent_events` (the direct path, lz4 TOAST compression as the importer sets it),
+// and the rebuild of the secondary indexes.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -195,6 +196,8 @@ await dbCpu(client, pid, 'index build (7 indexes)', createIndexes);
 
 await client.query('truncate patent_events, patent_import_rows, patents cascade');
 await dropIndexes();
+// As the importer does inside its transaction (where the server has lz4).
+await client.query(`set default_toast_compression = 'lz4'`);
 await dbCpu(client, pid, 'direct COPY patents (no sec. indexes)', () =>
   copy(
     `COPY patents (${PATENT_COPY_COLUMNS.join(', ')}) FROM STDIN`,

@@ -158,8 +158,9 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
   const { postgres } = options;
   const raw = rawTx(tx);
   if (postgres) {
-    // Rows over ≈ 2 kB (long claims) are compressed on the way in: lz4 does it for a fraction of pglz's
-    // CPU (a COPY of 100,000 prepared rows: 3.2–4.1 s instead of 5.3–7.4 s). Only where the server has it.
+    // Rows over ≈ 2 kB (long claims) are compressed on the way in, and lz4 costs less CPU than pglz (a COPY
+    // of 100,000 prepared rows on a loaded machine: 3.2–4.1 s instead of 5.3–7.4 s; ≈ 10 % of the COPY's
+    // CPU in bench/patent-import-profile.ts). Only where the server was built with it.
     const [lz4] = await rows<{ ok: boolean }>(
       tx,
       sql`select coalesce('lz4' = any(enumvals), false) as ok from pg_settings where name = 'default_toast_compression'`,
