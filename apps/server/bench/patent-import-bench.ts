@@ -1,11 +1,12 @@
-// npm run bench:patents -- [--records 1000000] [--workers 2] [--skip-generate] [--only csv|xml|copy]
+// npm run bench:patents -- [--records 1000000] [--workers <cores>] [--database innotown_bench_patents] [--skip-generate] [--only csv|xml|copy]
 //
 // End-to-end patent import into PostgreSQL (database innotown_bench_patents on 127.0.0.1:5432, created and
 // migrated here, demo towns and enterprises seeded once so that generated applicants link to them):
 //   1. generate N deterministic records (seed/patent-generator.ts) and write them as CSV and as CN-style
 //      ST.36 XML in /tmp (streamed, flat memory);
-//   2. XML import (into its own database, innotown_bench_patents_xml): empty patent tables, the importer (read → normalise → jieba in worker threads → COPY into
-//      staging → merge with index rebuild), records/s end to end;
+//   2. XML import (into its own database, <database>_xml): empty patent tables, the importer (read → normalise →
+//      jieba in worker threads → COPY straight into patents + patent_events in one transaction, indexes rebuilt
+//      after the load), records/s end to end;
 //   3. CSV import: the same from the CSV file; the table is left with N patents, fully indexed, for the
 //      search and landscape benchmarks;
 //   4. bare COPY: the rows the CSV import prepared (read back with COPY TO) COPYed into an empty copy of
@@ -21,15 +22,18 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { seedDemoData } from '../src/db/seed.ts';
+import { defaultWorkerCount } from '../src/modules/patent-import/patent-import.pool.ts';
 import { importFile } from '../src/modules/patent-import/patent-import.service.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { generateDemoData } from '../src/seed/demo-data.ts';
-import { applicantsFromEnterprises, type GeneratedPatent, generatePatents } from '../src/seed/patent-generator.ts';
+import { applicantsFromEnterprises, generatePatents } from '../src/seed/patent-generator.ts';
+import { CSV_HEADER, csvRow, XML_HEAD, XML_TAIL, xmlDoc } from './patent-import-files.ts';
 
 const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '1000000' },
-    workers: { type: 'string', default: '2' },
+    workers: { type: 'string', default: String(defaultWorkerCount()) },
+    database: { type: 'string', default: 'innotown_bench_patents' },
     'skip-generate': { type: 'boolean', default: false },
     only: { type: 'string' },
     child: { type: 'string' },
@@ -38,10 +42,10 @@ const { values } = parseArgs({
   },
 });
 const SERVER = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const DB_NAME = 'innotown_bench_patents';
+const DB_NAME = values.database as string;
 const DB_URL = `${SERVER}/${DB_NAME}`;
 /** The XML import goes to its own database, so that the CSV-loaded one stays for the search benchmarks. */
-const XML_DB_NAME = 'innotown_bench_patents_xml';
+const XML_DB_NAME = `${DB_NAME}_xml`;
 const N = Number(values.records);
 const CSV_FILE = `/tmp/innotown-patents-${N}.csv`;
 const XML_FILE = `/tmp/innotown-patents-${N}.xml`;
@@ -77,7 +81,9 @@ if (values.child) {
   clearInterval(sample);
   const seconds = (Date.now() - started) / 1000;
   const maxRss = process.resourceUsage().maxRSS * 1024;
+  const cpu = process.cpuUsage(); // the whole process: main thread and workers
   process.send?.({
+    cpuMs: (cpu.user + cpu.system) / 1000,
     outcome: outcome.ok ? { ...outcome } : { ok: false, issues: outcome.issues.slice(0, 5), fileError: outcome.fileError },
     seconds,
     maxRss,
@@ -109,129 +115,13 @@ async function write(stream: WriteStream, text: string) {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const xmlText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const KIND_ZH = { invention: '发明', utility_model: '实用新型', design: '外观设计' } as const;
-const CSV_HEADER = [
-  '申请号',
-  '专利类型',
-  '专利名称',
-  '摘要',
-  '主权项',
-  '申请日',
-  '公开号',
-  '公开日',
-  '授权公告号',
-  '授权公告日',
-  '申请人',
-  '申请人信用代码',
-  '申请人地址',
-  '发明人',
-  '当前权利人',
-  '分类号',
-  '法律状态',
-  '法律状态日',
-  '法律事件',
-  '专利代理机构',
-];
-
-function eventsCell(p: GeneratedPatent): string {
-  return p.events
-    .filter((e) => !['filed', 'published', 'granted'].includes(e.kind))
-    .map((e) => {
-      const d = e.detail as Record<string, unknown>;
-      const note =
-        e.kind === 'transferred' ? (d.to as string[] | undefined)?.join('、') : e.kind === 'licensed' ? (d.licensee as string) : '';
-      return `${e.date} ${e.kind}${note ? ` ${note}` : ''}`;
-    })
-    .join('; ');
-}
-
-function csvRow(p: GeneratedPatent): string {
-  return `${[
-    p.applicationNumber,
-    KIND_ZH[p.kind],
-    p.title,
-    p.abstract,
-    p.claims ?? '',
-    p.applicationDate,
-    p.publicationNumber ?? '',
-    p.publicationDate ?? '',
-    p.grantNumber ?? '',
-    p.grantDate ?? '',
-    p.applicants.join(';'),
-    p.applicantCreditCodes.filter((c): c is string => c !== null).join(';'),
-    p.applicantAddress ?? '',
-    p.inventors.join(';'),
-    p.owners.join(';'),
-    (p.kind === 'design' ? p.locarnoCodes : p.ipcCodes).join(';'),
-    p.legalStatus,
-    p.legalStatusDate,
-    eventsCell(p),
-    p.agency ?? '',
-  ]
-    .map(csvCell)
-    .join(',')}\r\n`;
-}
-
-const KIND_LETTER = /^(CN)?(\d+)([A-Z]\d?)$/;
-function docId(number: string | null, date: string | null) {
-  const m = number ? KIND_LETTER.exec(number) : null;
-  if (!m || !date) return '';
-  return `<base:document-id><base:country>CN</base:country><base:doc-number>${m[2]}</base:doc-number><base:kind>${m[3]}</base:kind><base:date>${date.replace(/-/g, '')}</base:date></base:document-id>`;
-}
-
-function xmlDoc(p: GeneratedPatent): string {
-  const pub = p.grantNumber && p.kind !== 'invention' ? docId(p.grantNumber, p.grantDate) : docId(p.publicationNumber, p.publicationDate);
-  const grant =
-    p.kind === 'invention' && p.grantNumber
-      ? `<business:cn-grant-reference>${docId(p.grantNumber, p.grantDate)}</business:cn-grant-reference>`
-      : '';
-  const classes =
-    p.kind === 'design'
-      ? p.locarnoCodes
-          .map(
-            (c) =>
-              `<business:classification-locarno><base:main-classification>${c}</base:main-classification></business:classification-locarno>`,
-          )
-          .join('')
-      : `<business:classifications-ipcr>${p.ipcCodes.map((c) => `<business:classification-ipcr><base:text>${c}</base:text></business:classification-ipcr>`).join('')}</business:classifications-ipcr>`;
-  const party = (tag: string, names: string[], address?: string | null) =>
-    names
-      .map(
-        (n, i) =>
-          `<business:${tag} sequence="${i + 1}"><base:name>${xmlText(n)}</base:name>${i === 0 && address ? `<base:address><base:text>${xmlText(address)}</base:text></base:address>` : ''}</business:${tag}>`,
-      )
-      .join('');
-  return (
-    `<cn-patent-document lang="zh" country="CN">\n<business:cn-bibliographic-data>` +
-    (pub ? `<business:cn-publication-reference>${pub}</business:cn-publication-reference>` : '') +
-    grant +
-    `<business:application-reference appl-type="${KIND_ZH[p.kind]}"><base:document-id><base:country>CN</base:country><base:doc-number>${p.applicationNumber}</base:doc-number><base:date>${p.applicationDate.replace(/-/g, '')}</base:date></base:document-id></business:application-reference>` +
-    classes +
-    `<business:invention-title lang="zh">${xmlText(p.title)}</business:invention-title>` +
-    `<business:cn-parties><business:cn-applicants>${party('cn-applicant', p.applicants, p.applicantAddress)}</business:cn-applicants>` +
-    `<business:cn-inventors>${party('cn-inventor', p.inventors)}</business:cn-inventors>` +
-    `<business:cn-patentees>${party('cn-patentee', p.owners)}</business:cn-patentees></business:cn-parties>` +
-    (p.agency ? `<business:cn-agency><base:name>${xmlText(p.agency)}</base:name></business:cn-agency>` : '') +
-    `</business:cn-bibliographic-data>\n<business:abstract><base:paragraphs>${xmlText(p.abstract)}</base:paragraphs></business:abstract>` +
-    (p.claims
-      ? `<business:application-body><business:claims><business:claim><business:claim-text>${xmlText(p.claims)}</business:claim-text></business:claim></business:claims></business:application-body>`
-      : '') +
-    '\n</cn-patent-document>\n'
-  );
-}
-
 async function generateFiles() {
   const data = generateDemoData({ scale: 1 });
   const pool = applicantsFromEnterprises(data.enterprises, { seed: 2026 });
   const csv = createWriteStream(CSV_FILE);
   const xml = createWriteStream(XML_FILE);
   await write(csv, `\uFEFF${CSV_HEADER.join(',')}\r\n`);
-  await write(
-    xml,
-    '<?xml version="1.0" encoding="UTF-8"?>\n<cn-patent-documents xmlns:business="http://www.sipo.gov.cn/XMLSchema/business" xmlns:base="http://www.sipo.gov.cn/XMLSchema/base">\n',
-  );
+  await write(xml, XML_HEAD);
   const started = Date.now();
   let i = 0;
   for (const p of generatePatents({ count: N, applicants: pool, seed: 7, serialOffset: 5_000_000, asOf: '2026-06-30' })) {
@@ -239,7 +129,7 @@ async function generateFiles() {
     await write(xml, xmlDoc(p));
     if (++i % 200_000 === 0) console.log(`  generated ${i} (${Math.round(i / ((Date.now() - started) / 1000))}/s)`);
   }
-  await write(xml, '</cn-patent-documents>\n');
+  await write(xml, XML_TAIL);
   csv.end();
   xml.end();
   await Promise.all([once(csv, 'finish'), once(xml, 'finish')]);
@@ -248,19 +138,31 @@ async function generateFiles() {
   );
 }
 
-type ChildResult = { outcome: Record<string, unknown>; seconds: number; maxRss: number; sampledRss: number };
+type ChildResult = {
+  outcome: Record<string, unknown>;
+  seconds: number;
+  maxRss: number;
+  sampledRss: number;
+  cpuMs: number;
+  /** 1-minute load average sampled every 5 s during the run: min / mean / max. */
+  load: string;
+};
 async function runChild(format: 'csv' | 'xml', file: string, db: string): Promise<ChildResult> {
   const child = fork(
     fileURLToPath(import.meta.url),
-    ['--child', format, '--file', file, '--db', db, '--records', String(N), '--workers', String(WORKERS)],
+    ['--child', format, '--file', file, '--db', db, '--database', DB_NAME, '--records', String(N), '--workers', String(WORKERS)],
     {
       execArgv: ['--import', 'tsx'],
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     },
   );
+  const samples: number[] = [os.loadavg()[0] as number];
+  const sampler = setInterval(() => samples.push(os.loadavg()[0] as number), 5_000);
   const [message] = (await once(child, 'message')) as [ChildResult];
   await once(child, 'exit');
-  return message;
+  clearInterval(sampler);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  return { ...message, load: `${Math.min(...samples).toFixed(1)} / ${mean.toFixed(1)} / ${Math.max(...samples).toFixed(1)}` };
 }
 
 async function emptyTables(client: pg.Client) {
@@ -299,7 +201,9 @@ if (!values.only || values.only === 'csv') {
   csvRate = rate(r);
   report(
     `CSV import: ${r.outcome.recordsRead} records in ${r.seconds.toFixed(1)} s = ${csvRate} records/s end to end ` +
-      `(read+segment+stage ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, merge+indexes ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ${r.outcome.events} events; peak RSS ${mb(r.maxRss)} MB; load after ${load()}`,
+      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s${r.outcome.rebuiltIndexes ? ', indexes rebuilt after the load' : ''}); ${r.outcome.events} events; ` +
+      `importer CPU ${(r.cpuMs / ((r.outcome.recordsRead as number) / 1000)).toFixed(0)} ms / 1,000 records; peak RSS ${mb(r.maxRss)} MB; ` +
+      `load during (min / mean / max) ${r.load}; load after ${load()}`,
   );
 }
 if (!values.only || values.only === 'copy' || values.only === 'csv') {
@@ -341,7 +245,9 @@ if (!values.only || values.only === 'xml') {
   if (!r.outcome.ok) throw new Error(`XML import refused: ${JSON.stringify(r.outcome)}`);
   report(
     `ST.36 XML import: ${r.outcome.recordsRead} records in ${r.seconds.toFixed(1)} s = ${rate(r)} records/s end to end ` +
-      `(read+segment+stage ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, merge+indexes ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); peak RSS ${mb(r.maxRss)} MB; load after ${load()}`,
+      `(read+segment+load ${((r.outcome.ms as { read: number }).read / 1000).toFixed(1)} s, indexes+updates ${((r.outcome.ms as { merge: number }).merge / 1000).toFixed(1)} s); ` +
+      `importer CPU ${(r.cpuMs / ((r.outcome.recordsRead as number) / 1000)).toFixed(0)} ms / 1,000 records; peak RSS ${mb(r.maxRss)} MB; ` +
+      `load during (min / mean / max) ${r.load}; load after ${load()}`,
   );
 }
 const counts = (await client.query('select (select count(*) from patents) as patents, (select count(*) from patent_events) as events'))

@@ -55,7 +55,12 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
     bytesTotal: total,
     ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
     onProgress: (p) =>
-      bar(p.bytesRead, p.recordsRead, p.errorCount, p.phase === 'merging' ? 'merging (upsert, events, indexes)…' : 'reading'),
+      bar(
+        p.bytesRead,
+        p.recordsRead,
+        p.errorCount,
+        p.phase === 'merging' ? 'finishing (indexes, updates of existing patents)…' : 'reading',
+      ),
   });
   if (tty) process.stderr.write('\n');
   const secs = (Date.now() - started) / 1000;

@@ -2,16 +2,18 @@ import { validationMessages } from '@innotown/contracts/messages';
 import { PATENT_IMPORT_MAX_ISSUES, type PatentImportIssue } from '@innotown/contracts/patent-import';
 import type { Db } from '../../platform/db.ts';
 import { errorDefinition } from '../../platform/errors.ts';
-import type { StagedRecord } from './patent-import.copy.ts';
+import type { PreparedBatch, StagedRecord } from './patent-import.copy.ts';
 import { columnLabel, type EnterpriseIndex, normaliseRecord } from './patent-import.normalise.ts';
-import { inlinePreparer, type Preparer, workerPreparer } from './patent-import.pool.ts';
+import { defaultWorkerCount, inlinePreparer, type Preparer, workerPreparer } from './patent-import.pool.ts';
 import { type ByteSource, ImportFileError, type ImportFormat, readRecords } from './patent-import.readers.ts';
 import * as repo from './patent-import.repository.ts';
 
 /**
- * One file, end to end: read (streaming) → normalise → segment and format as COPY text (worker
- * threads for large files) → COPY into the staging table → if every record was good, merge in one
- * transaction. Any refused record, a problem of the file, or a crash leaves `patents` as it was.
+ * One file, end to end, in one transaction: read (streaming) → normalise → segment and format as COPY
+ * text (worker threads for large files) → per batch, new application numbers by COPY straight into
+ * `patents` and `patent_events`, existing ones into the staging table → rebuild dropped indexes, merge
+ * the staged updates → commit. Any refused record, a problem of the file, a failed COPY or a crash rolls
+ * everything back: `patents` stays as it was.
  */
 
 export type ImportProgress = { bytesRead: number; recordsRead: number; errorCount: number; phase: 'reading' | 'merging' };
@@ -38,16 +40,26 @@ export type RunImportOptions = {
   importId: string;
   format: ImportFormat;
   source: ByteSource;
-  /** Worker threads for segmentation; 0 runs inline. Default: inline below 2,000 records, then 2 workers. */
+  /** Worker threads for segmentation; 0 runs inline. Default: inline below 2,000 records, then one per core. */
   workers?: number;
+  /** The file's size, to estimate its records early (the index rule). */
+  bytesTotal?: number;
   enterprises?: EnterpriseIndex;
   currentYear?: number;
-  onProgress?: (p: ImportProgress) => Promise<void> | void;
+  /**
+   * Progress while it runs, with the handle to record it through: the pool on PostgreSQL (so that the
+   * page polling the import sees it), the import's transaction on PGlite (its one connection is held).
+   */
+  onProgress?: (p: ImportProgress, via: Db) => Promise<void> | void;
   progressEveryMs?: number;
   /** Runs inside the merge transaction after the rows are in (the caller records the import's success atomically). */
   onMerged?: (tx: Db, result: repo.MergeResult) => Promise<void>;
-  /** Test hooks: fail while staging or at a step of the merge. */
-  hooks?: { afterRecords?: (n: number) => Promise<void> | void; merge?: (step: string) => Promise<void> };
+  /** Test hooks: fail while reading, corrupt a prepared batch (a COPY that fails mid-load), fail at a step of the merge. */
+  hooks?: {
+    afterRecords?: (n: number) => Promise<void> | void;
+    prepared?: (batch: PreparedBatch, batchNo: number) => PreparedBatch;
+    merge?: (step: string) => Promise<void>;
+  };
 };
 
 const BATCH = 500;
@@ -67,10 +79,32 @@ export function fileIssue(code: string, details: Record<string, unknown> = {}): 
   };
 }
 
+/** Thrown inside the import transaction to roll it back and report the refused file. */
+class Refused extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('patent import refused');
+  }
+}
+
 export async function runImport(db: Db, options: RunImportOptions): Promise<ImportOutcome> {
+  const enterprises = options.enterprises ?? (await repo.loadEnterpriseIndex(db));
+  try {
+    return await db.transaction(async (tx) => importInTransaction(db, tx as unknown as Db, repo.isPostgres(db), enterprises, options));
+  } catch (err) {
+    if (err instanceof Refused) return err.outcome;
+    throw err;
+  }
+}
+
+async function importInTransaction(
+  db: Db,
+  tx: Db,
+  postgres: boolean,
+  enterprises: EnterpriseIndex,
+  options: RunImportOptions,
+): Promise<ImportOutcome> {
   const started = Date.now();
   const { importId } = options;
-  const enterprises = options.enterprises ?? (await repo.loadEnterpriseIndex(db));
   let bytesRead = 0;
   let recordsRead = 0;
   let errorCount = 0;
@@ -89,38 +123,49 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
     const now = Date.now();
     if (!force && now - lastProgress < progressEvery) return;
     lastProgress = now;
-    await options.onProgress({ bytesRead, recordsRead, errorCount, phase });
+    await options.onProgress({ bytesRead, recordsRead, errorCount, phase }, postgres ? db : tx);
   };
 
-  const writer = await repo.openStagingWriter(db);
+  const loader = await repo.openLoader(tx, importId, { postgres });
+  /** The file's size in records, estimated from the bytes read so far (for the index rule). */
+  const expected = () => (options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead);
+  // Application number → first row, to refuse in-file duplicates before anything reaches the database
+  // (a number found in `patents` is then one that was there before the import). ≈ 70 bytes a record.
+  const firstRow = new Map<string, number>();
+  const duplicates = new Map<string, number[]>();
+
   let preparer: Preparer = inlinePreparer();
   let pooled = false;
   const workerCount = options.workers;
-  // Batches are prepared in parallel; their text is written in order of completion, one write at a time.
+  const poolSize = workerCount ?? defaultWorkerCount();
+  // Batches are prepared in parallel and written in order, one at a time, on the transaction's connection.
   let writeChain: Promise<void> = Promise.resolve();
   const inFlight: Promise<void>[] = [];
   let batch: StagedRecord[] = [];
+  let batchNo = 0;
   const dispatch = async () => {
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
-    if (!pooled && (workerCount ?? 2) > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
+    if (!pooled && poolSize > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
       pooled = true;
-      preparer = workerPreparer(workerCount ?? 2);
+      preparer = workerPreparer(poolSize);
     }
-    const prepared = preparer.prepare(importId, items);
-    writeChain = writeChain.then(async () => writer.write(await prepared));
+    const n = batchNo++;
+    const prepared = preparer.prepare(items);
+    prepared.catch(() => {}); // awaited through the write chain
+    writeChain = writeChain.then(async () => {
+      const ready = await prepared;
+      await loader.write(items, options.hooks?.prepared ? options.hooks.prepared(ready, n) : ready, expected());
+    });
     inFlight.push(writeChain);
-    const limit = pooled ? (workerCount ?? 2) * 2 : 1;
+    const limit = pooled ? poolSize * 2 : 1;
     while (inFlight.length >= limit) await inFlight.shift();
   };
 
-  const fail = async (fileError: { code: string; details: Record<string, unknown> } | null): Promise<ImportOutcome> => {
-    await writer.abort().catch(() => {});
+  const refuse = async (fileError: { code: string; details: Record<string, unknown> } | null): Promise<never> => {
     await writeChain.catch(() => {});
-    await preparer.close();
-    await repo.deleteStaged(db, importId);
-    return { ok: false, recordsRead, errorCount, issues, fileError };
+    throw new Refused({ ok: false, recordsRead, errorCount, issues, fileError });
   };
 
   try {
@@ -146,71 +191,50 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
             messageEn: i.en,
           });
         }
-      } else if (errorCount === 0) {
-        // Once a record is refused nothing will load: the rest is only checked, for the report.
-        batch.push({ row: record.row, patent: result.patent });
-        if (batch.length >= BATCH) await dispatch();
+      } else {
+        const number = result.patent.applicationNumber;
+        const first = firstRow.get(number);
+        if (first !== undefined) {
+          const rowsOf = duplicates.get(number);
+          if (rowsOf) rowsOf.push(record.row);
+          else duplicates.set(number, [first, record.row]);
+        } else {
+          firstRow.set(number, record.row);
+          // Once a record is refused nothing will load: the rest is only checked, for the report.
+          if (errorCount === 0 && duplicates.size === 0) {
+            batch.push({ row: record.row, patent: result.patent });
+            if (batch.length >= BATCH) await dispatch();
+          }
+        }
       }
       await options.hooks?.afterRecords?.(recordsRead);
       await progress('reading');
     }
     if (recordsRead === 0) throw new ImportFileError('PATENT_IMPORT_EMPTY');
-    if (errorCount > 0) return await fail(null);
+    if (errorCount > 0 || duplicates.size > 0) {
+      reportDuplicates(duplicates, issues);
+      errorCount += [...duplicates.values()].reduce((n, r) => n + r.length - 1, 0);
+      return await refuse(null);
+    }
     await dispatch();
     await Promise.all(inFlight);
     await writeChain;
-    await writer.end();
-    await preparer.close();
   } catch (err) {
     if (err instanceof ImportFileError) {
       issues.unshift(fileIssue(err.code, err.details));
       errorCount = Math.max(errorCount, 1);
-      return await fail({ code: err.code, details: err.details });
+      return await refuse({ code: err.code, details: err.details });
     }
-    await fail(null).catch(() => {});
+    await writeChain.catch(() => {});
     throw err;
+  } finally {
+    await preparer.close();
   }
   await progress('merging', true);
   const readMs = Date.now() - started;
-
-  const duplicates = await repo.duplicateNumbers(db, importId, PATENT_IMPORT_MAX_ISSUES);
-  if (duplicates.length > 0) {
-    for (const d of duplicates) {
-      for (const row of d.rows.slice(1)) {
-        errorCount++;
-        if (issues.length < PATENT_IMPORT_MAX_ISSUES) {
-          issues.push({
-            row,
-            applicationNumber: d.applicationNumber,
-            column: 'applicationNumber',
-            columnLabel: columnLabel('applicationNumber'),
-            value: d.applicationNumber,
-            code: 'patent_import_duplicate',
-            messageZh: `${validationMessages.patent_import_duplicate.zh}（第 ${d.rows.join('、')} 行）`,
-            messageEn: `${validationMessages.patent_import_duplicate.en} (rows ${d.rows.join(', ')})`,
-          });
-        }
-      }
-    }
-    await repo.deleteStaged(db, importId);
-    return { ok: false, recordsRead, errorCount, issues, fileError: null };
-  }
-
   const mergeStarted = Date.now();
-  let merged: repo.MergeResult;
-  try {
-    merged = await db.transaction(async (tx) => {
-      const result = await repo.mergeStaged(tx as unknown as Db, importId, {
-        postgres: repo.isPostgres(db),
-        ...(options.hooks?.merge ? { hook: options.hooks.merge } : {}),
-      });
-      await options.onMerged?.(tx as unknown as Db, result);
-      return result;
-    });
-  } catch (err) {
-    await repo.deleteStaged(db, importId).catch(() => {});
-    throw err;
-  }
+  const merged = await loader.finish(options.hooks?.merge);
+  await options.onMerged?.(tx, merged);
   return {
     ok: true,
     recordsRead,
@@ -220,4 +244,24 @@ export async function runImport(db: Db, options: RunImportOptions): Promise<Impo
     rebuiltIndexes: merged.rebuiltIndexes,
     ms: { read: readMs, merge: Date.now() - mergeStarted },
   };
+}
+
+/** Every later occurrence of a number is an issue naming all its rows (in the order of the file). */
+function reportDuplicates(duplicates: Map<string, number[]>, issues: PatentImportIssue[]): void {
+  const list = [...duplicates.entries()].sort((a, b) => (a[1][0] as number) - (b[1][0] as number));
+  for (const [applicationNumber, rowsOf] of list) {
+    for (const row of rowsOf.slice(1)) {
+      if (issues.length >= PATENT_IMPORT_MAX_ISSUES) return;
+      issues.push({
+        row,
+        applicationNumber,
+        column: 'applicationNumber',
+        columnLabel: columnLabel('applicationNumber'),
+        value: applicationNumber,
+        code: 'patent_import_duplicate',
+        messageZh: `${validationMessages.patent_import_duplicate.zh}（第 ${rowsOf.join('、')} 行）`,
+        messageEn: `${validationMessages.patent_import_duplicate.en} (rows ${rowsOf.join(', ')})`,
+      });
+    }
+  }
 }

@@ -67,11 +67,12 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
       format,
       source: input.source,
       ...(input.workers !== undefined ? { workers: input.workers } : {}),
+      bytesTotal: input.bytesTotal,
       ...(input.currentYear ? { currentYear: input.currentYear } : {}),
       ...(input.hooks ? { hooks: input.hooks } : {}),
-      onProgress: async (p) => {
-        await repo.updateImport(db, id, { bytesRead: clampBytes(p.bytesRead), recordsRead: p.recordsRead, errorCount: p.errorCount });
-        await input.onProgress?.(p);
+      onProgress: async (p, via) => {
+        await repo.updateImport(via, id, { bytesRead: clampBytes(p.bytesRead), recordsRead: p.recordsRead, errorCount: p.errorCount });
+        await input.onProgress?.(p, via);
       },
       onMerged: async (tx, merged) => {
         await repo.updateImport(tx, id, {

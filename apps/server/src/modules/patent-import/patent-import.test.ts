@@ -52,6 +52,13 @@ const patentCount = (numbers: readonly string[]) =>
     )})`,
   );
 const csvLine = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+/** A valid Chinese application number from its 12 digits (check character computed). */
+const numberOf = (body: string) => {
+  const w = [2, 3, 4, 5, 6, 7, 8, 9];
+  let sum = 0;
+  for (let k = 0; k < 12; k++) sum += Number(body[k]) * (w[k % 8] as number);
+  return `${body}.${sum % 11 === 10 ? 'X' : sum % 11}`;
+};
 const HEADER = ['申请号', '专利类型', '专利名称', '摘要', '申请日', '公开日', '授权公告日', '申请人', '分类号', '法律状态', '法律事件'];
 
 describe('patent import: the real CNIPA sample (CSV)', () => {
@@ -228,11 +235,7 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     const many = [csvLine(HEADER)];
     const numbers: string[] = [];
     for (let i = 0; i < 1200; i++) {
-      const body = `2023109${String(80000 + i).padStart(5, '0')}`;
-      const w = [2, 3, 4, 5, 6, 7, 8, 9];
-      let s = 0;
-      for (let k = 0; k < 12; k++) s += Number(body[k]) * (w[k % 8] as number);
-      const number = `${body}.${s % 11 === 10 ? 'X' : s % 11}`;
+      const number = numberOf(`2023109${String(80000 + i).padStart(5, '0')}`);
       numbers.push(number);
       many.push(csvLine([number, '发明', `一种灯具 ${i}`, 'LED', '2023-05-01', '', '', '某公司', 'F21V29/70', '', '']));
     }
@@ -264,10 +267,79 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     expect(await patentCount(numbers)).toBe(0);
     expect(await countOf(t.database, 'patent_import_rows')).toBe(0);
 
+    // A COPY that fails half-way through the load, after two batches (1,000 patents and their events)
+    // went straight into the tables: the transaction takes them back.
+    await expect(
+      run('copy-fails.csv', buffer, 'csv', {
+        hooks: { prepared: (b, n) => (n === 2 ? { ...b, patents: `${b.patents}not a patent line\n` } : b) },
+      }),
+    ).rejects.toThrow();
+    expect(await patentCount(numbers)).toBe(0);
+    expect(
+      await countOf(
+        t.database,
+        'patent_events',
+        sql`import_key like 'filed:2023-05-01%' and source = 'csv' and patent_id not in (select id from patents)`,
+      ),
+    ).toBe(0);
+    const copyFailed = await one<{ status: string }>(t.database, sql`select status from patent_imports where filename = 'copy-fails.csv'`);
+    expect(copyFailed.status).toBe('failed');
+
     // The same file then loads completely.
     const ok = await run('ok.csv', buffer, 'csv');
     expect(ok.outcome.ok && ok.outcome.inserted).toBe(1200);
     expect(await patentCount(numbers)).toBe(1200);
+  });
+});
+
+describe('patent import: a re-import keeps what the platform changed', () => {
+  it('owners changed by a transfer on the platform stay, unless the file brings a later transfer', async () => {
+    const number = numberOf('202310777001');
+    const header = [...HEADER, '当前权利人'];
+    const file = (title: string, events: string, owners: string) =>
+      Buffer.from(
+        [
+          csvLine(header),
+          csvLine([
+            number,
+            '发明',
+            title,
+            '',
+            '2023-05-01',
+            '2024-11-01',
+            '2025-01-02',
+            '中山市甲灯饰有限公司',
+            'F21V29/70',
+            '有权',
+            events,
+            owners,
+          ]),
+        ].join('\r\n'),
+      );
+    const first = await run('owners-1.csv', file('一种灯具', '', '中山市甲灯饰有限公司'), 'csv');
+    expect(first.outcome.ok && first.outcome.inserted).toBe(1);
+    const { id } = await one<{ id: string }>(t.database, sql`select id from patents where application_number = ${number}`);
+    // What ip-trading's completed transfer writes: the new owners and a 'transferred' event from the platform.
+    await db().execute(sql`update patents set owners = '{中山市乙照明有限公司}', owner_enterprise_ids = '{}' where id = ${id}`);
+    await db().execute(
+      sql`insert into patent_events (patent_id, event_date, kind, detail, source) values (${id}, '2025-03-01', 'transferred', '{"to": ["中山市乙照明有限公司"]}', 'platform')`,
+    );
+
+    // The same (older) extract again, with a corrected title: the title changes, the owners stay.
+    const again = await run('owners-2.csv', file('一种灯具（更正）', '', '中山市甲灯饰有限公司'), 'csv');
+    expect(again.outcome.ok && [again.outcome.inserted, again.outcome.updated]).toEqual([0, 1]);
+    const kept = await one<{ title: string; owners: string[] }>(t.database, sql`select title, owners from patents where id = ${id}`);
+    expect(kept).toEqual({ title: '一种灯具（更正）', owners: ['中山市乙照明有限公司'] });
+
+    // A file recording a transfer dated after the platform's: the file's owners are the newer truth.
+    const later = await run(
+      'owners-3.csv',
+      file('一种灯具（更正）', '2025-06-01 转让 中山市丙电器有限公司', '中山市丙电器有限公司'),
+      'csv',
+    );
+    expect(later.outcome.ok && later.outcome.updated).toBe(1);
+    const moved = await one<{ owners: string[] }>(t.database, sql`select owners from patents where id = ${id}`);
+    expect(moved.owners).toEqual(['中山市丙电器有限公司']);
   });
 });
 

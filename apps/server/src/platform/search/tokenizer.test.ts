@@ -43,7 +43,9 @@ describe('tokensForQuery', () => {
 
 describe('tsvector and tsquery literals', () => {
   it('weights the title A and the body B with positions', () => {
+    // Each lexeme once with all its positions (PostgreSQL sorts them).
     expect(searchVectorLiteral('积分球', '光谱')).toBe("'积分球':1A '积分':2A '光谱':3B");
+    expect(searchVectorLiteral('积分球', '积分球')).toBe("'积分球':1A,3B '积分':2A,4B");
   });
 
   it('escapes quotes and backslashes', () => {

@@ -85,22 +85,49 @@ function keep(token: string): boolean {
  * could cut the same unknown word differently; dictionary words and single characters always agree.
  */
 export function tokensForIndex(text: string | null | undefined): string[] {
-  if (!text) return [];
   const out: string[] = [];
+  forEachIndexToken(text, (token) => {
+    out.push(token);
+  });
+  return out;
+}
+
+/**
+ * The tokens of one word of the precise cut (itself and its inner words; none for a stop word or
+ * punctuation), remembered: a catalogue's vocabulary is small next to its text, and the inner-word cut
+ * is half of jieba's time on an import. Cleared when full, to keep a worker's memory bounded.
+ */
+const WORD_CACHE_MAX = 100_000;
+const wordCache = new Map<string, readonly string[]>();
+function wordTokens(raw: string): readonly string[] {
+  const cached = wordCache.get(raw);
+  if (cached) return cached;
+  const word = raw.trim();
+  let tokens: string[] = [];
+  if (keep(word)) {
+    tokens = [word];
+    // Code points, not UTF-16 units: fewer than 3 characters has no inner word of 2.
+    let chars = 0;
+    for (const _ of word) if (++chars >= 3) break;
+    if (chars >= 3) for (const inner of jieba().cutAll(word)) if (inner !== word && [...inner].length >= 2) tokens.push(inner);
+  }
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(raw, tokens);
+  return tokens;
+}
+
+/** tokensForIndex without the array: calls `emit` for each token in order (the import's hot path). */
+export function forEachIndexToken(text: string | null | undefined, emit: (token: string) => boolean | undefined): void {
+  if (!text) return;
   for (const p of pieces(text)) {
     if (p.latin) {
-      out.push(...latinVariants(p.text));
+      for (const v of latinVariants(p.text)) if (emit(v) === false) return;
       continue;
     }
     for (const raw of jieba().cut(p.text, false)) {
-      const word = raw.trim();
-      if (!keep(word)) continue;
-      out.push(word);
-      if ([...word].length < 3) continue;
-      for (const inner of jieba().cutAll(word)) if (inner !== word && [...inner].length >= 2) out.push(inner);
+      for (const token of wordTokens(raw)) if (emit(token) === false) return;
     }
   }
-  return out;
 }
 
 /** Tokens of a query: the precise cut, every token must match; Latin runs kept whole. */
