@@ -187,6 +187,9 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
     // happens when the load is larger than the table (a first load, or a small table).
     if (postgres) await tx.execute(sql.raw(`set local maintenance_work_mem = '512MB'`));
     await tx.execute(sql.raw(`drop index if exists ${[...PATENT_INDEXES, EVENT_INDEX].map(([n]) => `"${n}"`).join(', ')}`));
+    // The landscape's slice marks (migration 0024) would keep every inserted row in a transition table: a bulk
+    // load marks the whole summary stale once instead (finish), under the lock the drop holds anyway.
+    await tx.execute(sql.raw(`alter table patents disable trigger patents_landscape_inserted`));
     dropped = true;
   };
 
@@ -232,6 +235,8 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
       if (dropped) {
         await hook?.('indexes');
         for (const [, create] of [...PATENT_INDEXES, EVENT_INDEX]) await tx.execute(sql.raw(create));
+        await tx.execute(sql.raw(`alter table patents enable trigger patents_landscape_inserted`));
+        await tx.execute(sql`insert into patent_landscape_dirty (town_id, year, by_grant) values (null, null, true)`);
       }
       // Updates go after the rebuild: the owner rule below reads patent_events by patent.
       await hook?.('patents');
