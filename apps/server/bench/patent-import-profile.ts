@@ -156,19 +156,10 @@ const copy = async (statement: string, parts: string[]) => {
   await done;
 };
 const { STAGING_COLUMNS, PATENT_COPY_COLUMNS, EVENT_COPY_COLUMNS } = await import('../src/modules/patent-import/patent-import.copy.ts');
-const INDEXES = [
-  'CREATE INDEX "patents_search_idx" ON "patents" USING gin ("search_vector")',
-  'CREATE INDEX "patents_class_prefixes_idx" ON "patents" USING gin ("class_prefixes")',
-  'CREATE INDEX "patents_owner_enterprises_idx" ON "patents" USING gin ("owner_enterprise_ids")',
-  'CREATE INDEX "patents_newest_idx" ON "patents" USING btree ("application_date" DESC NULLS LAST,"id")',
-  'CREATE INDEX "patents_town_date_idx" ON "patents" USING btree ("town_id","application_date")',
-  'CREATE INDEX "patents_kind_date_idx" ON "patents" USING btree ("kind","application_date")',
-  'CREATE INDEX "patent_events_patent_idx" ON "patent_events" USING btree ("patent_id","event_date")',
-];
-const dropIndexes = () =>
-  client.query(
-    'drop index if exists patents_search_idx, patents_class_prefixes_idx, patents_owner_enterprises_idx, patents_newest_idx, patents_town_date_idx, patents_kind_date_idx, patent_events_patent_idx',
-  );
+const { PATENT_INDEXES, EVENT_INDEX } = await import('../src/modules/patent-import/patent-import.repository.ts');
+// The importer's own list: what a bulk load drops and rebuilds.
+const INDEXES = [...PATENT_INDEXES, EVENT_INDEX].map(([, create]) => create);
+const dropIndexes = () => client.query(`drop index if exists ${[...PATENT_INDEXES, EVENT_INDEX].map(([n]) => `"${n}"`).join(', ')}`);
 const createIndexes = async () => {
   await client.query(`set maintenance_work_mem = '256MB'`);
   for (const create of INDEXES) await client.query(create);

@@ -120,7 +120,7 @@ const UPDATED_COLUMNS = PATENT_COPY_COLUMNS.filter((c) => c !== 'id' && c !== 'a
 const OWNER_COLUMNS = new Set(['owners', 'owner_enterprise_ids']);
 
 /** The secondary indexes of `patents` (as migrations 0017 and 0023 create them); a bulk load drops and rebuilds them. */
-const PATENT_INDEXES: [string, string][] = [
+export const PATENT_INDEXES: [string, string][] = [
   [
     'patents_search_doc_idx',
     'CREATE INDEX "patents_search_doc_idx" ON "patents" USING gin (patent_search_doc("search_vector", "application_date", "grant_date", "id"))',
@@ -135,7 +135,7 @@ const PATENT_INDEXES: [string, string][] = [
   ['patents_town_date_idx', 'CREATE INDEX "patents_town_date_idx" ON "patents" USING btree ("town_id","application_date")'],
   ['patents_kind_date_idx', 'CREATE INDEX "patents_kind_date_idx" ON "patents" USING btree ("kind","application_date")'],
 ];
-const EVENT_INDEX: [string, string] = [
+export const EVENT_INDEX: [string, string] = [
   'patent_events_patent_idx',
   'CREATE INDEX "patent_events_patent_idx" ON "patent_events" USING btree ("patent_id","event_date")',
 ];

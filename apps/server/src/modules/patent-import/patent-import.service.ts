@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PATENT_IMPORT_MAX_BYTES, PATENT_IMPORT_MAX_ISSUES } from '@innotown/contracts/patent-import';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -102,6 +103,9 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
   }
   if (outcome.ok) {
     await repo.updateImport(db, id, { recordsRead: outcome.recordsRead });
+    // A bulk load (indexes rebuilt) changed the table wholesale: fresh planner statistics now, not at autovacuum's
+    // next round — the word search reads its common words from them (patent-search.repository.ts commonWords).
+    if (outcome.rebuiltIndexes) await db.execute(sql`analyze patents`);
     // The landscape's pre-counted figures of the slices the load touched: refresh them now, not at the first visitor.
     if (input.deferLandscapeRefresh) await enqueue(db, REFRESH_JOB, {}, { singletonKey: `import:${id}`, maxAttempts: 2 });
     else await refreshLandscapeSummary(db);
