@@ -10,6 +10,9 @@ import { BASE_URL, LOCALES, shotAs, withBrowser } from './screenshot-kit.mjs';
 const hits = await (await fetch(`${BASE_URL}/api/v1/patents/search?q=${encodeURIComponent('LED灯具')}&pageSize=5`)).json();
 const first = hits.items.find((p) => p.kind !== 'design') ?? hits.items[0];
 if (!first) throw new Error('no demo patents: is the server seeded?');
+// A patent under an open licence with licences taken: its page shows the licensees (许可 / 质押).
+const open = await (await fetch(`${BASE_URL}/api/v1/ip-market/open-licences?pageSize=20`)).json();
+const licensed = open.items.find((o) => o.licenceCount > 0)?.patent ?? first;
 
 await withBrowser(async (browser) => {
   for (const [locale, suffix] of LOCALES) {
@@ -21,7 +24,7 @@ await withBrowser(async (browser) => {
       fullPage: false,
     });
   }
-  await shotAs(browser, { locale: 'zh-CN', name: 'patent-detail-zh.png', path: `/patents/${first.id}`, testId: 'patent-timeline' });
+  await shotAs(browser, { locale: 'zh-CN', name: 'patent-detail-zh.png', path: `/patents/${licensed.id}`, testId: 'patent-rights' });
   await shotAs(browser, {
     username: 'enterprise',
     locale: 'zh-CN',

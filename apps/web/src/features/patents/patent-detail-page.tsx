@@ -246,6 +246,8 @@ function Detail({ patent }: { patent: PatentDetail }) {
               </Flex>
             ) : null}
           </Card>
+          {/* In the wide column: holder names and terms need the width. */}
+          <RightsCard rights={patent.rights} />
           <Card size="small" title={t('patents.abstract')}>
             <Typography.Paragraph style={{ margin: 0 }}>{patent.abstract ?? '—'}</Typography.Paragraph>
           </Card>
@@ -258,7 +260,6 @@ function Detail({ patent }: { patent: PatentDetail }) {
           ) : null}
         </Flex>
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 300 }}>
-          <RightsCard rights={patent.rights} />
           <Card size="small" title={t('patents.timeline')} data-testid="patent-timeline">
             {patent.timeline.length === 0 ? (
               <Empty description={t('patents.noEvents')} />
