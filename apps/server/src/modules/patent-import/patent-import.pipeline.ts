@@ -129,10 +129,19 @@ async function importInTransaction(
   const loader = await repo.openLoader(tx, importId, { postgres });
   /** The file's size in records, estimated from the bytes read so far (for the index rule). */
   const expected = () => (options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead);
-  // Application number → first row, to refuse in-file duplicates before anything reaches the database
-  // (a number found in `patents` is then one that was there before the import). ≈ 70 bytes a record.
-  const firstRow = new Map<string, number>();
+  // In-file duplicates: the loader tells a batch's numbers the file held before (a temporary table, so that
+  // memory stays flat for any file); a batch's own repeats are told here. Only duplicated numbers are kept.
   const duplicates = new Map<string, number[]>();
+  const noteRepeat = (applicationNumber: string, ...rows: number[]) => {
+    const known = duplicates.get(applicationNumber) ?? [];
+    duplicates.set(
+      applicationNumber,
+      [...new Set([...known, ...rows])].sort((a, b) => a - b),
+    );
+  };
+  /** Nothing more will load once a record is refused: later batches are only checked, for the report. */
+  const loading = () => errorCount === 0 && duplicates.size === 0;
+  let inBatch = new Map<string, number>();
 
   let preparer: Preparer = inlinePreparer();
   let pooled = false;
@@ -147,17 +156,28 @@ async function importInTransaction(
     if (batch.length === 0) return;
     const items = batch;
     batch = [];
-    if (!pooled && poolSize > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
-      pooled = true;
-      preparer = workerPreparer(poolSize);
+    inBatch = new Map();
+    const noteRepeats = (repeats: repo.Repeat[]) => {
+      for (const r of repeats) noteRepeat(r.applicationNumber, r.firstRow, r.row);
+    };
+    if (!loading()) {
+      // Refused already: register the numbers (for the report's repeats), nothing to segment or write.
+      writeChain = writeChain.then(async () =>
+        noteRepeats(await loader.check(items.map((i) => ({ row: i.row, applicationNumber: i.patent.applicationNumber })))),
+      );
+    } else {
+      if (!pooled && poolSize > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
+        pooled = true;
+        preparer = workerPreparer(poolSize);
+      }
+      const n = batchNo++;
+      const prepared = preparer.prepare(items);
+      prepared.catch(() => {}); // awaited through the write chain
+      writeChain = writeChain.then(async () => {
+        const ready = await prepared;
+        noteRepeats(await loader.write(items, options.hooks?.prepared ? options.hooks.prepared(ready, n) : ready, expected()));
+      });
     }
-    const n = batchNo++;
-    const prepared = preparer.prepare(items);
-    prepared.catch(() => {}); // awaited through the write chain
-    writeChain = writeChain.then(async () => {
-      const ready = await prepared;
-      await loader.write(items, options.hooks?.prepared ? options.hooks.prepared(ready, n) : ready, expected());
-    });
     inFlight.push(writeChain);
     const limit = pooled ? poolSize * 2 : 1;
     while (inFlight.length >= limit) await inFlight.shift();
@@ -193,32 +213,26 @@ async function importInTransaction(
         }
       } else {
         const number = result.patent.applicationNumber;
-        const first = firstRow.get(number);
-        if (first !== undefined) {
-          const rowsOf = duplicates.get(number);
-          if (rowsOf) rowsOf.push(record.row);
-          else duplicates.set(number, [first, record.row]);
-        } else {
-          firstRow.set(number, record.row);
-          // Once a record is refused nothing will load: the rest is only checked, for the report.
-          if (errorCount === 0 && duplicates.size === 0) {
-            batch.push({ row: record.row, patent: result.patent });
-            if (batch.length >= BATCH) await dispatch();
-          }
+        const first = inBatch.get(number);
+        if (first !== undefined) noteRepeat(number, first, record.row);
+        else {
+          inBatch.set(number, record.row);
+          batch.push({ row: record.row, patent: result.patent });
+          if (batch.length >= BATCH) await dispatch();
         }
       }
       await options.hooks?.afterRecords?.(recordsRead);
       await progress('reading');
     }
     if (recordsRead === 0) throw new ImportFileError('PATENT_IMPORT_EMPTY');
+    await dispatch();
+    await Promise.all(inFlight);
+    await writeChain;
     if (errorCount > 0 || duplicates.size > 0) {
       reportDuplicates(duplicates, issues);
       errorCount += [...duplicates.values()].reduce((n, r) => n + r.length - 1, 0);
       return await refuse(null);
     }
-    await dispatch();
-    await Promise.all(inFlight);
-    await writeChain;
   } catch (err) {
     if (err instanceof ImportFileError) {
       issues.unshift(fileIssue(err.code, err.details));

@@ -145,13 +145,19 @@ export const BULK_REBUILD_MIN_ROWS = 50_000;
 
 export type MergeResult = { inserted: number; updated: number; events: number; rebuiltIndexes: boolean };
 
+/** A number the file holds twice: the row of this occurrence and the row of the first. */
+export type Repeat = { applicationNumber: string; row: number; firstRow: number };
+
 export type Loader = {
   /**
-   * Writes a prepared batch: the records whose application number is not in `patents` go by COPY
-   * straight into `patents` and `patent_events`; the others into the staging table, for `finish`.
+   * Writes a prepared batch (its numbers unique within the batch): numbers the file held before are
+   * repeats, returned and not written; the others not yet in `patents` go by COPY straight into `patents`
+   * and `patent_events`, the rest into the staging table, for `finish`.
    * `expected` is the estimated number of records of the file (for the index rule).
    */
-  write: (items: readonly StagedRecord[], batch: PreparedBatch, expected: number) => Promise<void>;
+  write: (items: readonly StagedRecord[], batch: PreparedBatch, expected: number) => Promise<Repeat[]>;
+  /** Only registers the batch's numbers (the file is refused already; its report still wants every repeat). */
+  check: (items: readonly { row: number; applicationNumber: string }[]) => Promise<Repeat[]>;
   /** Rebuilds dropped indexes, then merges the staged updates; `hook` lets tests fail at a step. */
   finish: (hook?: (step: string) => Promise<void>) => Promise<MergeResult>;
 };
@@ -182,6 +188,32 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
   let events = 0;
   let dropped = false;
 
+  // The file's numbers so far, to tell its repeats: in the database, so that memory stays flat for any file.
+  await tx.execute(
+    sql`create temp table if not exists patent_import_seen (application_number text primary key, row integer not null) on commit drop`,
+  );
+  /** Registers a batch's numbers (unique within it): the ones the file held before, and the ones already in `patents`. */
+  const register = async (
+    items: readonly { row: number; applicationNumber: string }[],
+  ): Promise<{ repeats: Repeat[]; existing: Set<string> }> => {
+    // One statement: the insert's own rows are not visible to its joins, so `s` is what earlier batches held.
+    const result = (await raw.query(
+      `with input(n, r) as (select * from unnest($1::text[], $2::int[])),
+        fresh as (insert into patent_import_seen (application_number, row) select n, r from input on conflict do nothing returning application_number)
+       select i.n, i.r, s.row as first, exists (select 1 from patents p where p.application_number = i.n) as existing
+       from input i left join patent_import_seen s on s.application_number = i.n
+       where s.application_number is not null or exists (select 1 from patents p where p.application_number = i.n)`,
+      [items.map((i) => i.applicationNumber), items.map((i) => i.row)],
+    )) as { rows: { n: string; r: number; first: number | null; existing: boolean }[] };
+    const repeats: Repeat[] = [];
+    const existing = new Set<string>();
+    for (const x of result.rows) {
+      if (x.first !== null) repeats.push({ applicationNumber: x.n, row: Number(x.r), firstRow: Number(x.first) });
+      else if (x.existing) existing.add(x.n);
+    }
+    return { repeats, existing };
+  };
+
   const dropIndexes = async () => {
     // Inside the import transaction: the lock it takes lasts until the commit, which is why this only
     // happens when the load is larger than the table (a first load, or a small table).
@@ -198,18 +230,19 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
       const total = Math.max(expected, written + items.length);
       if (!dropped && total >= BULK_REBUILD_MIN_ROWS && total > tableRows) await dropIndexes();
       written += items.length;
-      const found = (await raw.query('select application_number from patents where application_number = any($1::text[])', [
-        items.map((i) => i.patent.applicationNumber),
-      ])) as { rows: { application_number: string }[] };
-      if (found.rows.length === 0) {
+      const { repeats, existing } = await register(items.map((i) => ({ row: i.row, applicationNumber: i.patent.applicationNumber })));
+      if (repeats.length > 0) {
+        // The file is refused (the transaction rolls back): nothing more of this batch needs writing.
+        return repeats;
+      }
+      if (existing.size === 0) {
         await copyIn(tx, postgres, 'patents', PATENT_COPY_COLUMNS, batch.patents);
         await copyIn(tx, postgres, 'patent_events', EVENT_COPY_COLUMNS, batch.events);
         inserted += items.length;
         events += countLines(batch.events);
-        return;
+        return [];
       }
       // Some records update existing patents: split the batch (rare on a first load, the rule on a re-import).
-      const existing = new Set(found.rows.map((r) => r.application_number));
       const lines = batch.patents.split('\n');
       let direct = '';
       let staging = '';
@@ -229,7 +262,10 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
       inserted += newIds.size;
       staged += items.length - newIds.size;
       events += countLines(directEvents);
+      return [];
     },
+
+    check: async (items) => (await register(items)).repeats,
 
     finish: async (hook) => {
       if (dropped) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { applicationCheckChar } from '@innotown/contracts/patent-codes';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +222,27 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.issues.map((i) => [i.row, i.code])).toEqual([[3, 'patent_import_duplicate']]);
     expect(await patentCount([goodNumber])).toBe(0);
+  });
+
+  it('a number repeated batches apart is refused with all its rows, and nothing of the file is loaded', async () => {
+    // More than one batch (500 records): the repeats are told by the database, not by memory.
+    const numbers = Array.from({ length: 1_200 }, (_, i) => {
+      const digits = `2023109${String(80_000 + i).padStart(5, '0')}`;
+      return `${digits}.${applicationCheckChar(digits)}`;
+    });
+    const line = (n: string) => csvLine([n, '发明', '一种LED灯具', '', '2023-05-01', '', '', '某公司', 'F21V29/70', '', '']);
+    const first = numbers[0] as string;
+    const body = [csvLine(HEADER), ...numbers.map(line), line(first), line(numbers[700] as string), line(first)];
+    const { outcome } = await run('dup-far.csv', Buffer.from(body.join('\n')), 'csv');
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues.map((i) => [i.row, i.applicationNumber])).toEqual([
+      [1202, first],
+      [1204, first],
+      [1203, numbers[700]],
+    ]);
+    expect(outcome.issues[0]?.messageZh).toContain('第 2、1202、1204 行');
+    expect(await patentCount(numbers.slice(0, 10))).toBe(0);
   });
 
   it('missing required columns: a clear error naming them', async () => {
