@@ -197,12 +197,14 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
     items: readonly { row: number; applicationNumber: string }[],
   ): Promise<{ repeats: Repeat[]; existing: Set<string> }> => {
     // One statement: the insert's own rows are not visible to its joins, so `s` is what earlier batches held.
+    // A table empty at the start holds only this import's numbers, which are repeats: no lookup in `patents` then.
+    const existingSql = tableRows === 0 ? 'false' : 'exists (select 1 from patents p where p.application_number = i.n)';
     const result = (await raw.query(
       `with input(n, r) as (select * from unnest($1::text[], $2::int[])),
         fresh as (insert into patent_import_seen (application_number, row) select n, r from input on conflict do nothing returning application_number)
-       select i.n, i.r, s.row as first, exists (select 1 from patents p where p.application_number = i.n) as existing
-       from input i left join patent_import_seen s on s.application_number = i.n
-       where s.application_number is not null or exists (select 1 from patents p where p.application_number = i.n)`,
+       select x.* from (select i.n, i.r, s.row as first, ${existingSql} as existing
+         from input i left join patent_import_seen s on s.application_number = i.n) x
+       where x.first is not null or x.existing`,
       [items.map((i) => i.applicationNumber), items.map((i) => i.row)],
     )) as { rows: { n: string; r: number; first: number | null; existing: boolean }[] };
     const repeats: Repeat[] = [];
