@@ -94,6 +94,8 @@ describe('notification routes', () => {
     const cookie = await t.login('xiaolan');
     for (const title of ['一', '二', '三']) {
       await notify(t.database.db, { userId: ids.xiaolan as string, kind: 'test.mine', title });
+      // Newest first is by created_at: PGlite's clock has millisecond steps, so keep them apart.
+      await new Promise((r) => setTimeout(r, 5));
     }
     await notify(t.database.db, { userId: ids.guzhen as string, kind: 'test.other', title: '别人的' });
     const all = await list(cookie);
