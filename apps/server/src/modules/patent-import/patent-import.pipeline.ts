@@ -59,6 +59,8 @@ export type RunImportOptions = {
     afterRecords?: (n: number) => Promise<void> | void;
     prepared?: (batch: PreparedBatch, batchNo: number) => PreparedBatch;
     merge?: (step: string) => Promise<void>;
+    /** The bulk-load path (indexes dropped and rebuilt, landscape marked stale once) for a small file. */
+    bulkLoad?: boolean;
   };
 };
 
@@ -126,7 +128,7 @@ async function importInTransaction(
     await options.onProgress({ bytesRead, recordsRead, errorCount, phase }, postgres ? db : tx);
   };
 
-  const loader = await repo.openLoader(tx, importId, { postgres });
+  const loader = await repo.openLoader(tx, importId, { postgres, bulkLoad: options.hooks?.bulkLoad === true });
   /** The file's size in records, estimated from the bytes read so far (for the index rule). */
   const expected = () => (options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead);
   // In-file duplicates: the loader tells a batch's numbers the file held before (a temporary table, so that

@@ -167,7 +167,7 @@ export type Loader = {
  * COPY or a crash leaves nothing. In-file duplicates are the caller's to refuse (they are told apart
  * in memory before anything is written): a number found in `patents` here was there before the import.
  */
-export async function openLoader(tx: Db, importId: string, options: { postgres: boolean }): Promise<Loader> {
+export async function openLoader(tx: Db, importId: string, options: { postgres: boolean; bulkLoad?: boolean }): Promise<Loader> {
   const { postgres } = options;
   const raw = rawTx(tx);
   if (postgres) {
@@ -230,7 +230,7 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
   return {
     write: async (items, batch, expected) => {
       const total = Math.max(expected, written + items.length);
-      if (!dropped && total >= BULK_REBUILD_MIN_ROWS && total > tableRows) await dropIndexes();
+      if (!dropped && (options.bulkLoad || (total >= BULK_REBUILD_MIN_ROWS && total > tableRows))) await dropIndexes();
       written += items.length;
       const { repeats, existing } = await register(items.map((i) => ({ row: i.row, applicationNumber: i.patent.applicationNumber })));
       if (repeats.length > 0) {

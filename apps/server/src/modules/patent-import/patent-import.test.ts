@@ -109,6 +109,39 @@ describe('patent import: the real CNIPA sample (CSV)', () => {
     expect(await patentCount(['202121635235.X'])).toBe(1);
   });
 
+  it('a bulk load rebuilds the indexes it dropped, turns the landscape trigger back on and marks the summary stale', async () => {
+    const numbers = Array.from({ length: 30 }, (_, i) => {
+      const digits = `2023108${String(10_000 + i).padStart(5, '0')}`;
+      return `${digits}.${applicationCheckChar(digits)}`;
+    });
+    const body = [
+      csvLine(HEADER),
+      ...numbers.map((n) => csvLine([n, '发明', '一种批量导入的散热灯具', '', '2024-03-01', '', '', '某公司', 'F21V29/70', '', ''])),
+    ];
+    await t.database.db.execute(sql`delete from patent_landscape_dirty`);
+    const { outcome } = await run('bulk.csv', Buffer.from(body.join('\n')), 'csv', {
+      hooks: { bulkLoad: true },
+      deferLandscapeRefresh: true, // else the refresh right after the import consumes the mark
+    });
+    expect(outcome).toMatchObject({ ok: true, inserted: 30, rebuiltIndexes: true });
+    const indexes = await rows<{ indexname: string }>(
+      t.database,
+      sql`select indexname from pg_indexes where tablename in ('patents', 'patent_events')`,
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining(['patents_search_doc_idx', 'patents_title_doc_idx', 'patents_newest_idx', 'patent_events_patent_idx']),
+    );
+    const [trigger] = await rows<{ enabled: string }>(
+      t.database,
+      sql`select tgenabled as enabled from pg_trigger where tgname = 'patents_landscape_inserted'`,
+    );
+    expect(trigger?.enabled).toBe('O');
+    expect(await countOf(t.database, 'patent_landscape_dirty', sql`town_id is null and year is null`)).toBe(1);
+    // The word search reads the rebuilt document index.
+    const found = await t.call('GET', `/api/v1/patents/search?q=${encodeURIComponent('批量导入')}&pageSize=50`);
+    expect((found.body as { total: number }).total).toBe(30);
+  });
+
   it('re-importing updates by application number and does not duplicate events', async () => {
     const before = await countOf(t.database, 'patent_events');
     const { outcome } = await run('cnipa-sample-10.csv', fixture('cnipa-sample-10.csv'), 'csv');
