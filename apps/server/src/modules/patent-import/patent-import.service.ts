@@ -104,7 +104,7 @@ export async function importFile(db: Db, input: ImportFileInput): Promise<Import
   if (outcome.ok) {
     await repo.updateImport(db, id, { recordsRead: outcome.recordsRead });
     // A bulk load (indexes rebuilt) changed the table wholesale: fresh planner statistics now, not at autovacuum's
-    // next round — the word search reads its common words from them (patent-search.repository.ts commonWords).
+    // next round — the word search reads its common words from them (platform/search/common-lexemes.ts).
     if (outcome.rebuiltIndexes) await db.execute(sql`analyze patents`);
     // The landscape's pre-counted figures of the slices the load touched: refresh them now, not at the first visitor.
     if (input.deferLandscapeRefresh) await enqueue(db, REFRESH_JOB, {}, { singletonKey: `import:${id}`, maxAttempts: 2 });

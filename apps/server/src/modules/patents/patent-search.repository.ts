@@ -1,6 +1,7 @@
 import type { PatentFacetName } from '@innotown/contracts/patent-search';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { commonLexemes } from '../../platform/search/common-lexemes.ts';
 
 /**
  * Sized for 1,000,000 patents on PostgreSQL (docs/benchmarks.md); the same SQL runs on PGlite. The GIN match is
@@ -332,22 +333,8 @@ async function sampled(db: Db, cond: SQL, facets: readonly PatentFacetName[], ex
 
 // ---- lexeme statistics -----------------------------------------------------------------------------------
 
-const COMMON_WORDS_TTL_MS = 10 * 60_000;
-const commonWordsCache = new WeakMap<Db, { at: number; words: Promise<Set<string>> }>();
-
-/** The most common lexemes of the patents' vectors (planner statistics), taken as whole words by tsqueryText. */
-export function commonWords(db: Db): Promise<Set<string>> {
-  const cached = commonWordsCache.get(db);
-  if (cached && Date.now() - cached.at < COMMON_WORDS_TTL_MS) return cached.words;
-  const words = rowsOf<{ w: string }>(
-    db,
-    sql`select unnest(most_common_elems::text::text[]) as w from pg_stats
-      where schemaname = current_schema() and tablename = 'patents' and attname = 'search_vector'`,
-  ).then((rows) => new Set(rows.map((r) => r.w)));
-  commonWordsCache.set(db, { at: Date.now(), words });
-  words.catch(() => commonWordsCache.delete(db));
-  return words;
-}
+/** The most common lexemes of the patents' vectors, taken as whole words by tsqueryText (platform/search). */
+export const commonWords = (db: Db): Promise<Set<string>> => commonLexemes(db, 'patents');
 
 // ---- export, page, events, portfolio ---------------------------------------------------------------------
 

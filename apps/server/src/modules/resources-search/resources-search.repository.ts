@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { likePattern } from '../../platform/pagination.ts';
 import type { Actor } from '../../platform/policy.ts';
+import { commonLexemes } from '../../platform/search/common-lexemes.ts';
 
 /**
  * Sized for 1,000,000 rows on PostgreSQL and 100,000 on PGlite (docs/benchmarks.md). The GIN match is cheap,
@@ -378,26 +379,8 @@ async function windowCount(pass: WindowPass, window: number): Promise<Counts> {
   return { total, totalIsEstimate: true, facets: pass.facets, scale: total / pass.matches };
 }
 
-const COMMON_WORDS_TTL_MS = 10 * 60_000;
-const commonWordsCache = new WeakMap<Db, { at: number; words: Promise<Set<string>> }>();
-
-/**
- * The most common lexemes of the search documents, from the planner's statistics (ANALYZE keeps them; empty
- * before the first). A query's last word that is one of them is taken as typed in full (tsqueryText).
- * Cached for ten minutes per database.
- */
-export function commonWords(db: Db): Promise<Set<string>> {
-  const cached = commonWordsCache.get(db);
-  if (cached && Date.now() - cached.at < COMMON_WORDS_TTL_MS) return cached.words;
-  const words = rowsOf<{ w: string }>(
-    db,
-    sql`select unnest(most_common_elems::text::text[]) as w from pg_stats
-      where schemaname = current_schema() and tablename = 'resources' and attname = 'search_vector'`,
-  ).then((rows) => new Set(rows.map((r) => r.w)));
-  commonWordsCache.set(db, { at: Date.now(), words });
-  words.catch(() => commonWordsCache.delete(db));
-  return words;
-}
+/** The most common lexemes of the resources' vectors, taken as whole words by tsqueryText (platform/search). */
+export const commonWords = (db: Db): Promise<Set<string>> => commonLexemes(db, 'resources');
 
 function planRows(row: unknown): number {
   const value = Object.values(row as Record<string, unknown>)[0];

@@ -19,7 +19,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
@@ -30,6 +30,7 @@ import { useTowns } from '../towns/towns-api.ts';
 import { cleanParams, type LandscapeParams, useLandscape, useReportJob, useStartReport } from './patent-landscape-api.ts';
 import { fmt, IndicatorChart, IndustryChart, IpcTreemap, PieChartOf, RankedChart, TrendChart } from './patent-landscape-charts.tsx';
 import './patent-landscape-i18n.ts';
+import { useJobFileDownload } from '../../app/ui/use-job-file-download.ts';
 
 const THIS_YEAR = new Date().getFullYear();
 const YEAR_OPTIONS = Array.from({ length: THIS_YEAR - 1999 }, (_, i) => THIS_YEAR - i).map((y) => ({ value: y, label: String(y) }));
@@ -40,23 +41,14 @@ function PdfButton({ params }: { params: LandscapeParams }) {
   const { message } = App.useApp();
   const start = useStartReport();
   const [jobId, setJobId] = useState<number | null>(null);
+  const clearJob = useCallback(() => setJobId(null), []);
   const job = useReportJob(jobId);
-  const fetched = useRef<number | null>(null);
-  useEffect(() => {
-    const j = job.data;
-    if (!j || fetched.current === j.id) return;
-    if (j.status === 'done' && j.fileId) {
-      fetched.current = j.id;
-      downloadFile(`/api/v1/files/${j.fileId}/content`, {}, j.filename ?? 'patent-landscape.pdf')
-        .then(() => message.success(t('patentLandscape.downloaded')))
-        .catch((err) => message.error(errorMessage(err)))
-        .finally(() => setJobId(null));
-    } else if (j.status === 'failed') {
-      fetched.current = j.id;
-      message.error(t('patentLandscape.failed'));
-      setJobId(null);
-    }
-  }, [job.data, message, t]);
+  useJobFileDownload(job.data, {
+    fallbackName: 'patent-landscape.pdf',
+    downloaded: t('patentLandscape.downloaded'),
+    failed: t('patentLandscape.failed'),
+    settled: clearJob,
+  });
   const busy = start.isPending || jobId !== null;
   return (
     <Space direction="vertical" size={2}>

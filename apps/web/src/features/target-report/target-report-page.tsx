@@ -2,9 +2,9 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import type { TargetReport, TargetReportIndicator } from '@innotown/contracts/target-report';
 import type { ProgressStatus } from '@innotown/contracts/targets';
 import { Alert, App, Button, Card, Empty, Flex, Progress, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile, errorMessage } from '../../app/api-client.ts';
+import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryError } from '../../app/ui/query-error.tsx';
@@ -12,6 +12,7 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { useTowns } from '../towns/towns-api.ts';
 import { type TargetReportParams, useRenderJob, useReportYears, useStartRender, useTargetReport } from './target-report-api.ts';
 import './target-report-i18n.ts';
+import { useJobFileDownload } from '../../app/ui/use-job-file-download.ts';
 
 const STATUS_COLOR: Record<ProgressStatus, string> = {
   achieved: 'green',
@@ -31,24 +32,14 @@ function DownloadButton({ params }: { params: TargetReportParams | null }) {
   const { message } = App.useApp();
   const start = useStartRender();
   const [jobId, setJobId] = useState<number | null>(null);
+  const clearJob = useCallback(() => setJobId(null), []);
   const job = useRenderJob(jobId);
-  const fetched = useRef<number | null>(null);
-
-  useEffect(() => {
-    const j = job.data;
-    if (!j || fetched.current === j.id) return;
-    if (j.status === 'done' && j.fileId) {
-      fetched.current = j.id;
-      downloadFile(`/api/v1/files/${j.fileId}/content`, {}, j.filename ?? 'target-report.pdf')
-        .then(() => message.success(t('targetReport.downloaded')))
-        .catch((err) => message.error(errorMessage(err)))
-        .finally(() => setJobId(null));
-    } else if (j.status === 'failed') {
-      fetched.current = j.id;
-      message.error(t('targetReport.failed'));
-      setJobId(null);
-    }
-  }, [job.data, message, t]);
+  useJobFileDownload(job.data, {
+    fallbackName: 'target-report.pdf',
+    downloaded: t('targetReport.downloaded'),
+    failed: t('targetReport.failed'),
+    settled: clearJob,
+  });
 
   const busy = start.isPending || jobId !== null;
   const progress = job.data ? Math.round(job.data.progress * 100) : 0;
