@@ -10,8 +10,8 @@ const cache = new WeakMap<Db, Map<string, { at: number; words: Promise<Set<strin
  * would make GIN read the posting lists of every lexeme it starts. Cached for ten minutes per database and table.
  */
 export function commonLexemes(db: Db, table: 'patents' | 'resources'): Promise<Set<string>> {
-  let perTable = cache.get(db);
-  if (!perTable) cache.set(db, (perTable = new Map()));
+  const perTable = cache.get(db) ?? new Map<string, { at: number; words: Promise<Set<string>> }>();
+  cache.set(db, perTable);
   const cached = perTable.get(table);
   if (cached && Date.now() - cached.at < TTL_MS) return cached.words;
   const words = (
