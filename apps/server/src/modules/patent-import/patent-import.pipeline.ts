@@ -2,15 +2,16 @@ import { validationMessages } from '@innotown/contracts/messages';
 import { PATENT_IMPORT_MAX_ISSUES, type PatentImportIssue } from '@innotown/contracts/patent-import';
 import type { Db } from '../../platform/db.ts';
 import { errorDefinition } from '../../platform/errors.ts';
-import type { PreparedBatch, StagedRecord } from './patent-import.copy.ts';
-import { columnLabel, type EnterpriseIndex, normaliseRecord } from './patent-import.normalise.ts';
+import type { BatchResult } from './patent-import.batch.ts';
+import type { PreparedBatch } from './patent-import.copy.ts';
+import { columnLabel, type EnterpriseIndex, type SourceRecord } from './patent-import.normalise.ts';
 import { defaultWorkerCount, inlinePreparer, type Preparer, workerPreparer } from './patent-import.pool.ts';
 import { type ByteSource, ImportFileError, type ImportFormat, readRecords } from './patent-import.readers.ts';
 import * as repo from './patent-import.repository.ts';
 
 /**
- * One file, end to end, in one transaction: read (streaming) → normalise → segment and format as COPY
- * text (worker threads for large files) → per batch, new application numbers by COPY straight into
+ * One file, end to end, in one transaction: read (streaming) → normalise, segment and format as COPY
+ * text (batches of 500 records, on worker threads for large files) → per batch, new application numbers by COPY straight into
  * `patents` and `patent_events`, existing ones into the staging table → rebuild dropped indexes, merge
  * the staged updates → commit. Any refused record, a problem of the file, a failed COPY or a crash rolls
  * everything back: `patents` stays as it was.
@@ -131,8 +132,8 @@ async function importInTransaction(
   const loader = await repo.openLoader(tx, importId, { postgres, bulkLoad: options.hooks?.bulkLoad === true });
   /** The file's size in records, estimated from the bytes read so far (for the index rule). */
   const expected = () => (options.bytesTotal && bytesRead > 0 ? Math.round((options.bytesTotal * recordsRead) / bytesRead) : recordsRead);
-  // In-file duplicates: the loader tells a batch's numbers the file held before (a temporary table, so that
-  // memory stays flat for any file); a batch's own repeats are told here. Only duplicated numbers are kept.
+  // In-file duplicates: a batch's own repeats are told where it is normalised, the numbers earlier batches
+  // held by the loader (a temporary table, so that memory stays flat for any file). Only duplicated numbers are kept.
   const duplicates = new Map<string, number[]>();
   const noteRepeat = (applicationNumber: string, ...rows: number[]) => {
     const known = duplicates.get(applicationNumber) ?? [];
@@ -143,43 +144,64 @@ async function importInTransaction(
   };
   /** Nothing more will load once a record is refused: later batches are only checked, for the report. */
   const loading = () => errorCount === 0 && duplicates.size === 0;
-  let inBatch = new Map<string, number>();
 
-  let preparer: Preparer = inlinePreparer();
+  const context = {
+    source: options.format,
+    enterprises,
+    ...(options.currentYear ? { currentYear: options.currentYear } : {}),
+  };
+  let preparer: Preparer = inlinePreparer(context);
   let pooled = false;
   const workerCount = options.workers;
   const poolSize = workerCount ?? defaultWorkerCount();
-  // Batches are prepared in parallel and written in order, one at a time, on the transaction's connection.
+  // Batches are normalised and prepared in parallel and written in order, one at a time, on the transaction's connection.
   let writeChain: Promise<void> = Promise.resolve();
   const inFlight: Promise<void>[] = [];
-  let batch: StagedRecord[] = [];
+  let batch: SourceRecord[] = [];
   let batchNo = 0;
+  const noteRepeats = (repeats: repo.Repeat[]) => {
+    for (const r of repeats) noteRepeat(r.applicationNumber, r.firstRow, r.row);
+  };
+  /** A normalised batch, in the order of the file: its refused records into the report, its numbers registered, its rows written. */
+  const take = async (result: BatchResult, n: number) => {
+    for (const refused of result.refused) {
+      errorCount++;
+      for (const i of refused.issues) {
+        if (issues.length >= PATENT_IMPORT_MAX_ISSUES) break;
+        issues.push({
+          row: refused.row,
+          applicationNumber: refused.applicationNumber,
+          column: i.column,
+          columnLabel: columnLabel(i.column),
+          value: i.value,
+          code: i.code,
+          messageZh: i.zh,
+          messageEn: i.en,
+        });
+      }
+    }
+    for (const [number, first, row] of result.repeats) noteRepeat(number, first, row);
+    const { prepared } = result;
+    if (!loading() || !prepared) {
+      noteRepeats(await loader.check(result.numbers.map((applicationNumber, i) => ({ row: result.rows[i] as number, applicationNumber }))));
+      return;
+    }
+    noteRepeats(
+      await loader.write({ ...result, prepared: options.hooks?.prepared ? options.hooks.prepared(prepared, n) : prepared }, expected()),
+    );
+  };
   const dispatch = async () => {
     if (batch.length === 0) return;
-    const items = batch;
+    const records = batch;
     batch = [];
-    inBatch = new Map();
-    const noteRepeats = (repeats: repo.Repeat[]) => {
-      for (const r of repeats) noteRepeat(r.applicationNumber, r.firstRow, r.row);
-    };
-    if (!loading()) {
-      // Refused already: register the numbers (for the report's repeats), nothing to segment or write.
-      writeChain = writeChain.then(async () =>
-        noteRepeats(await loader.check(items.map((i) => ({ row: i.row, applicationNumber: i.patent.applicationNumber })))),
-      );
-    } else {
-      if (!pooled && poolSize > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
-        pooled = true;
-        preparer = workerPreparer(poolSize);
-      }
-      const n = batchNo++;
-      const prepared = preparer.prepare(items);
-      prepared.catch(() => {}); // awaited through the write chain
-      writeChain = writeChain.then(async () => {
-        const ready = await prepared;
-        noteRepeats(await loader.write(items, options.hooks?.prepared ? options.hooks.prepared(ready, n) : ready, expected()));
-      });
+    if (!pooled && poolSize > 0 && (workerCount !== undefined || recordsRead > INLINE_UNTIL)) {
+      pooled = true;
+      preparer = workerPreparer(poolSize, context);
     }
+    const n = batchNo++;
+    const result = preparer.prepare({ records, segment: loading(), eventsJson: loader.eventsJson });
+    result.catch(() => {}); // awaited through the write chain
+    writeChain = writeChain.then(async () => take(await result, n));
     inFlight.push(writeChain);
     const limit = pooled ? poolSize * 2 : 1;
     while (inFlight.length >= limit) await inFlight.shift();
@@ -193,36 +215,8 @@ async function importInTransaction(
   try {
     for await (const record of readRecords(options.format, counted)) {
       recordsRead++;
-      const result = normaliseRecord(record, {
-        source: options.format,
-        enterprises,
-        ...(options.currentYear ? { currentYear: options.currentYear } : {}),
-      });
-      if (!result.ok) {
-        errorCount++;
-        for (const i of result.issues) {
-          if (issues.length >= PATENT_IMPORT_MAX_ISSUES) break;
-          issues.push({
-            row: record.row,
-            applicationNumber: result.applicationNumber,
-            column: i.column,
-            columnLabel: columnLabel(i.column),
-            value: i.value,
-            code: i.code,
-            messageZh: i.zh,
-            messageEn: i.en,
-          });
-        }
-      } else {
-        const number = result.patent.applicationNumber;
-        const first = inBatch.get(number);
-        if (first !== undefined) noteRepeat(number, first, record.row);
-        else {
-          inBatch.set(number, record.row);
-          batch.push({ row: record.row, patent: result.patent });
-          if (batch.length >= BATCH) await dispatch();
-        }
-      }
+      batch.push(record);
+      if (batch.length >= BATCH) await dispatch();
       await options.hooks?.afterRecords?.(recordsRead);
       await progress('reading');
     }

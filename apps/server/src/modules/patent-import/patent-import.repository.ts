@@ -5,14 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { enterprises } from '../../db/schema/organisations.ts';
 import { patentImports } from '../../db/schema/patents.ts';
 import type { Db } from '../../platform/db.ts';
-import {
-  EVENT_COPY_COLUMNS,
-  PATENT_COPY_COLUMNS,
-  type PreparedBatch,
-  STAGING_COLUMNS,
-  type StagedRecord,
-  stagingLine,
-} from './patent-import.copy.ts';
+import { EVENT_COPY_COLUMNS, PATENT_COPY_COLUMNS, type PreparedBatch, STAGING_COLUMNS } from './patent-import.copy.ts';
 import type { EnterpriseIndex, EnterpriseRef } from './patent-import.normalise.ts';
 
 export type PatentImportRow = typeof patentImports.$inferSelect;
@@ -119,31 +112,57 @@ const UPDATED_COLUMNS = PATENT_COPY_COLUMNS.filter((c) => c !== 'id' && c !== 'a
 /** Kept from the database when the platform recorded a transfer that the file does not supersede (see keep_owners). */
 const OWNER_COLUMNS = new Set(['owners', 'owner_enterprise_ids']);
 
-/** The secondary indexes of `patents` (as migrations 0017 and 0023 create them); a bulk load drops and rebuilds them. */
-export const PATENT_INDEXES: [string, string][] = [
-  [
-    'patents_search_doc_idx',
-    'CREATE INDEX "patents_search_doc_idx" ON "patents" USING gin (patent_search_doc("search_vector", "application_date", "grant_date", "id"))',
-  ],
-  [
-    'patents_title_doc_idx',
-    'CREATE INDEX "patents_title_doc_idx" ON "patents" USING gin (patent_title_doc("search_vector", "application_date", "grant_date"))',
-  ],
-  ['patents_class_prefixes_idx', 'CREATE INDEX "patents_class_prefixes_idx" ON "patents" USING gin ("class_prefixes")'],
-  ['patents_owner_enterprises_idx', 'CREATE INDEX "patents_owner_enterprises_idx" ON "patents" USING gin ("owner_enterprise_ids")'],
-  ['patents_newest_idx', 'CREATE INDEX "patents_newest_idx" ON "patents" USING btree ("application_date" DESC NULLS LAST,"id")'],
-  ['patents_town_date_idx', 'CREATE INDEX "patents_town_date_idx" ON "patents" USING btree ("town_id","application_date")'],
-  ['patents_kind_date_idx', 'CREATE INDEX "patents_kind_date_idx" ON "patents" USING btree ("kind","application_date")'],
-];
-export const EVENT_INDEX: [string, string] = [
-  'patent_events_patent_idx',
-  'CREATE INDEX "patent_events_patent_idx" ON "patent_events" USING btree ("patent_id","event_date")',
-];
+/** What a bulk load keeps: the primary key other tables refer to, and the unique number the load's own checks read. */
+const KEPT_BY_BULK_LOAD = ['patents_pkey', 'patents_application_number_key'];
+
+/** An index or a constraint of `patents` / `patent_events` that a bulk load drops first and creates again last. */
+export type SetAside = { table: string; name: string; kind: 'index' | 'constraint'; constraintType: string | null; definition: string };
+
+/**
+ * Every index and key of `patents` and `patent_events` but the two the load needs, read from the catalog (so an
+ * index a later migration adds is covered): kept up row by row they cost the load most of its database time —
+ * the trigram indexes of the names, the random-UUID keys of the events, a foreign-key check per event — while a
+ * build after the load sorts once. Foreign keys come last, so that they are validated against the rebuilt keys.
+ */
+export async function setAsideForBulkLoad(db: Db): Promise<SetAside[]> {
+  const list = await rows<SetAside>(
+    db,
+    sql`select c.conrelid::regclass::text as "table", c.conname as name, 'constraint' as kind, c.contype::text as "constraintType",
+          pg_get_constraintdef(c.oid) as definition
+        from pg_constraint c
+        where c.conrelid in ('patents'::regclass, 'patent_events'::regclass) and c.contype in ('p', 'u', 'f')
+          and c.conname <> all (${sql.raw(`array[${KEPT_BY_BULK_LOAD.map((n) => `'${n}'`).join(', ')}]`)})
+        union all
+        select i.indrelid::regclass::text, ci.relname::text, 'index', null, pg_get_indexdef(i.indexrelid)
+        from pg_index i join pg_class ci on ci.oid = i.indexrelid
+        where i.indrelid in ('patents'::regclass, 'patent_events'::regclass)
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid)`,
+  );
+  return list.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+const rank = (o: SetAside) => (o.constraintType === 'f' ? 2 : o.kind === 'constraint' ? 0 : 1);
+
+export function dropStatement(o: SetAside): string {
+  return o.kind === 'index' ? `drop index "${o.name}"` : `alter table ${o.table} drop constraint "${o.name}"`;
+}
+export function createStatement(o: SetAside): string {
+  return o.kind === 'index' ? o.definition : `alter table ${o.table} add constraint "${o.name}" ${o.definition}`;
+}
 
 /** From this many records, and more than the table holds, indexes are rebuilt after the load instead of kept up row by row. */
 export const BULK_REBUILD_MIN_ROWS = 50_000;
 
 export type MergeResult = { inserted: number; updated: number; events: number; rebuiltIndexes: boolean };
+
+/** A batch as the loader writes it: the accepted records' rows, numbers and ids, in the order of its COPY lines. */
+export type LoadBatch = {
+  rows: readonly number[];
+  numbers: readonly string[];
+  ids: readonly string[];
+  /** Each record's events as JSON in COPY text, when the loader asks for them (`eventsJson`). */
+  eventsJson: readonly string[] | null;
+  prepared: PreparedBatch;
+};
 
 /** A number the file holds twice: the row of this occurrence and the row of the first. */
 export type Repeat = { applicationNumber: string; row: number; firstRow: number };
@@ -155,7 +174,9 @@ export type Loader = {
    * and `patent_events`, the rest into the staging table, for `finish`.
    * `expected` is the estimated number of records of the file (for the index rule).
    */
-  write: (items: readonly StagedRecord[], batch: PreparedBatch, expected: number) => Promise<Repeat[]>;
+  write: (batch: LoadBatch, expected: number) => Promise<Repeat[]>;
+  /** Whether `write` needs the records' events as JSON (for the staging of updates): the table held patents at the start. */
+  eventsJson: boolean;
   /** Only registers the batch's numbers (the file is refused already; its report still wants every repeat). */
   check: (items: readonly { row: number; applicationNumber: string }[]) => Promise<Repeat[]>;
   /** Rebuilds dropped indexes, then merges the staged updates; `hook` lets tests fail at a step. */
@@ -196,31 +217,42 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
   const register = async (
     items: readonly { row: number; applicationNumber: string }[],
   ): Promise<{ repeats: Repeat[]; existing: Set<string> }> => {
-    // One statement: the insert's own rows are not visible to its joins, so `s` is what earlier batches held.
-    // A table empty at the start holds only this import's numbers, which are repeats: no lookup in `patents` then.
-    const existingSql = tableRows === 0 ? 'false' : 'exists (select 1 from patents p where p.application_number = i.n)';
+    const numbers = items.map((i) => i.applicationNumber);
+    // One round trip in the common case: the numbers go in unless the file held them before (the insert's
+    // count says whether any did), and — unless the table was empty at the start, when every number in it is
+    // this import's — the ones `patents` holds already come back.
+    const existingSql =
+      tableRows === 0 ? `'{}'::text[]` : 'array(select p.application_number from patents p where p.application_number = any($1::text[]))';
     const result = (await raw.query(
-      `with input(n, r) as (select * from unnest($1::text[], $2::int[])),
-        fresh as (insert into patent_import_seen (application_number, row) select n, r from input on conflict do nothing returning application_number)
-       select x.* from (select i.n, i.r, s.row as first, ${existingSql} as existing
-         from input i left join patent_import_seen s on s.application_number = i.n) x
-       where x.first is not null or x.existing`,
-      [items.map((i) => i.applicationNumber), items.map((i) => i.row)],
-    )) as { rows: { n: string; r: number; first: number | null; existing: boolean }[] };
+      `with fresh as (insert into patent_import_seen (application_number, row) select * from unnest($1::text[], $2::int[])
+         on conflict do nothing returning 1)
+       select (select count(*)::int from fresh) as fresh, ${existingSql} as existing`,
+      [numbers, items.map((i) => i.row)],
+    )) as { rows: { fresh: number; existing: string[] }[] };
+    const { fresh, existing } = result.rows[0] as { fresh: number; existing: string[] };
     const repeats: Repeat[] = [];
-    const existing = new Set<string>();
-    for (const x of result.rows) {
-      if (x.first !== null) repeats.push({ applicationNumber: x.n, row: Number(x.r), firstRow: Number(x.first) });
-      else if (x.existing) existing.add(x.n);
+    if (fresh < items.length) {
+      // Some numbers were there before: the table holds their first rows (rows of this batch did not go in).
+      const firsts = (await raw.query(
+        'select application_number as n, row from patent_import_seen where application_number = any($1::text[])',
+        [numbers],
+      )) as { rows: { n: string; row: number }[] };
+      const rowOf = new Map(items.map((i) => [i.applicationNumber, i.row]));
+      for (const f of firsts.rows) {
+        const row = rowOf.get(f.n) as number;
+        if (Number(f.row) !== row) repeats.push({ applicationNumber: f.n, row, firstRow: Number(f.row) });
+      }
     }
-    return { repeats, existing };
+    return { repeats, existing: new Set(existing) };
   };
 
+  let setAside: SetAside[] = [];
   const dropIndexes = async () => {
     // Inside the import transaction: the lock it takes lasts until the commit, which is why this only
     // happens when the load is larger than the table (a first load, or a small table).
     if (postgres) await tx.execute(sql.raw(`set local maintenance_work_mem = '512MB'`));
-    await tx.execute(sql.raw(`drop index if exists ${[...PATENT_INDEXES, EVENT_INDEX].map(([n]) => `"${n}"`).join(', ')}`));
+    setAside = await setAsideForBulkLoad(tx);
+    for (const o of [...setAside].reverse()) await tx.execute(sql.raw(dropStatement(o)));
     // The landscape's slice marks (migration 0024) would keep every inserted row in a transition table: a bulk
     // load marks the whole summary stale once instead (finish), under the lock the drop holds anyway.
     await tx.execute(sql.raw(`alter table patents disable trigger patents_landscape_inserted`));
@@ -228,41 +260,47 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
   };
 
   return {
-    write: async (items, batch, expected) => {
-      const total = Math.max(expected, written + items.length);
+    eventsJson: tableRows > 0,
+
+    write: async (batch, expected) => {
+      const count = batch.numbers.length;
+      const total = Math.max(expected, written + count);
       if (!dropped && (options.bulkLoad || (total >= BULK_REBUILD_MIN_ROWS && total > tableRows))) await dropIndexes();
-      written += items.length;
-      const { repeats, existing } = await register(items.map((i) => ({ row: i.row, applicationNumber: i.patent.applicationNumber })));
+      written += count;
+      const { repeats, existing } = await register(batch.numbers.map((n, i) => ({ row: batch.rows[i] as number, applicationNumber: n })));
       if (repeats.length > 0) {
         // The file is refused (the transaction rolls back): nothing more of this batch needs writing.
         return repeats;
       }
+      const { prepared } = batch;
       if (existing.size === 0) {
-        await copyIn(tx, postgres, 'patents', PATENT_COPY_COLUMNS, batch.patents);
-        await copyIn(tx, postgres, 'patent_events', EVENT_COPY_COLUMNS, batch.events);
-        inserted += items.length;
-        events += countLines(batch.events);
+        await copyIn(tx, postgres, 'patents', PATENT_COPY_COLUMNS, prepared.patents);
+        await copyIn(tx, postgres, 'patent_events', EVENT_COPY_COLUMNS, prepared.events);
+        inserted += count;
+        events += countLines(prepared.events);
         return [];
       }
       // Some records update existing patents: split the batch (rare on a first load, the rule on a re-import).
-      const lines = batch.patents.split('\n');
+      const lines = prepared.patents.split('\n');
       let direct = '';
       let staging = '';
       const newIds = new Set<string>();
-      items.forEach((item, i) => {
-        if (existing.has(item.patent.applicationNumber)) staging += stagingLine(importId, item, lines[i] as string);
-        else {
+      batch.numbers.forEach((number, i) => {
+        if (existing.has(number)) {
+          staging += `${importId}\t${batch.rows[i]}\t${lines[i]}\t${(batch.eventsJson as string[])[i]}\n`;
+        } else {
           direct += `${lines[i]}\n`;
-          newIds.add(item.patent.id);
+          newIds.add(batch.ids[i] as string);
         }
       });
       let directEvents = '';
-      for (const line of batch.events.split('\n')) if (line && newIds.has(line.slice(0, line.indexOf('\t')))) directEvents += `${line}\n`;
+      for (const line of prepared.events.split('\n'))
+        if (line && newIds.has(line.slice(0, line.indexOf('\t')))) directEvents += `${line}\n`;
       await copyIn(tx, postgres, 'patents', PATENT_COPY_COLUMNS, direct);
       await copyIn(tx, postgres, 'patent_events', EVENT_COPY_COLUMNS, directEvents);
       await copyIn(tx, postgres, 'patent_import_rows', STAGING_COLUMNS, staging);
       inserted += newIds.size;
-      staged += items.length - newIds.size;
+      staged += count - newIds.size;
       events += countLines(directEvents);
       return [];
     },
@@ -272,7 +310,7 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
     finish: async (hook) => {
       if (dropped) {
         await hook?.('indexes');
-        for (const [, create] of [...PATENT_INDEXES, EVENT_INDEX]) await tx.execute(sql.raw(create));
+        for (const o of setAside) await tx.execute(sql.raw(createStatement(o)));
         await tx.execute(sql.raw(`alter table patents enable trigger patents_landscape_inserted`));
         await tx.execute(sql`insert into patent_landscape_dirty (town_id, year, by_grant) values (null, null, true)`);
       }

@@ -119,18 +119,24 @@ describe('patent import: the real CNIPA sample (CSV)', () => {
       ...numbers.map((n) => csvLine([n, '发明', '一种批量导入的散热灯具', '', '2024-03-01', '', '', '某公司', 'F21V29/70', '', ''])),
     ];
     await t.database.db.execute(sql`delete from patent_landscape_dirty`);
+    // Every index and key, with its definition: a bulk load drops all but two and must put back exactly these.
+    const definitions = () =>
+      rows<{ name: string; definition: string }>(
+        t.database,
+        sql`select indexname as name, indexdef as definition from pg_indexes where tablename in ('patents', 'patent_events')
+            union all select conname, pg_get_constraintdef(oid) from pg_constraint where conrelid in ('patents'::regclass, 'patent_events'::regclass)
+            order by 1, 2`,
+      );
+    const before = await definitions();
+    expect(before.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['patents_parties_trgm_idx', 'patent_events_import_key', 'patent_events_patent_id_patents_id_fk']),
+    );
     const { outcome } = await run('bulk.csv', Buffer.from(body.join('\n')), 'csv', {
       hooks: { bulkLoad: true },
       deferLandscapeRefresh: true, // else the refresh right after the import consumes the mark
     });
     expect(outcome).toMatchObject({ ok: true, inserted: 30, rebuiltIndexes: true });
-    const indexes = await rows<{ indexname: string }>(
-      t.database,
-      sql`select indexname from pg_indexes where tablename in ('patents', 'patent_events')`,
-    );
-    expect(indexes.map((i) => i.indexname)).toEqual(
-      expect.arrayContaining(['patents_search_doc_idx', 'patents_title_doc_idx', 'patents_newest_idx', 'patent_events_patent_idx']),
-    );
+    expect(await definitions()).toEqual(before);
     const [trigger] = await rows<{ enabled: string }>(
       t.database,
       sql`select tgenabled as enabled from pg_trigger where tgname = 'patents_landscape_inserted'`,
@@ -276,6 +282,41 @@ describe('patent import: bad rows load nothing and are reported row by row', () 
     ]);
     expect(outcome.issues[0]?.messageZh).toContain('第 2、1202、1204 行');
     expect(await patentCount(numbers.slice(0, 10))).toBe(0);
+  });
+
+  it('on worker threads, as a large file goes: the same report, the same rows, local applicants linked there', async () => {
+    const ent = await one<{ name: string; town_id: string; id: string }>(
+      t.database,
+      sql`select id, name, town_id from enterprises where id = ${ids.sameTownEnterpriseId}`,
+    );
+    const numbers = Array.from({ length: 1_100 }, (_, i) => {
+      const digits = `2023111${String(30_000 + i).padStart(5, '0')}`;
+      return `${digits}.${applicationCheckChar(digits)}`;
+    });
+    const line = (n: string) => csvLine([n, '发明', '一种分批导入的灯具', '', '2023-05-01', '', '', ent.name, 'F21V29/70', '', '']);
+    // Refused: a wrong check digit in the second batch, a repeat within the third and one across batches.
+    const bad = numbers.map(line);
+    bad[600] = line('202310999002.6');
+    bad.push(line(numbers[1_050] as string), line(numbers[3] as string));
+    const refused = await run('workers-bad.csv', Buffer.from([csvLine(HEADER), ...bad].join('\n')), 'csv', { workers: 2 });
+    expect(refused.outcome.ok).toBe(false);
+    if (refused.outcome.ok) return;
+    expect(refused.outcome.issues.map((i) => [i.row, i.code])).toEqual([
+      [602, 'patent_application_number_check_digit'],
+      [1103, 'patent_import_duplicate'],
+      [1102, 'patent_import_duplicate'],
+    ]);
+    expect(refused.outcome.errorCount).toBe(3);
+    expect(await patentCount(numbers.slice(0, 10))).toBe(0);
+
+    const { outcome } = await run('workers.csv', Buffer.from([csvLine(HEADER), ...numbers.map(line)].join('\n')), 'csv', { workers: 2 });
+    expect(outcome).toMatchObject({ ok: true, recordsRead: 1_100, inserted: 1_100 });
+    const linked = await one<{ n: number; towns: number }>(
+      t.database,
+      sql`select count(*)::int as n, count(distinct town_id)::int as towns from patents
+          where application_number like '2023111%' and owner_enterprise_ids = array[${ent.id}]::uuid[] and town_id = ${ent.town_id}`,
+    );
+    expect(linked).toEqual({ n: 1_100, towns: 1 });
   });
 
   it('missing required columns: a clear error naming them', async () => {
