@@ -110,7 +110,9 @@ export async function seedIpProtection(
     .where(inArray(towns.name, ['小榄镇', '横栏镇', '东凤镇']))
     .orderBy(asc(towns.name), asc(users.username))
     .limit(10);
-  const otherCtx = await Promise.all([...new Map(others.map((o) => [o.town, o])).values()].slice(0, 2).map((o) => ctxOf(o.username)));
+  // One after the other: a transaction is one connection, and pg refuses (from v9) a query while another runs on it.
+  const otherCtx: RequestContext[] = [];
+  for (const o of [...new Map(others.map((o) => [o.town, o])).values()].slice(0, 2)) otherCtx.push(await ctxOf(o.username));
   const [demoEnt] = await tx
     .select({ creditCode: enterprises.creditCode })
     .from(enterprises)

@@ -136,6 +136,7 @@ export async function setAsideForBulkLoad(db: Db): Promise<SetAside[]> {
         select i.indrelid::regclass::text, ci.relname::text, 'index', null, pg_get_indexdef(i.indexrelid)
         from pg_index i join pg_class ci on ci.oid = i.indexrelid
         where i.indrelid in ('patents'::regclass, 'patent_events'::regclass)
+          and pg_get_indexdef(i.indexrelid) not like '%gin_trgm_ops%'
           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.conrelid = i.indrelid)`,
   );
   return list.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));

@@ -160,7 +160,9 @@ async function tellInstitutions(
   institutionIds: readonly string[],
   message: { kind: string; title: string; titleEn: string; link: string },
 ) {
-  const userIds = (await Promise.all([...new Set(institutionIds)].map((i) => providerUserIds(tx, i)))).flat();
+  // One after the other: a transaction is one connection (pg refuses, from v9, a query while another runs on it).
+  const userIds: string[] = [];
+  for (const i of new Set(institutionIds)) userIds.push(...(await providerUserIds(tx, i)));
   if (userIds.length > 0) await notify(tx, { ...message, userIds });
 }
 

@@ -505,15 +505,15 @@ export function DealPage() {
               locale={{ emptyText: <Empty /> }}
               data-testid="deal-patent-events"
               columns={[
-                { title: '', dataIndex: 'eventDate', width: 120 },
+                { title: t('ip.eventDate'), dataIndex: 'eventDate', width: 120 },
                 {
-                  title: t('ip.kind'),
+                  title: t('ip.eventKind'),
                   dataIndex: 'kind',
                   width: 100,
                   render: (k: string) => (k === 'transferred' || k === 'licensed' || k === 'pledged' ? t(`ip.event_${k}`) : k),
                 },
                 {
-                  title: '',
+                  title: t('ip.eventDetail'),
                   key: 'detail',
                   render: (_, e) => {
                     const x = e.detail as {
