@@ -469,8 +469,8 @@ export function DealPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 2 }} data-testid="deal-facts">
               <Descriptions.Item label={t('ip.seller')}>{d.sellerName}</Descriptions.Item>
-              <Descriptions.Item label={t('ip.buyer')}>{d.buyerName}</Descriptions.Item>
-              <Descriptions.Item label={t('ip.amount')}>{price(d.amountFen)}</Descriptions.Item>
+              <Descriptions.Item label={t(`ip.dealBuyer_${d.kind}`)}>{d.buyerName}</Descriptions.Item>
+              <Descriptions.Item label={t('ip.dealAmount')}>{price(d.amountFen)}</Descriptions.Item>
               <Descriptions.Item label={t('ip.applicationNumber')}>{d.patent.applicationNumber}</Descriptions.Item>
               <Descriptions.Item label={t('ip.owners')}>
                 <span data-testid="deal-owners">{d.patent.owners.join('、')}</span>
