@@ -69,7 +69,8 @@ export async function seedIpTrading(tx: Db): Promise<IpTradingSeedSummary> {
   const contract = async (u: UserRow) =>
     rowsOf<{ id: string }>(
       await tx.execute(sql`insert into files (owner_user_id, purpose, filename, content_type, size, sha256, content)
-        values (${u.id}, 'attachment', '技术转让合同.pdf', 'application/pdf', 64, repeat('0', 64), decode('255044462d312e340a', 'hex')) returning id`),
+        values (${u.id}, 'attachment', '技术转让合同.pdf', 'application/pdf', 9, encode(sha256(decode('255044462d312e340a', 'hex')), 'hex'),
+          decode('255044462d312e340a', 'hex')) returning id`),
     )[0]?.id as string;
 
   const list = async (
