@@ -37,6 +37,7 @@ if (process.env.DATABASE_URL) {
 const config = loadConfig(
   {
     NODE_ENV: 'production',
+    RATE_LIMITS_ENABLED: 'false', // the benchmark measures the endpoint, not the limit
     LOG_LEVEL: 'silent',
     JOBS_ENABLED: 'false',
     DATA_DIR: dataDir,

@@ -169,6 +169,7 @@ for (const engine of engines) {
     console.log(`${engine}: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`, size);
     const config = loadConfig({
       NODE_ENV: 'production',
+      RATE_LIMITS_ENABLED: 'false', // the benchmark measures the endpoint, not the limit
       SEED_DEMO: 'false',
       JOBS_ENABLED: 'false',
       WEB_DIST_DIR: '/nonexistent',

@@ -168,6 +168,7 @@ async function main() {
   console.log(`summary rows: ${sizes.map((r) => `${r.f} ${r.n}`).join(', ')}`);
   const config = loadConfig({
     NODE_ENV: 'production',
+    RATE_LIMITS_ENABLED: 'false', // the benchmark measures the endpoint, not the limit
     SEED_DEMO: 'false',
     JOBS_ENABLED: 'false',
     WEB_DIST_DIR: '/nonexistent',

@@ -519,6 +519,7 @@ async function serve() {
   const config = loadConfig(
     {
       NODE_ENV: 'production',
+      RATE_LIMITS_ENABLED: 'false', // the benchmark measures the endpoint, not the limit
       LOG_LEVEL: 'silent',
       JOBS_ENABLED: 'false',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'innotown-bench-serve-')),

@@ -92,6 +92,7 @@ describe('startBackgroundWork', () => {
       'bookings.no_show_sweep',
       'idempotency.purge',
       'jobs.purge',
+      'rate-limits.purge',
       'service_orders.sla_escalate',
       'service_requirements.expire',
       'sessions.purge',

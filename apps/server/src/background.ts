@@ -14,6 +14,7 @@ import { VOUCHER_SCHEDULES, voucherHandlers } from './modules/vouchers/vouchers.
 import { recordAudit } from './platform/audit.ts';
 import { systemContext } from './platform/context.ts';
 import type { Db } from './platform/db.ts';
+import { purgeRateLimitHits } from './platform/http/rate-limits.ts';
 import type { App } from './platform/http/types.ts';
 import { purgeIdempotencyKeys } from './platform/idempotency.ts';
 import { type JobHandlers, purgeFinishedJobs, type Schedule, startWorker } from './platform/jobs.ts';
@@ -25,6 +26,7 @@ export const AUDIT_RETENTION_DAYS = 183;
 
 export const HOUSEKEEPING_SCHEDULES: readonly Schedule[] = [
   { name: 'sessions.purge', everyMinutes: 15 },
+  { name: 'rate-limits.purge', everyMinutes: 15 },
   { name: 'audit.retention', dailyAt: '03:30' },
   { name: 'jobs.purge', dailyAt: '03:45' },
   { name: 'idempotency.purge', dailyAt: '03:50' },
@@ -87,6 +89,8 @@ export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' |
       log.info({ deleted }, 'old idempotency keys purged');
       return { deleted };
     },
+    // Rate-limit counts of finished minutes count nothing any more.
+    'rate-limits.purge': async ({ db }) => ({ deleted: await purgeRateLimitHits(db) }),
     'jobs.purge': async ({ db, log }) => {
       const deleted = await purgeFinishedJobs(db);
       log.info({ deleted }, 'finished jobs purged');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './platform/http/rate-limits.ts';
 
 const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -53,6 +54,12 @@ const envSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /** Rate limits on search, export, import and money endpoints (per user or client IP and minute); off by default only in tests. */
+  RATE_LIMITS_ENABLED: boolish.optional(),
+  RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMITS.search),
+  RATE_LIMIT_EXPORT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMITS.export),
+  RATE_LIMIT_IMPORT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMITS.import),
+  RATE_LIMIT_MONEY_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_RATE_LIMITS.money),
   JOBS_ENABLED: boolish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   WEB_DIST_DIR: z.string().optional(),
@@ -82,6 +89,8 @@ export type Config = {
   loginIpMaxFailures: number;
   bodyLimitBytes: number;
   fileMaxBytes: number;
+  /** Requests per minute and caller on the limited endpoints (platform/http/rate-limits.ts); null when off. */
+  rateLimits: RateLimits;
   jobsEnabled: boolean;
   jobsPollMs: number;
   webDistDir: string;
@@ -124,6 +133,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     fileMaxBytes: e.FILE_MAX_BYTES,
+    // Tests make hundreds of requests a minute from one address: the limits' own test turns them on.
+    rateLimits:
+      (e.RATE_LIMITS_ENABLED ?? e.NODE_ENV !== 'test')
+        ? {
+            search: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+            export: e.RATE_LIMIT_EXPORT_PER_MINUTE,
+            import: e.RATE_LIMIT_IMPORT_PER_MINUTE,
+            money: e.RATE_LIMIT_MONEY_PER_MINUTE,
+          }
+        : null,
     jobsEnabled: e.JOBS_ENABLED,
     jobsPollMs: e.JOBS_POLL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),

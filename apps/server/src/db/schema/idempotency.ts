@@ -19,3 +19,17 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.route, t.key] })],
 );
+
+/**
+ * Requests counted per (class and caller, minute) for the rate limits (platform/http/rate-limits.ts): in the
+ * database, so that every instance counts the same requests. Rows older than a few minutes are purged.
+ */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: varchar('key', { length: 200 }).notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -57,7 +57,7 @@ export async function fundingRoutes(app: App) {
   app.post(
     '/api/v1/funding/records',
     {
-      config: { permission: { resource: 'funding', action: 'record' } },
+      config: { rateLimit: 'money', permission: { resource: 'funding', action: 'record' } },
       schema: {
         tags,
         summary: 'Record an allocation, commitment or disbursement (refused beyond the line’s allocation or commitments)',

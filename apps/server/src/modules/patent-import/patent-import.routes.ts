@@ -43,7 +43,7 @@ export async function patentImportRoutes(app: App) {
   app.post(
     '/api/v1/patent-imports',
     {
-      config: { permission: { resource: 'patentImport', action: 'create' } },
+      config: { rateLimit: 'import', permission: { resource: 'patentImport', action: 'create' } },
       schema: {
         tags,
         summary:

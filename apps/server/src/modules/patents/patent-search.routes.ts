@@ -28,7 +28,7 @@ export async function patentSearchRoutes(app: App) {
   app.get(
     '/api/v1/patents/search',
     {
-      config: { permission: { resource: 'patentSearch', action: 'read' } },
+      config: { rateLimit: 'search', permission: { resource: 'patentSearch', action: 'read' } },
       schema: {
         tags,
         summary: 'Search the patent database (public)',

@@ -51,7 +51,7 @@ export async function resourceIoRoutes(app: App) {
   app.post(
     '/api/v1/resources/import',
     {
-      config: { permission: { resource: 'resourceImport', action: 'create' } },
+      config: { rateLimit: 'import', permission: { resource: 'resourceImport', action: 'create' } },
       schema: {
         tags,
         summary:

@@ -6,7 +6,7 @@ export async function resourceSearchRoutes(app: App) {
   app.get(
     '/api/v1/resources/search',
     {
-      config: { permission: { resource: 'resourceSearch', action: 'read' } },
+      config: { rateLimit: 'search', permission: { resource: 'resourceSearch', action: 'read' } },
       schema: {
         tags: ['resources'],
         summary: 'Search the innovation resource database (open API, anonymous callers included)',

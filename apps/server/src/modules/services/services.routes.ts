@@ -78,7 +78,7 @@ export async function serviceRoutes(app: App) {
   app.get(
     '/api/v1/services/search',
     {
-      config: { permission: { resource: 'serviceSearch', action: 'read' } },
+      config: { rateLimit: 'search', permission: { resource: 'serviceSearch', action: 'read' } },
       schema: {
         tags,
         summary: 'Search the service marketplace (服务超市; open, anonymous callers included)',

@@ -34,7 +34,7 @@ export async function submissionTemplateRoutes(app: App) {
   app.post(
     '/api/v1/statistic-submissions/import',
     {
-      config: { permission: { resource: 'statisticSubmission', action: 'save' } },
+      config: { rateLimit: 'import', permission: { resource: 'statisticSubmission', action: 'save' } },
       schema: {
         tags,
         summary:

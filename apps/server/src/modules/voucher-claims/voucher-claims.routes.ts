@@ -28,7 +28,7 @@ export async function voucherClaimRoutes(app: App) {
   app.post(
     '/api/v1/service-orders/:id/voucher',
     {
-      config: { permission: { resource: 'serviceOrder', action: 'applyVoucher' } },
+      config: { rateLimit: 'money', permission: { resource: 'serviceOrder', action: 'applyVoucher' } },
       schema: {
         tags,
         summary: `Enterprise: apply one of its vouchers to its own quoted or accepted order — reserves ratio × the quoted price, at most what is left (409 VOUCHER_ORDER_NOT_BEFORE_WORK, 409 VOUCHER_ORDER_ALREADY_SUBSIDISED, 422 VOUCHER_EXPIRED / VOUCHER_CATEGORY_NOT_ELIGIBLE / VOUCHER_PROVIDER_NOT_ELIGIBLE).${IDEMPOTENT}`,
@@ -82,7 +82,7 @@ export async function voucherClaimRoutes(app: App) {
   app.post(
     '/api/v1/voucher-claims',
     {
-      config: { permission: { resource: 'voucherClaim', action: 'create' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherClaim', action: 'create' } },
       schema: {
         tags,
         summary: `Claim the post-subsidy of a completed order: at most the reserved amount, with an invoice and evidence (attachments you uploaded) and, when the service uses a shared instrument, the booking whose recorded usage backs it.${IDEMPOTENT}`,
@@ -108,7 +108,7 @@ export async function voucherClaimRoutes(app: App) {
   app.post(
     '/api/v1/voucher-claims/:id/verify',
     {
-      config: { permission: { resource: 'voucherClaim', action: 'verify' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherClaim', action: 'verify' } },
       schema: {
         tags,
         summary: `Town admin: verify a submitted claim (→ verified; the city settles).${IDEMPOTENT}`,
@@ -128,7 +128,7 @@ export async function voucherClaimRoutes(app: App) {
   app.post(
     '/api/v1/voucher-claims/:id/reject',
     {
-      config: { permission: { resource: 'voucherClaim', action: 'reject' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherClaim', action: 'reject' } },
       schema: {
         tags,
         summary: `Reject a claim with a structured reason (town: submitted; city: submitted or verified); the reservation returns to the voucher.${IDEMPOTENT}`,
@@ -148,7 +148,7 @@ export async function voucherClaimRoutes(app: App) {
   app.post(
     '/api/v1/voucher-claims/:id/settle',
     {
-      config: { permission: { resource: 'voucherClaim', action: 'settle' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherClaim', action: 'settle' } },
       schema: {
         tags,
         summary: `City: settle a verified claim — pays the claimed amount, returns the rest of the reservation to the voucher.${IDEMPOTENT}`,

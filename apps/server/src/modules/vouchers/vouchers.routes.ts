@@ -78,7 +78,7 @@ export async function voucherRoutes(app: App) {
   app.post(
     '/api/v1/voucher-programmes',
     {
-      config: { permission: { resource: 'voucherProgramme', action: 'create' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherProgramme', action: 'create' } },
       schema: {
         tags,
         summary: `Configure a year's programme and fund its budget.${IDEMPOTENT}`,
@@ -219,7 +219,7 @@ export async function voucherRoutes(app: App) {
   app.post(
     '/api/v1/voucher-applications/:id/approve',
     {
-      config: { permission: { resource: 'voucherApplication', action: 'decide' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherApplication', action: 'decide' } },
       schema: {
         tags,
         summary: `Approve a forwarded application and issue the voucher (409 VOUCHER_BUDGET_EXHAUSTED, 422 VOUCHER_CAP_EXCEEDED).${IDEMPOTENT}`,
@@ -277,7 +277,7 @@ export async function voucherRoutes(app: App) {
   app.post(
     '/api/v1/voucher-reservations/:id/release',
     {
-      config: { permission: { resource: 'voucherReservation', action: 'release' } },
+      config: { rateLimit: 'money', permission: { resource: 'voucherReservation', action: 'release' } },
       schema: {
         tags,
         summary: `Release a reservation back to the voucher.${IDEMPOTENT}`,

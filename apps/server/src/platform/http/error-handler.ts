@@ -49,6 +49,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (details?.fields) {
     for (const f of details.fields) f.message = lang === 'en' ? f.messageEn : f.messageZh;
   }
+  const retryAfter = appError.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply
     .status(status)
     .header('cache-control', 'no-store')

@@ -5,6 +5,7 @@ import { loggableError } from '../masking.ts';
 import { ANONYMOUS, authorize } from '../policy.ts';
 import { resolveSession, SESSION_COOKIE } from '../sessions.ts';
 import { preferredLanguage } from './error-handler.ts';
+import { checkRateLimit, rateLimitClassOf } from './rate-limits.ts';
 import type { App } from './types.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -63,6 +64,8 @@ export function registerRequestHooks(app: App): void {
       if (!scope) throw new AppError(PlatformErrors.SESSION_EXPIRED);
     }
     authorize(request.ctx.actor, permission);
+    const limited = rateLimitClassOf(request.routeOptions.config);
+    if (limited) await checkRateLimit(app.db, app.config.rateLimits, limited, request.ctx);
   });
 
   // Caches are denied by default too: an API response may carry personal data (PIPL), so it is

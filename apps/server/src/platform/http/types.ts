@@ -5,11 +5,14 @@ import type { RequestContext } from '../context.ts';
 import type { Database, Db } from '../db.ts';
 import type { Permission } from '../policy.ts';
 import type { SessionUser } from '../sessions.ts';
+import type { RateLimitClass } from './rate-limits.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares the permission the policy layer checks before validation. */
     permission?: Permission;
+    /** Search, export (implied by an export action), import or money: counted against the caller's rate limit. */
+    rateLimit?: RateLimitClass;
   }
   interface FastifyRequest {
     ctx: RequestContext;
