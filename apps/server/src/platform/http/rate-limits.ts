@@ -15,8 +15,8 @@ export type RateLimitClass = 'search' | 'export' | 'import' | 'money';
 /** Requests per minute and caller, by class; `null` turns the limits off (tests, benchmarks). */
 export type RateLimits = Record<RateLimitClass, number> | null;
 
-/** A person clicking through pages stays far below these; a script hammering an endpoint does not. */
-export const DEFAULT_RATE_LIMITS: Record<RateLimitClass, number> = { search: 120, export: 20, import: 6, money: 60 };
+/** A person clicking through pages stays far below these, and so does an office of them behind one address (search, counted per IP for anonymous visitors); a script hammering an endpoint does not. */
+export const DEFAULT_RATE_LIMITS: Record<RateLimitClass, number> = { search: 300, export: 20, import: 6, money: 60 };
 
 /** The class a route is limited by: the one it declares (`config.rateLimit`), else `export` for an export action. */
 export function rateLimitClassOf(config: { rateLimit?: RateLimitClass; permission?: Permission } | undefined): RateLimitClass | null {
