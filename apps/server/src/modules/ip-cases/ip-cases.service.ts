@@ -73,12 +73,11 @@ async function calendarFor(db: Db, from: Date, to: Date = new Date()): Promise<W
 
 async function detail(db: Db, actor: Actor, c: repo.CaseView, now: Date): Promise<CaseDetail> {
   const viewerRole = viewerRoleOf(actor, c);
-  const [sessions, evidence, calendar] = await Promise.all([
-    repo.sessionsOf(db, c.id),
-    // The other side never sees the complainant's evidence.
-    viewerRole === 'counterparty' ? Promise.resolve([]) : centre.filesOf(db, c.evidenceFileIds),
-    calendarFor(db, c.filedAt, now),
-  ]);
+  // One after the other: `db` may be a transaction (one connection).
+  const sessions = await repo.sessionsOf(db, c.id);
+  // The other side never sees the complainant's evidence.
+  const evidence = viewerRole === 'counterparty' ? [] : await centre.filesOf(db, c.evidenceFileIds);
+  const calendar = await calendarFor(db, c.filedAt, now);
   return { ...c, sessions, evidence, viewerRole, sla: slaOf(c as Parameters<typeof slaOf>[0], calendar, shanghaiDate(now)) };
 }
 

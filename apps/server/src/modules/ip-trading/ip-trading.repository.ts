@@ -455,21 +455,20 @@ export async function listDeals(db: Db, filter: ScopeFilter, q: { status?: strin
  * exclusive licence or a licence taken under an open licence still runs (one without a recorded term always does).
  */
 export async function dealConflicts(db: Db, patentId: string, today: string) {
-  const [rows, [takes]] = await Promise.all([
-    db
-      .select({ kind: ipDeals.kind, status: ipDeals.status, endsOn: ipDeals.licenceEndsOn })
-      .from(ipDeals)
-      .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed']))),
-    db
-      .select({ n: count() })
-      .from(ipOpenLicenceTakes)
-      .where(
-        and(
-          eq(ipOpenLicenceTakes.patentId, patentId),
-          sql`(${ipOpenLicenceTakes.licenceEndsOn} is null or ${ipOpenLicenceTakes.licenceEndsOn} >= ${today})`,
-        ),
+  // One after the other: the services call this inside their transaction (one connection).
+  const rows = await db
+    .select({ kind: ipDeals.kind, status: ipDeals.status, endsOn: ipDeals.licenceEndsOn })
+    .from(ipDeals)
+    .where(and(eq(ipDeals.patentId, patentId), inArray(ipDeals.status, ['in_progress', 'completed'])));
+  const [takes] = await db
+    .select({ n: count() })
+    .from(ipOpenLicenceTakes)
+    .where(
+      and(
+        eq(ipOpenLicenceTakes.patentId, patentId),
+        sql`(${ipOpenLicenceTakes.licenceEndsOn} is null or ${ipOpenLicenceTakes.licenceEndsOn} >= ${today})`,
       ),
-  ]);
+    );
   return {
     exclusiveOrTransferInProgress: rows.some(
       (r) => r.status === 'in_progress' && (r.kind === 'transfer' || r.kind === 'exclusive_licence'),

@@ -102,7 +102,10 @@ export type ApplicationDetail = repo.ApplicationView & {
 
 async function detail(db: Db, a: repo.ApplicationView): Promise<ApplicationDetail> {
   const rounds = await repo.roundsOf(db, a.id);
-  return { ...a, rounds: await Promise.all(rounds.map(async (r) => ({ ...r, files: await centre.filesOf(db, r.fileIds) }))) };
+  // One round after the other: `db` may be a transaction (one connection).
+  const withFiles: NonNullable<ApplicationDetail['rounds']> = [];
+  for (const r of rounds) withFiles.push({ ...r, files: await centre.filesOf(db, r.fileIds) });
+  return { ...a, rounds: withFiles };
 }
 
 async function visible(
@@ -154,10 +157,8 @@ export async function createApplication(db: Db, ctx: RequestContext, input: z.in
   const fileIds = [...new Set(input.draftFileIds)];
   return db.transaction(async (tx) => {
     const c = await requireCentre(tx);
-    const [applicant, classes] = await Promise.all([
-      centre.enterpriseByCreditCode(tx, input.applicantCreditCode),
-      repo.listClasses(tx, c.id),
-    ]);
+    const applicant = await centre.enterpriseByCreditCode(tx, input.applicantCreditCode);
+    const classes = await repo.listClasses(tx, c.id);
     const reasons = checkEligibility({
       kind: input.kind,
       classCode: norm.normalised,

@@ -56,12 +56,11 @@ export type RequirementDetail = repo.RequirementView & {
 /** A requirement as the caller may see it: a provider only its own quotes, and the order only if it won. */
 async function detail(db: Db, actor: Actor, r: repo.RequirementView): Promise<RequirementDetail> {
   const provider = actor.role === 'provider';
-  const [counts, order, attachments, quotes] = await Promise.all([
-    repo.liveQuoteCounts(db, [r.id]),
-    repo.orderOf(db, r.id),
-    repo.attachmentsOf(db, r.attachmentFileIds),
-    repo.listQuotes(db, r.id, provider ? (actor.institutionId ?? '00000000-0000-0000-0000-000000000000') : undefined),
-  ]);
+  // One after the other: `db` is often a transaction (one connection), where pg refuses (from v9) overlapping queries.
+  const counts = await repo.liveQuoteCounts(db, [r.id]);
+  const order = await repo.orderOf(db, r.id);
+  const attachments = await repo.attachmentsOf(db, r.attachmentFileIds);
+  const quotes = await repo.listQuotes(db, r.id, provider ? (actor.institutionId ?? '00000000-0000-0000-0000-000000000000') : undefined);
   const orderVisible = order && (!provider || order.institutionId === actor.institutionId);
   return { ...r, quoteCount: counts.get(r.id) ?? 0, orderId: orderVisible ? order.id : null, attachments, quotes };
 }
