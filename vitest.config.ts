@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
     globalSetup: ['apps/server/test/global-setup.ts'],
+    // On PostgreSQL: overlapping queries on one connection (a transaction) fail the test.
+    setupFiles: ['apps/server/test/one-query-at-a-time.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
