@@ -449,7 +449,6 @@ export async function listDeals(db: Db, filter: ScopeFilter, q: { status?: strin
   return { items: items.map(flattenDeal), total: total?.n ?? 0 };
 }
 
-/** A transfer or exclusive licence of the patent in progress, or a completed exclusive licence (service pre-checks). */
 /**
  * What stands in the way of a deal or declaration on the patent; `today` (Shanghai) decides whether a completed
  * exclusive licence or a licence taken under an open licence still runs (one without a recorded term always does).

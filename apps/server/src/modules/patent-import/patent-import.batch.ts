@@ -1,4 +1,4 @@
-import { copyText, type PreparedBatch, preparedBatch, type StagedRecord } from './patent-import.copy.ts';
+import { eventsCell, type PreparedBatch, preparedBatch, type StagedRecord } from './patent-import.copy.ts';
 import {
   type EnterpriseIndex,
   type FieldIssue,
@@ -71,7 +71,7 @@ export function prepareBatch(job: BatchJob, context: BatchContext): BatchResult 
     result.rows.push(record.row);
     result.numbers.push(number);
     result.ids.push(r.patent.id);
-    result.eventsJson?.push(copyText(JSON.stringify(r.patent.events)));
+    result.eventsJson?.push(eventsCell(r.patent));
     accepted.push({ row: record.row, patent: r.patent });
   }
   if (job.segment) result.prepared = preparedBatch(accepted);

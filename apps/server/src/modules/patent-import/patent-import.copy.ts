@@ -84,9 +84,14 @@ export function patentLine(p: PatentRow): string {
   );
 }
 
-/** A staging line: the import, the row, the patent cells, the events as JSON. */
-export function stagingLine(importId: string, item: StagedRecord, line: string): string {
-  return `${importId}\t${item.row}\t${line}\t${copyText(JSON.stringify(item.patent.events))}\n`;
+/** A record's events as the staging table's JSON cell (COPY text). */
+export function eventsCell(p: PatentRow): string {
+  return copyText(JSON.stringify(p.events));
+}
+
+/** A staging line: the import, the row, the patent cells (`patentLine`), the events (`eventsCell`). */
+export function stagingLine(importId: string, row: number, line: string, events: string): string {
+  return `${importId}\t${row}\t${line}\t${events}\n`;
 }
 
 /** A record's `patent_events` lines (EVENT_COPY_COLUMNS). */
@@ -102,7 +107,7 @@ export function eventLines(p: PatentRow): string {
 /** A batch as staging COPY text (what the import wrote for every record before the direct path). */
 export function copyChunk(importId: string, items: readonly StagedRecord[]): string {
   let out = '';
-  for (const item of items) out += stagingLine(importId, item, patentLine(item.patent));
+  for (const item of items) out += stagingLine(importId, item.row, patentLine(item.patent), eventsCell(item.patent));
   return out;
 }
 

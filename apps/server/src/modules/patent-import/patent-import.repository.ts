@@ -5,7 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { enterprises } from '../../db/schema/organisations.ts';
 import { patentImports } from '../../db/schema/patents.ts';
 import type { Db } from '../../platform/db.ts';
-import { EVENT_COPY_COLUMNS, PATENT_COPY_COLUMNS, type PreparedBatch, STAGING_COLUMNS } from './patent-import.copy.ts';
+import { EVENT_COPY_COLUMNS, PATENT_COPY_COLUMNS, type PreparedBatch, STAGING_COLUMNS, stagingLine } from './patent-import.copy.ts';
 import type { EnterpriseIndex, EnterpriseRef } from './patent-import.normalise.ts';
 
 export type PatentImportRow = typeof patentImports.$inferSelect;
@@ -112,17 +112,21 @@ const UPDATED_COLUMNS = PATENT_COPY_COLUMNS.filter((c) => c !== 'id' && c !== 'a
 /** Kept from the database when the platform recorded a transfer that the file does not supersede (see keep_owners). */
 const OWNER_COLUMNS = new Set(['owners', 'owner_enterprise_ids']);
 
-/** What a bulk load keeps: the primary key other tables refer to, and the unique number the load's own checks read. */
+/**
+ * The keys a bulk load keeps: the primary key other tables refer to, and the unique number the load's own checks
+ * read. The trigram indexes of the names (gin_trgm_ops) stay too: kept up beside the load they cost less than
+ * a build after it, which runs on one core while the other idles (docs/benchmarks.md).
+ */
 const KEPT_BY_BULK_LOAD = ['patents_pkey', 'patents_application_number_key'];
 
 /** An index or a constraint of `patents` / `patent_events` that a bulk load drops first and creates again last. */
 export type SetAside = { table: string; name: string; kind: 'index' | 'constraint'; constraintType: string | null; definition: string };
 
 /**
- * Every index and key of `patents` and `patent_events` but the two the load needs, read from the catalog (so an
+ * Every index and key of `patents` and `patent_events` but those a bulk load keeps, read from the catalog (so an
  * index a later migration adds is covered): kept up row by row they cost the load most of its database time —
- * the trigram indexes of the names, the random-UUID keys of the events, a foreign-key check per event — while a
- * build after the load sorts once. Foreign keys come last, so that they are validated against the rebuilt keys.
+ * the B-trees, the random-UUID keys of the events, a foreign-key check per event — while a build after the load
+ * sorts once. Foreign keys come last, so that they are validated against the rebuilt keys.
  */
 export async function setAsideForBulkLoad(db: Db): Promise<SetAside[]> {
   const list = await rows<SetAside>(
@@ -186,8 +190,9 @@ export type Loader = {
 
 /**
  * Loads one import inside the caller's transaction (one connection), so that a refused file, a failed
- * COPY or a crash leaves nothing. In-file duplicates are the caller's to refuse (they are told apart
- * in memory before anything is written): a number found in `patents` here was there before the import.
+ * COPY or a crash leaves nothing. The loader tells the numbers a batch repeats from earlier batches
+ * (`patent_import_seen`); refusing the file is the caller's. A number found in `patents` here was there
+ * before the import.
  */
 export async function openLoader(tx: Db, importId: string, options: { postgres: boolean; bulkLoad?: boolean }): Promise<Loader> {
   const { postgres } = options;
@@ -288,7 +293,7 @@ export async function openLoader(tx: Db, importId: string, options: { postgres: 
       const newIds = new Set<string>();
       batch.numbers.forEach((number, i) => {
         if (existing.has(number)) {
-          staging += `${importId}\t${batch.rows[i]}\t${lines[i]}\t${(batch.eventsJson as string[])[i]}\n`;
+          staging += stagingLine(importId, batch.rows[i] as number, lines[i] as string, (batch.eventsJson as string[])[i] as string);
         } else {
           direct += `${lines[i]}\n`;
           newIds.add(batch.ids[i] as string);
