@@ -26,12 +26,12 @@ async function command(
   const dialog = page.getByRole('dialog').last();
   await dialog.waitFor();
   await fill(dialog);
-  await Promise.all([
-    page.waitForResponse(
-      (r) => r.url().includes('/api/v1/ip-cases/') && r.url().endsWith(`/${path}`) && r.request().method() === 'POST' && r.status() === 200,
-    ),
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/v1/ip-cases/') && r.url().endsWith(`/${path}`) && r.request().method() === 'POST'),
     dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
   ]);
+  // A refused step says why (its error body) instead of timing out.
+  expect(`${answer.status()} ${answer.status() === 200 ? '' : await answer.text()}`).toBe('200 ');
 }
 
 describe('rights protection: complaint → triage and assignment → mediation → closed → SLA dashboard', () => {

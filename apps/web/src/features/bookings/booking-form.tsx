@@ -2,11 +2,11 @@ import { type BookingMode, expertBookingModes, instrumentBookingModes, SAMPLE_CO
 import type { Resource } from '@innotown/contracts/resources';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Radio, Space, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../resources/resources-i18n.ts';
 import { useNavigate } from 'react-router';
+import { shanghaiToday } from '../../app/format/datetime.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { maxRule, requiredRule } from '../../app/forms/rules.ts';
@@ -131,7 +131,7 @@ export function BookingForm({ resource }: { resource: Resource }) {
       ) : (
         <Space wrap align="start">
           <Form.Item name="date" label={t('bookings.date')} rules={[requiredRule(t('bookings.date'), 'select')]}>
-            <DatePicker data-testid="booking-date" disabledDate={(day) => day.isBefore(dayjs(), 'day')} />
+            <DatePicker data-testid="booking-date" disabledDate={(day) => day.isBefore(shanghaiToday(), 'day')} />
           </Form.Item>
           <Form.Item name="startTime" label={t('bookings.startTime')} rules={[requiredRule(t('bookings.startTime'), 'select')]}>
             <TimePicker format="HH:mm" minuteStep={15} needConfirm={false} data-testid="booking-start" />

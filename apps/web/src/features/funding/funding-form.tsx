@@ -10,6 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/auth-context.tsx';
+import { shanghaiToday } from '../../app/format/datetime.ts';
 import { wanToFen } from '../../app/format/money.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
@@ -57,7 +58,7 @@ export function FundingForm({ open, onClose }: { open: boolean; onClose: () => v
         programme: 'service_platforms',
         townId: city ? CITY : (me?.scope.townId ?? ''),
         kind: 'allocation',
-        recordDate: dayjs(),
+        recordDate: shanghaiToday(),
         linkType: 'none',
       });
     }

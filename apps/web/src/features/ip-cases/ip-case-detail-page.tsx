@@ -19,12 +19,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { formatDate, formatDateTime } from '../../app/format/datetime.ts';
+import { formatDate, formatDateTime, shanghaiDate, shanghaiToday } from '../../app/format/datetime.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
@@ -63,7 +63,12 @@ function CommandDialog({ c, dialog, onClose }: { c: IpCase; dialog: Dialog; onCl
       confirmLoading={run.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" data-testid="case-command-form" initialValues={{ track: c.suggestedTrack, heldOn: dayjs() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="case-command-form"
+        initialValues={{ track: c.suggestedTrack, heldOn: shanghaiToday() }}
+      >
         {command === 'triage' ? (
           <>
             <Form.Item
@@ -90,7 +95,7 @@ function CommandDialog({ c, dialog, onClose }: { c: IpCase; dialog: Dialog; onCl
         {command === 'sessions' ? (
           <>
             <Form.Item name="heldOn" label={t('ipCases.heldOn')} rules={[{ required: true }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(c.filedAt), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(shanghaiToday(), 'day') || d.isBefore(shanghaiDate(c.filedAt), 'day')} />
             </Form.Item>
             <Form.Item name="location" label={t('ipCases.location')}>
               <Input />

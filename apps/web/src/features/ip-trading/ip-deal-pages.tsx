@@ -23,12 +23,12 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
-import { formatDateTime } from '../../app/format/datetime.ts';
+import { formatDateTime, shanghaiToday } from '../../app/format/datetime.ts';
 import { yuanToFen } from '../../app/format/money.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
@@ -355,7 +355,7 @@ function ContractDialog({ deal, open, onClose }: { deal: Deal; open: boolean; on
   const { reset } = dialog;
   const licence = deal.kind === 'exclusive_licence' || deal.kind === 'non_exclusive_licence';
   useEffect(() => {
-    if (open) reset({ file: [], licenceStartsOn: dayjs(), licenceEndsOn: undefined });
+    if (open) reset({ file: [], licenceStartsOn: shanghaiToday(), licenceEndsOn: undefined });
   }, [open, reset]);
   const startsOn = Form.useWatch('licenceStartsOn', form);
   return (
@@ -405,7 +405,7 @@ function ContractDialog({ deal, open, onClose }: { deal: Deal; open: boolean; on
             <Form.Item name="licenceEndsOn" label={t('ip.licenceEndsOn')} rules={[{ required: true }]} extra={t('ip.licenceTermHelp')}>
               <DatePicker
                 data-testid="licence-ends-on"
-                disabledDate={(d) => d.isBefore(dayjs(), 'day') || (startsOn ? d.isBefore(startsOn, 'day') : false)}
+                disabledDate={(d) => d.isBefore(shanghaiToday(), 'day') || (startsOn ? d.isBefore(startsOn, 'day') : false)}
               />
             </Form.Item>
           </Space>

@@ -1,10 +1,10 @@
 import { type ListingKind, listingKinds, type MyPatent } from '@innotown/contracts/ip-trading';
 import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { formatDateTime } from '../../app/format/datetime.ts';
+import { formatDateTime, shanghaiToday } from '../../app/format/datetime.ts';
 import { yuanToFen } from '../../app/format/money.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
@@ -83,7 +83,7 @@ function DeclareDialog({ patent, onClose }: { patent: MyPatent | null; onClose: 
   const dialog = useFormDialog({ form, open: patent !== null, save, onClose, rename: { feeFen: 'feeYuan', validUntil: 'validity' } });
   const { reset } = dialog;
   useEffect(() => {
-    if (patent) reset({ terms: '', validity: [dayjs(), dayjs().add(1, 'year')] });
+    if (patent) reset({ terms: '', validity: [shanghaiToday(), shanghaiToday().add(1, 'year')] });
   }, [patent, reset]);
   return (
     <Modal {...dialog.modalProps} title={`${t('ip.declareTitle')}：${patent?.title ?? ''}`} okText={t('ip.declareOpen')}>
@@ -112,7 +112,7 @@ function DeclareDialog({ patent, onClose }: { patent: MyPatent | null; onClose: 
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Form.Item name="validity" label={t('ip.validity')} rules={[{ required: true }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+          <DatePicker.RangePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(shanghaiToday(), 'day')} />
         </Form.Item>
       </Form>
     </Modal>

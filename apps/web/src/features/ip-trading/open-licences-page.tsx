@@ -1,6 +1,6 @@
 import type { OpenLicence } from '@innotown/contracts/ip-trading';
 import { Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Space, Table, Tabs, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/auth-context.tsx';
@@ -15,6 +15,7 @@ import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { OpenStatusTag, usePatentKindLabel, usePriceText } from './ip-format.tsx';
 import { useOpenLicences, useTakeOpenLicence, useWithdrawDeclaration } from './ip-trading-api.ts';
 import './ip-trading-i18n.ts';
+import { shanghaiToday } from '../../app/format/datetime.ts';
 
 type TakeValues = { amountYuan: number; paidOn: Dayjs; paymentReference: string; notice?: string };
 
@@ -25,7 +26,7 @@ function TakeDialog({ licence, onClose }: { licence: OpenLicence | null; onClose
   const dialog = useFormDialog({ form, open: licence !== null, save, onClose, rename: { amountFen: 'amountYuan' } });
   const { reset } = dialog;
   useEffect(() => {
-    if (licence) reset({ amountYuan: licence.feeFen / 100, paidOn: dayjs(), paymentReference: '', notice: '' });
+    if (licence) reset({ amountYuan: licence.feeFen / 100, paidOn: shanghaiToday(), paymentReference: '', notice: '' });
   }, [licence, reset]);
   return (
     <Modal {...dialog.modalProps} title={`${t('ip.takeTitle')}：${licence?.patent.title ?? ''}`} okText={t('ip.take')}>

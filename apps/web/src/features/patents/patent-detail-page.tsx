@@ -30,6 +30,7 @@ import { QueryState } from '../../app/ui/query-state.tsx';
 import { formatIpc, LegalStatusTag, PatentKindTag } from './patent-tags.tsx';
 import { usePatent } from './patents-api.ts';
 import './patents-i18n.ts';
+import { shanghaiToday } from '../../app/format/datetime.ts';
 
 type EventForm = { kind: (typeof recordablePatentEventKinds)[number]; eventDate: Dayjs; number?: string; note?: string };
 
@@ -69,12 +70,12 @@ function RecordEventButton({ patent }: { patent: PatentDetail }) {
         confirmLoading={record.isPending}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(v) => record.mutate(v)} initialValues={{ eventDate: dayjs() }}>
+        <Form form={form} layout="vertical" onFinish={(v) => record.mutate(v)} initialValues={{ eventDate: shanghaiToday() }}>
           <Form.Item name="kind" label={t('patents.eventKind')} rules={[{ required: true }]}>
             <Select options={recordablePatentEventKinds.map((k) => ({ value: k, label: t(`patents.event_${k}`) }))} />
           </Form.Item>
           <Form.Item name="eventDate" label={t('patents.eventDate')} rules={[{ required: true }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(patent.applicationDate), 'day')} />
+            <DatePicker disabledDate={(d) => d.isAfter(shanghaiToday(), 'day') || d.isBefore(dayjs(patent.applicationDate), 'day')} />
           </Form.Item>
           <Form.Item name="number" label={t('patents.eventNumber')}>
             <Input maxLength={40} />

@@ -14,12 +14,12 @@ import {
   Typography,
   type UploadFile,
 } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { formatDate, formatDateTime } from '../../app/format/datetime.ts';
+import { formatDate, formatDateTime, shanghaiToday } from '../../app/format/datetime.ts';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
@@ -152,7 +152,7 @@ function ApplicationView({ a }: { a: PreExamApplication }) {
         confirmLoading={run.isPending}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ date: dayjs(), linkPatent: true }}>
+        <Form form={form} layout="vertical" initialValues={{ date: shanghaiToday(), linkPatent: true }}>
           {dialog?.command === 'review' ? (
             <Form.Item name="advice" label={t('preExam.advice')} rules={[{ required: dialog.decision === 'returned' }]}>
               <Input.TextArea rows={4} />
@@ -174,7 +174,7 @@ function ApplicationView({ a }: { a: PreExamApplication }) {
               label={dialog.command === 'forward' ? t('preExam.forwardedOn') : t('preExam.grantedOn')}
               rules={[{ required: true }]}
             >
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')} />
             </Form.Item>
           ) : null}
           {dialog?.command === 'grant' ? (

@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../app/format/money.ts';
 import './requirements-i18n.ts';
+import { shanghaiDate } from '../../app/format/datetime.ts';
 
 const STATUS_COLORS: Record<RequirementStatus, string> = {
   open: 'processing',
@@ -37,6 +38,5 @@ export function useBudgetText() {
 
 /** The deadline is the end of a Shanghai day (next day 00:00 +08:00): shown as that day. */
 export function deadlineDay(iso: string): string {
-  const at = new Date(new Date(iso).getTime() - 1);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return shanghaiDate(new Date(new Date(iso).getTime() - 1));
 }

@@ -7,13 +7,13 @@ import {
   type ServiceRequirement,
 } from '@innotown/contracts/service-requirements';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Tabs, Typography, Upload, type UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { formatDateTime } from '../../app/format/datetime.ts';
+import { formatDateTime, shanghaiToday } from '../../app/format/datetime.ts';
 import { yuanToFen } from '../../app/format/money.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { useFormDialog } from '../../app/forms/use-form-dialog.ts';
@@ -52,7 +52,7 @@ function PostRequirementDialog({ open, onClose }: { open: boolean; onClose: () =
   useEffect(() => {
     if (!open) return;
     setFiles([]);
-    reset({ category: 'testing', deadline: dayjs().add(14, 'day') });
+    reset({ category: 'testing', deadline: shanghaiToday().add(14, 'day') });
   }, [open, reset]);
   const uploading = files.some((f) => f.status === 'uploading');
   const finish = (v: FormValues) => {
@@ -113,7 +113,9 @@ function PostRequirementDialog({ open, onClose }: { open: boolean; onClose: () =
           <Form.Item name="deadline" label={t('requirements.deadline')} rules={[{ required: true }]} extra={t('requirements.deadlineHelp')}>
             <DatePicker
               allowClear={false}
-              disabledDate={(d) => !d.isAfter(dayjs(), 'day') || d.isAfter(dayjs().add(REQUIREMENT_DEADLINE_MAX_DAYS, 'day'), 'day')}
+              disabledDate={(d) =>
+                !d.isAfter(shanghaiToday(), 'day') || d.isAfter(shanghaiToday().add(REQUIREMENT_DEADLINE_MAX_DAYS, 'day'), 'day')
+              }
             />
           </Form.Item>
         </Space>

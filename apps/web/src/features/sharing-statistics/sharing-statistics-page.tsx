@@ -42,6 +42,7 @@ import {
   useSharingReport,
 } from './sharing-api.ts';
 import './sharing-i18n.ts';
+import { shanghaiToday } from '../../app/format/datetime.ts';
 
 const SharingCharts = lazy(async () => ({ default: (await import('./sharing-charts.tsx')).SharingCharts }));
 
@@ -51,7 +52,7 @@ const hours = (v: number) => v.toLocaleString(undefined, { maximumFractionDigits
 
 type Preset = 'last12' | 'thisYear' | 'lastYear';
 function presetRange(p: Preset): [string, string] {
-  const today = dayjs();
+  const today = shanghaiToday();
   if (p === 'thisYear') return [today.startOf('year').format(DATE), today.subtract(1, 'day').format(DATE)];
   if (p === 'lastYear') {
     const last = today.subtract(1, 'year');
@@ -134,9 +135,9 @@ function InternalUsageButton({ resourceId }: { resourceId: string }) {
         onOk={() => void submit()}
         confirmLoading={record.isPending}
       >
-        <Form form={form} layout="vertical" initialValues={{ usedOn: dayjs().subtract(1, 'day') }}>
+        <Form form={form} layout="vertical" initialValues={{ usedOn: shanghaiToday().subtract(1, 'day') }}>
           <Form.Item name="usedOn" label={t('sharing.usedOn')} rules={[{ required: true }]}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')} />
           </Form.Item>
           <Form.Item name="hours" label={t('sharing.hours')} rules={[{ required: true }]}>
             <InputNumber min={0.1} max={744} step={0.5} style={{ width: 160 }} />
@@ -354,7 +355,7 @@ export function SharingStatisticsPage() {
       <DatePicker.RangePicker
         allowClear={false}
         value={[dayjs(params.from), dayjs(params.to)]}
-        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        disabledDate={(d) => d.isAfter(shanghaiToday(), 'day')}
         onChange={(range) => {
           if (range?.[0] && range[1]) search.update({ from: range[0].format(DATE), to: range[1].format(DATE) });
         }}

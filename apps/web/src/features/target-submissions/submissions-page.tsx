@@ -4,14 +4,13 @@ import { Button, Empty, Select, Space, Table, type TableProps, Tabs, Tag } from 
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { formatDateTime } from '../../app/format/datetime.ts';
+import { formatDateTime, shanghaiDate } from '../../app/format/datetime.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
 import { useTowns } from '../towns/towns-api.ts';
 import { PeriodsPanel } from './periods-panel.tsx';
 import { periodLabel, SubmissionStatusTag } from './submission-status-tag.tsx';
 import { type SubmissionSummary, usePeriods, useSubmissions } from './target-submissions-api.ts';
-import { shanghaiToday } from './today.ts';
 import './target-submissions-i18n.ts';
 import { ExportButton } from '../../app/ui/export-button.tsx';
 
@@ -26,7 +25,7 @@ function TownPeriods() {
   const latest = new Map<string, SubmissionSummary>();
   for (const s of mine.data ?? []) if ((latest.get(s.periodId)?.version ?? 0) < s.version) latest.set(s.periodId, s);
   const rows: TownRow[] = (periods.data ?? []).map((p) => ({ ...p, latest: latest.get(p.id) }));
-  const today = shanghaiToday();
+  const today = shanghaiDate();
   const columns: TableProps<TownRow>['columns'] = [
     { title: t('targetSubmissions.period'), key: 'name', render: (_: unknown, p) => periodLabel(p) },
     {

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '../../app/format/money.ts';
 import './vouchers-i18n.ts';
+import { shanghaiDate } from '../../app/format/datetime.ts';
 
 /** Fen → yuan with two decimals, exactly (integer arithmetic, no float rounding). */
 export const yuan = formatYuan;
@@ -41,7 +42,7 @@ export function useReasonLabel() {
   return (reason: DeclineReason) => t(`vouchers.reason_${reason}`);
 }
 
-/** Is the programme open for applications today (its window, inclusive, in local dates)? */
-export function windowOpen(p: { status: string; windowStart: string; windowEnd: string }, today = dayjs().format('YYYY-MM-DD')) {
+/** Is the programme open for applications today (its window, inclusive, in Shanghai dates)? */
+export function windowOpen(p: { status: string; windowStart: string; windowEnd: string }, today = shanghaiDate()) {
   return p.status === 'open' && p.windowStart <= today && today <= p.windowEnd;
 }
