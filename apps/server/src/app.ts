@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.ts';
 import { bookingRoutes } from './modules/bookings/bookings.routes.ts';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes.ts';
 import { fileRoutes } from './modules/files/files.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions): P
   );
 
   await app.register(authRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(statsRoutes);
   await app.register(townRoutes);
   await app.register(enterpriseRoutes);

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
+import { purgeExpiredChallenges } from './modules/auth/two-factor.repository.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
 import { patentImportHandlers } from './modules/patent-import/patent-import.jobs.ts';
 import { patentLandscapeHandlers } from './modules/patent-landscape/patent-landscape.jobs.ts';
@@ -66,8 +67,10 @@ export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' |
         idleMinutes: config.sessionIdleMinutes,
         absoluteHours: config.sessionAbsoluteHours,
       });
-      log.info({ deleted }, 'expired sessions purged');
-      return { deleted };
+      // Pending sign-ins (password right, code not yet given) end with the sessions' housekeeping.
+      const challenges = await purgeExpiredChallenges(db);
+      log.info({ deleted, challenges }, 'expired sessions and pending sign-ins purged');
+      return { deleted, challenges };
     },
     'audit.retention': async ({ db, log }) => {
       const deleted = await deleteExpiredAuditEvents(db);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './platform/http/rate-limits.ts';
@@ -42,6 +43,11 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** 32 bytes, base64: encrypts the users' authenticator secrets. Required in production; every instance needs the same. */
+  TWO_FACTOR_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -87,6 +93,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginIpMaxFailures: number;
+  /** The key (32 bytes) that encrypts authenticator secrets; a fixed development key unless in production. */
+  twoFactorKey: Buffer;
   bodyLimitBytes: number;
   fileMaxBytes: number;
   /** Requests per minute and caller on the limited endpoints (platform/http/rate-limits.ts); null when off. */
@@ -104,6 +112,15 @@ export type Config = {
 };
 
 export class ConfigError extends Error {}
+
+/** Production must bring its own key: a secret in the source would decrypt every stored authenticator secret. */
+function twoFactorKeyOf(value: string | undefined, nodeEnv: Config['nodeEnv']): Buffer {
+  if (value) return Buffer.from(value, 'base64');
+  if (nodeEnv === 'production') {
+    throw new ConfigError('Invalid configuration:\n  TWO_FACTOR_KEY: required in production (openssl rand -base64 32)');
+  }
+  return createHash('sha256').update('InnoTown development two-factor key: not for production').digest();
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -131,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    twoFactorKey: twoFactorKeyOf(e.TWO_FACTOR_KEY, e.NODE_ENV),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     fileMaxBytes: e.FILE_MAX_BYTES,
     // Tests make hundreds of requests a minute from one address: the limits' own test turns them on.

@@ -25,7 +25,7 @@ async function main() {
     if (seeded) {
       app.log.warn(
         { seeded },
-        'Seeded DEMO data with demo accounts (admin, guzhen, xiaolan, provider, enterprise, expert, bank; password InnoTown#2026). Demo only: set SEED_DEMO=false in production.',
+        'Seeded DEMO data with demo accounts (admin, guzhen, xiaolan, provider, enterprise, expert, bank; password InnoTown#2026; two-factor sign-in not required). Demo only: set SEED_DEMO=false in production.',
       );
     }
   }

@@ -175,6 +175,11 @@ const institutionState = (id: string) => () => adminGet(`/api/v1/institutions/${
 const townState = (id: string) => () => adminGet(`/api/v1/towns/${id}`);
 const userState = (id: string) => () => adminGet(`/api/v1/users/${id}`);
 const passwordsState = () => rows(t.database, sql`select id, password_hash from users order by id`);
+const twoFactorState = async () => [
+  await rows(t.database, sql`select user_id, enabled_at, last_step from user_two_factor order by user_id`),
+  await rows(t.database, sql`select user_id, code_hash, used_at from two_factor_recovery_codes order by user_id, code_hash`),
+  await rows(t.database, sql`select role from two_factor_required_roles order by role`),
+];
 const holidaysState = () => rows(t.database, sql`select date::text, name, is_workday from holidays order by date`);
 const notificationState = (id: string) => () => rows(t.database, sql`select read_at from notifications where id = ${id}`);
 const unreadState = () => rows(t.database, sql`select id, read_at from notifications order by id`);
@@ -302,6 +307,44 @@ const CASES: Case[] = [
     request: () => ({ url: '/api/v1/auth/password', payload: { currentPassword: 'Wrong#Password1', newPassword: 'Another#Pass2026' } }),
   },
   get('GET /api/v1/me', 'self', SIGNED_IN(200)),
+
+  // Two-factor sign-in: one's own; the second step needs a pending sign-in (none here: 401 for everyone).
+  {
+    route: 'POST /api/v1/auth/login/two-factor',
+    scope: 'no pending sign-in',
+    expect: EVERYONE(401),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/auth/login/two-factor', payload: { code: '123456' } }),
+  },
+  get('GET /api/v1/auth/two-factor', 'own', SIGNED_IN(200)),
+  {
+    route: 'POST /api/v1/auth/two-factor/setup',
+    scope: 'own (unconfirmed secret); anonymous without a pending sign-in',
+    expect: SIGNED_IN(200),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/auth/two-factor/setup', payload: {} }),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/enable',
+    scope: 'own, wrong code',
+    expect: SIGNED_IN(401),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/auth/two-factor/enable', payload: { code: '000000' } }),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/disable',
+    scope: 'own, wrong password',
+    expect: SIGNED_IN(400),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/auth/two-factor/disable', payload: { currentPassword: 'Wrong#Password1', code: '000000' } }),
+  },
+  {
+    route: 'POST /api/v1/auth/two-factor/recovery-codes',
+    scope: 'own, two-factor off',
+    expect: SIGNED_IN(401),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/auth/two-factor/recovery-codes', payload: { code: '000000' } }),
+  },
 
   // Towns: a public directory; city admins maintain it.
   get('GET /api/v1/towns', 'public', ALL_200),
@@ -709,6 +752,27 @@ const CASES: Case[] = [
     scope: 'nonexistent',
     expect: ADMIN_ONLY(404),
     request: () => ({ url: `/api/v1/users/${NONE}`, payload: { displayName: 'x' } }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/two-factor/reset',
+    scope: 'an account',
+    expect: ADMIN_ONLY(204),
+    state: twoFactorState,
+    request: () => ({ url: `/api/v1/users/${matrixUserId}/two-factor/reset`, payload: {} }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/two-factor/reset',
+    scope: 'nonexistent',
+    expect: ADMIN_ONLY(404),
+    request: () => ({ url: `/api/v1/users/${NONE}/two-factor/reset`, payload: {} }),
+  },
+  get('GET /api/v1/two-factor-policy', 'the city’s setting', ADMIN_ONLY(200)),
+  {
+    route: 'PUT /api/v1/two-factor-policy',
+    scope: 'the city’s setting (unchanged: none required)',
+    expect: ADMIN_ONLY(200),
+    state: twoFactorState,
+    request: () => ({ url: '/api/v1/two-factor-policy', payload: { requiredRoles: [] } }),
   },
 
   // Audit log: city admins only.

@@ -23,6 +23,10 @@ export const validationMessages = {
     zh: '用户名为 3–32 位字母、数字、下划线或连字符，以字母开头',
     en: 'Username: 3–32 letters, digits, _ or -, starting with a letter',
   },
+  two_factor_code_invalid: {
+    zh: '请输入验证器上的 6 位数字，或一个恢复码（如 ab3d-7kxz）',
+    en: 'Enter the 6 digits from the authenticator app, or a recovery code (like ab3d-7kxz)',
+  },
   phone_invalid: { zh: '手机号码格式不正确', en: 'Invalid mobile phone number' },
   role_binding_invalid: {
     zh: '该角色需绑定对应的镇街、机构或企业',

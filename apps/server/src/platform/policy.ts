@@ -103,6 +103,9 @@ export const policyTable = {
   apiDocs: { read: { everyone: 'all' } },
   stats: { read: { everyone: 'all' } },
   session: { create: { everyone: 'all' }, delete: { everyone: 'all' } },
+  // Setting the authenticator up: the signed-in user, or a pending sign-in whose role requires it (the service tells them apart).
+  twoFactorSetup: { create: { everyone: 'all' } },
+  twoFactorPolicy: { read: { city_admin: 'all' }, update: { city_admin: 'all' } },
   registration: { create: { anonymous: 'all' } },
   me: { read: { signed_in: 'self' }, update: { signed_in: 'self' } },
   town: {
@@ -141,6 +144,7 @@ export const policyTable = {
     read: { city_admin: 'all' },
     create: { city_admin: 'all' },
     update: { city_admin: 'all' },
+    resetTwoFactor: { city_admin: 'all' },
   },
   auditEvent: { list: { city_admin: 'all' }, export: { city_admin: 'all' } },
   notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },

@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, inet, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  inet,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { enterprises, institutions, towns } from './organisations.ts';
 
 export const users = pgTable(
@@ -67,3 +82,62 @@ export const loginAttempts = pgTable(
     index('login_attempts_ip_idx').on(t.ip, t.attemptedAt),
   ],
 );
+
+/**
+ * A user's authenticator (TOTP, RFC 6238). The secret is stored encrypted (AES-256-GCM, TWO_FACTOR_KEY);
+ * `enabledAt` null means set up but not yet confirmed with a code. `lastStep` is the last time step
+ * accepted: a code is good once, so a code seen over a shoulder cannot be replayed.
+ */
+export const userTwoFactor = pgTable('user_two_factor', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes (SHA-256 of the code; they are random, so a plain hash is enough). */
+export const twoFactorRecoveryCodes = pgTable(
+  'two_factor_recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * A sign-in whose password was right and whose second step is due: in the database, not in memory,
+ * so any instance can finish it. Only the SHA-256 of the cookie token is stored.
+ */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `code`: enter a code; `enrol`: the role requires two factors and the user must set them up first. */
+    purpose: varchar('purpose', { length: 8 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('login_challenges_user_idx').on(t.userId),
+    index('login_challenges_expires_idx').on(t.expiresAt),
+    check('login_challenges_purpose', sql`${t.purpose} in ('code', 'enrol')`),
+  ],
+);
+
+/** Roles that must sign in with two factors; a row per required role. */
+export const twoFactorRequiredRoles = pgTable('two_factor_required_roles', {
+  role: varchar('role', { length: 16 }).primaryKey(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,60 +1,47 @@
-import { changePasswordBodySchema, loginBodySchema, type Me, meSchema, registerBodySchema } from '@innotown/contracts/auth';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  loginNextStepSchema,
+  type Me,
+  meSchema,
+  registerBodySchema,
+} from '@innotown/contracts/auth';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit.ts';
-import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/http/request-hooks.ts';
 import type { App } from '../../platform/http/types.ts';
-import { destroySession, resolveSession, SESSION_COOKIE, type SessionUser } from '../../platform/sessions.ts';
+import { destroySession, SESSION_COOKIE, type SessionUser } from '../../platform/sessions.ts';
+import { presentMe, presentMeOfToken } from './auth.presenter.ts';
 import * as service from './auth.service.ts';
+import { setChallengeCookie } from './two-factor.routes.ts';
 
 const tags = ['auth'];
 
-function presentMe(u: SessionUser, locale: Me['locale']): Me {
-  return {
-    id: u.userId,
-    username: u.username as string,
-    displayName: u.displayName,
-    role: u.role as Me['role'],
-    scope: {
-      townId: u.townId,
-      townName: u.townName,
-      institutionId: u.institutionId,
-      institutionName: u.institutionName,
-      institutionType: u.institutionType,
-      enterpriseId: u.enterpriseId,
-      enterpriseName: u.enterpriseName,
-    },
-    locale,
-    sessionExpiresAt: u.idleExpiresAt.toISOString(),
-  };
-}
-
 export async function authRoutes(app: App) {
-  const settings = () => ({ idleMinutes: app.config.sessionIdleMinutes, absoluteHours: app.config.sessionAbsoluteHours });
-  const meOfToken = async (token: string, locale: Me['locale']) => {
-    const s = await resolveSession(app.db, token, settings());
-    if (s.status !== 'active') throw new AppError(PlatformErrors.INTERNAL);
-    return presentMe(s.user, locale);
-  };
+  const meOfToken = (token: string, locale: Me['locale']) => presentMeOfToken(app, token, locale);
 
   app.post(
     '/api/v1/auth/login',
     {
       config: { permission: { resource: 'session', action: 'create' } },
-      schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBodySchema, response: { 200: meSchema } },
+      schema: {
+        tags,
+        summary:
+          'Sign in; sets the session cookie, or (202) a pending sign-in whose second step is due: a code, or setting the authenticator up',
+        body: loginBodySchema,
+        response: { 200: meSchema, 202: loginNextStepSchema },
+      },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await service.login(
-        app.db,
-        app.config,
-        request.ctx,
-        request.body,
-        request.headers['user-agent'] ?? null,
-      );
+      const result = await service.login(app.db, app.config, request.ctx, request.body, request.headers['user-agent'] ?? null);
+      if (result.kind === 'second_step') {
+        setChallengeCookie(reply, result.token, result.expiresAt, app.config.cookieSecure);
+        return reply.status(202).send({ next: `two_factor_${result.next}` as const, expiresAt: result.expiresAt.toISOString() });
+      }
       // A fresh token on every login; an older session of this browser is ended.
       await destroySession(app.db, request.cookies[SESSION_COOKIE]);
-      setSessionCookie(reply, token, expiresAt, app.config.cookieSecure);
-      return meOfToken(token, request.ctx.locale);
+      setSessionCookie(reply, result.token, result.expiresAt, app.config.cookieSecure);
+      return meOfToken(result.token, request.ctx.locale);
     },
   );
 

@@ -10,8 +10,10 @@ import { createEnterprise } from '../enterprises/enterprises.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { UserErrors } from '../users/users.errors.ts';
 import { findUserById, findUserByUsername, insertUser } from '../users/users.repository.ts';
+import { currentPasswordWrong } from './auth.errors.ts';
 import * as repo from './auth.repository.ts';
 import { isLocked, type LockoutRule } from './lockout.ts';
+import { secondStepFor, startChallenge } from './two-factor.service.ts';
 
 const ruleOf = (c: Config): LockoutRule => ({
   maxFailures: c.loginMaxFailures,
@@ -22,7 +24,8 @@ const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, abs
 
 /**
  * Signs a user in. Every attempt is audited; the answer never tells whether the username
- * exists; a locked username is refused even with the right password.
+ * exists; a locked username is refused even with the right password. A user with two-factor
+ * sign-in on (or whose role requires it) gets a pending sign-in instead of a session.
  */
 export async function login(db: Db, config: Config, ctx: RequestContext, body: LoginBody, userAgent: string | null) {
   const rule = ruleOf(config);
@@ -81,6 +84,24 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
     throw new AppError(PlatformErrors.INVALID_CREDENTIALS);
   }
 
+  const secondStep = await secondStepFor(db, user);
+  if (secondStep) {
+    // The password was right but the sign-in is not done: the attempt counts neither way, the code step
+    // counts instead (a right password must not clear the failures of guessed codes).
+    await repo.forgetLoginAttempt(db, attemptId);
+    const challenge = await startChallenge(db, user.id, secondStep);
+    await recordAudit(db, ctx, {
+      action: 'auth.login_password',
+      targetType: 'user',
+      targetId: user.id,
+      result: 'success',
+      statusCode: 202,
+      changes: { next: secondStep },
+      actor: { userId: user.id, username: user.username, role: user.role as never },
+    });
+    return { kind: 'second_step' as const, next: secondStep, ...challenge };
+  }
+
   const session = await db.transaction(async (tx) => {
     await repo.markLoginAttemptSucceeded(tx, attemptId);
     await repo.touchLastLogin(tx, user.id);
@@ -95,7 +116,7 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
     });
     return s;
   });
-  return { userId: user.id, ...session };
+  return { kind: 'session' as const, userId: user.id, ...session };
 }
 
 /** Self-registration of an enterprise and its first user, signed in at once. */
@@ -149,17 +170,7 @@ export async function changePassword(
   const userId = ctx.actor.userId as string;
   const user = await findUserById(db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    throw new AppError(PlatformErrors.VALIDATION_FAILED, {
-      fields: [
-        {
-          path: 'currentPassword',
-          code: 'password_wrong',
-          message: '当前密码不正确',
-          messageZh: '当前密码不正确',
-          messageEn: 'The current password is wrong',
-        },
-      ],
-    });
+    throw currentPasswordWrong();
   }
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
