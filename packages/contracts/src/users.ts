@@ -18,6 +18,8 @@ export const userSchema = z.object({
   /** Masked (138****5678). */
   phone: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** Signs in with an authenticator app (two-factor sign-in confirmed). */
+  twoFactorEnabled: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;

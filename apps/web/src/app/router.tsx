@@ -24,6 +24,7 @@ const AppLayout = lazyPage(() => import('./layout/app-layout.tsx'), 'AppLayout')
 const LoginPage = lazyPage(() => import('../features/auth/login-page.tsx'), 'LoginPage');
 const RegisterPage = lazyPage(() => import('../features/auth/register-page.tsx'), 'RegisterPage');
 const ChangePasswordPage = lazyPage(() => import('../features/auth/change-password-page.tsx'), 'ChangePasswordPage');
+const AccountSecurityPage = lazyPage(() => import('../features/auth/account-security-page.tsx'), 'AccountSecurityPage');
 const HomePage = lazyPage(() => import('../features/home/home-page.tsx'), 'HomePage');
 const TownsPage = lazyPage(() => import('../features/towns/towns-page.tsx'), 'TownsPage');
 const TownDetailPage = lazyPage(() => import('../features/towns/town-detail-page.tsx'), 'TownDetailPage');
@@ -535,6 +536,14 @@ export function AppRoutes() {
             element={
               <RequireRole>
                 <ChangePasswordPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="account/security"
+            element={
+              <RequireRole>
+                <AccountSecurityPage />
               </RequireRole>
             }
           />

@@ -93,6 +93,10 @@ describe('turning two-factor sign-in on', () => {
     // On means on: a second setup cannot replace the confirmed secret.
     expect((await post('/api/v1/auth/two-factor/setup', {}, u.cookie)).json().error.code).toBe('TWO_FACTOR_ALREADY_ON');
     expect(await countOf(t.database, 'audit_events', sql`action = 'auth.two_factor_enable' and target_id = ${u.id}`)).toBe(1);
+    // The city admin's user list shows who signs in with two factors.
+    const listed = (await get(`/api/v1/users?q=${u.username}`, admin)).json().items as { username: string; twoFactorEnabled: boolean }[];
+    expect(listed).toEqual([expect.objectContaining({ username: u.username, twoFactorEnabled: true })]);
+    expect((await get(`/api/v1/users/${u.id}`, admin)).json().twoFactorEnabled).toBe(true);
   });
 
   it('refuses enabling before a setup, and a malformed code at the edge', async () => {

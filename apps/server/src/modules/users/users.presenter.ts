@@ -17,6 +17,7 @@ export function presentUser(u: UserWithBinding): User {
     email: maskEmail(u.email),
     phone: maskPhone(u.phone),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    twoFactorEnabled: u.twoFactorEnabled,
     createdAt: u.createdAt.toISOString(),
   };
 }

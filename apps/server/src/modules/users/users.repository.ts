@@ -7,11 +7,16 @@ import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 
 export type UserRow = typeof users.$inferSelect;
-export type UserWithBinding = UserRow & { bindingName: string | null };
+export type UserWithBinding = UserRow & { bindingName: string | null; twoFactorEnabled: boolean };
 
 const withBinding = {
   bindingName: sql<string | null>`coalesce(${enterprises.name}, ${institutions.name}, ${towns.name})`,
+  // Admins see who signs in with two factors (user_two_factor.enabled_at is set once confirmed).
+  twoFactorEnabled: sql<boolean>`exists (select 1 from user_two_factor tf where tf.user_id = ${users.id} and tf.enabled_at is not null)`,
 };
+
+type BoundRow = { user: UserRow; bindingName: string | null; twoFactorEnabled: boolean };
+const flatten = (r: BoundRow): UserWithBinding => ({ ...r.user, bindingName: r.bindingName, twoFactorEnabled: r.twoFactorEnabled });
 
 function selectWithBinding(db: Db) {
   return db
@@ -30,7 +35,7 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
 export async function findUserById(db: Db, id: string): Promise<UserWithBinding | undefined> {
   const rows = await selectWithBinding(db).where(eq(users.id, id));
   const r = rows[0];
-  return r ? { ...r.user, bindingName: r.bindingName } : undefined;
+  return r ? flatten(r) : undefined;
 }
 
 export async function listUsers(db: Db, q: z.infer<typeof userListQuerySchema>) {
@@ -45,7 +50,7 @@ export async function listUsers(db: Db, q: z.infer<typeof userListQuerySchema>) 
     selectWithBinding(db).where(cond).orderBy(users.username).limit(limit).offset(offset),
     db.select({ n: count() }).from(users).where(cond),
   ]);
-  return { items: rows.map((r) => ({ ...r.user, bindingName: r.bindingName })), total: totals[0]?.n ?? 0 };
+  return { items: rows.map(flatten), total: totals[0]?.n ?? 0 };
 }
 
 export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {

@@ -82,6 +82,7 @@ export const enUS: Messages<typeof zhCN> = {
     login: 'Sign in',
     register: 'Register',
     changePassword: 'Change password',
+    security: 'Account security',
     logout: 'Sign out',
     loggedOut: 'Signed out',
   },

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { twoFactorZhCN } from '../../features/auth/two-factor-i18n.ts';
 import type { fundingZhCN } from '../../features/funding/funding-i18n.ts';
 import type { indicatorsZhCN } from '../../features/indicators/indicators-i18n.ts';
 import type { ipCasesZhCN } from '../../features/ip-cases/ip-cases-i18n.ts';
@@ -46,6 +47,7 @@ declare module 'i18next' {
         typeof patentLandscapeZhCN &
         typeof ipTradingZhCN &
         typeof ipCasesZhCN &
+        typeof twoFactorZhCN &
         typeof preExamZhCN;
     };
   }

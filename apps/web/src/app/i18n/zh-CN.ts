@@ -79,6 +79,7 @@ export const zhCN = {
     login: '登录',
     register: '注册',
     changePassword: '修改密码',
+    security: '账号安全',
     logout: '退出登录',
     loggedOut: '已退出登录',
   },

@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -33,6 +33,12 @@ export function UserMenu() {
             icon: <KeyOutlined />,
             label: <span data-testid="change-password">{t('header.changePassword')}</span>,
             onClick: () => navigate('/account/password'),
+          },
+          {
+            key: 'security',
+            icon: <SafetyCertificateOutlined />,
+            label: <span data-testid="account-security">{t('header.security')}</span>,
+            onClick: () => navigate('/account/security'),
           },
           { type: 'divider' },
           {

@@ -1,10 +1,11 @@
-import type { changePasswordBodySchema, LoginBody, Me, RegisterBody } from '@innotown/contracts/auth';
+import type { changePasswordBodySchema, LoginBody, LoginNextStep, Me, RegisterBody } from '@innotown/contracts/auth';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
 import type { BodyOf } from '../../app/contract-types.ts';
 
 export function useLogin() {
-  return useMutation({ mutationFn: (body: LoginBody) => api.post<Me>('/api/v1/auth/login', body) });
+  // 200: signed in; 202: a second step is due (two-factor-api.ts).
+  return useMutation({ mutationFn: (body: LoginBody) => api.post<Me | LoginNextStep>('/api/v1/auth/login', body) });
 }
 
 export function useRegister() {

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { LoginBody } from '@innotown/contracts/auth';
+import type { LoginBody, Me } from '@innotown/contracts/auth';
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { safeNextPath } from '../../app/auth/require-role.tsx';
 import { requiredRule } from '../../app/forms/rules.ts';
 import { useLogin } from './auth-api.ts';
 import { AuthShell } from './auth-shell.tsx';
+import { isNextStep } from './two-factor-api.ts';
+import { TwoFactorCodeStep, TwoFactorEnrolStep } from './two-factor-login.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -20,20 +22,43 @@ export function LoginPage() {
   const next = safeNextPath(searchParams.get('next'));
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  /** The second step the server asked for after a right password (two-factor sign-in). */
+  const [step, setStep] = useState<'password' | 'two_factor_code' | 'two_factor_enrol'>('password');
 
   if (me && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
 
+  const enter = (user: Me) => {
+    signedIn(user);
+    message.success(t('auth.welcomeBack', { name: user.displayName }));
+    navigate(next, { replace: true });
+  };
+  const restart = (reason: string | null) => {
+    setError(reason);
+    setStep('password');
+    login.reset();
+  };
   const submit = (values: LoginBody) => {
     setError(null);
     login.mutate(values, {
-      onSuccess: (user) => {
-        signedIn(user);
-        message.success(t('auth.welcomeBack', { name: user.displayName }));
-        navigate(next, { replace: true });
-      },
+      onSuccess: (answer) => (isNextStep(answer) ? setStep(answer.next) : enter(answer)),
       onError: (failure) => setError(errorMessage(failure)),
     });
   };
+
+  if (step === 'two_factor_code') {
+    return (
+      <AuthShell>
+        <TwoFactorCodeStep onSignedIn={enter} onRestart={restart} />
+      </AuthShell>
+    );
+  }
+  if (step === 'two_factor_enrol') {
+    return (
+      <AuthShell wide>
+        <TwoFactorEnrolStep onSignedIn={enter} onRestart={restart} />
+      </AuthShell>
+    );
+  }
 
   return (
     <AuthShell>

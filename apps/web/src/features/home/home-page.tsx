@@ -5,6 +5,7 @@ import {
   EnvironmentOutlined,
   KeyOutlined,
   RocketOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -160,6 +161,7 @@ function QuickLinks() {
     links.push({ to: '/my/institution', label: t('menu.myInstitution'), icon: <BankOutlined /> });
   }
   links.push({ to: '/account/password', label: t('header.changePassword'), icon: <KeyOutlined /> });
+  links.push({ to: '/account/security', label: t('header.security'), icon: <SafetyCertificateOutlined /> });
   return (
     <Flex gap={8} wrap style={{ marginTop: 20 }}>
       {links.map((link) => (

@@ -1,15 +1,18 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Role } from '@innotown/contracts/common';
 import { roles } from '@innotown/contracts/common';
 import type { User } from '@innotown/contracts/users';
 import { userStatuses } from '@innotown/contracts/users';
-import { Badge, Button, Card, Flex, Input, Select, type TableProps, Tag } from 'antd';
+import { App, Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, type TableProps, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../app/api-client.ts';
 import { formatDateTime } from '../../app/format/datetime.ts';
 import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
+import { useResetTwoFactor } from '../auth/two-factor-api.ts';
+import '../auth/two-factor-i18n.ts';
 import { TownSelect } from '../towns/town-select.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 import { useUsers } from './users-api.ts';
@@ -26,7 +29,9 @@ const ROLE_COLORS: Record<Role, string> = {
 export function UsersPage() {
   const { t } = useTranslation();
   const search = useSearchState();
+  const { message } = App.useApp();
   const [editing, setEditing] = useState<{ user?: User } | null>(null);
+  const resetTwoFactor = useResetTwoFactor();
   const list = useUsers({
     q: search.get('q'),
     role: search.get('role'),
@@ -59,16 +64,42 @@ export function UsersPage() {
       responsive: ['xl'],
       render: (email: string | null) => email ?? t('common.none'),
     },
+    {
+      title: t('twoFactor.column'),
+      dataIndex: 'twoFactorEnabled',
+      render: (on: boolean) => (on ? <Tag color="green">{t('twoFactor.on')}</Tag> : <Tag>{t('twoFactor.off')}</Tag>),
+    },
     { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', render: (value: string | null) => formatDateTime(value) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 120,
       fixed: 'right',
       render: (_value, user) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ user })}>
-          {t('common.edit')}
-        </Button>
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ user })}>
+            {t('common.edit')}
+          </Button>
+          {user.twoFactorEnabled ? (
+            <Popconfirm
+              title={t('twoFactor.reset')}
+              description={<div style={{ maxWidth: 320 }}>{t('twoFactor.resetConfirm', { name: user.displayName })}</div>}
+              onConfirm={() =>
+                resetTwoFactor.mutateAsync(user.id).then(
+                  () => {
+                    void message.success(t('twoFactor.resetDone'));
+                    void list.refetch();
+                  },
+                  (failure: unknown) => void message.error(errorMessage(failure)),
+                )
+              }
+            >
+              <Tooltip title={t('twoFactor.reset')}>
+                <Button type="link" size="small" icon={<SafetyCertificateOutlined />} data-testid={`reset-two-factor-${user.username}`} />
+              </Tooltip>
+            </Popconfirm>
+          ) : null}
+        </Space>
       ),
     },
   ];
