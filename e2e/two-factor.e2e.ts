@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../apps/server/src/modules/auth/two-factor-rules.ts';
-import { apiPostAs, DEMO_PASSWORD, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
+import { apiPostAs, baseUrl, DEMO_PASSWORD, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
@@ -86,4 +86,60 @@ describe('two-factor sign-in', () => {
       await context.close();
     }
   });
+
+  it('the city requires it of experts: an expert without it sets the authenticator up in the sign-in, then enters', async () => {
+    const username = `e2eenrol${Date.now().toString(36)}`;
+    await apiPostAs('admin', '/api/v1/users', { username, password: DEMO_PASSWORD, displayName: '绑定验证器专家', role: 'expert' });
+    const { context, page } = await newPage(browser);
+    try {
+      // The city admin ticks 专家 in the policy on 账号安全.
+      await loginViaForm(page, 'admin');
+      await page.goto('/account/security');
+      const policy = page.getByTestId('two-factor-policy');
+      await policy.getByText('专家', { exact: true }).click();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/two-factor-policy') && r.request().method() === 'PUT' && r.status() === 200),
+        page.getByTestId('two-factor-policy-save').click(),
+      ]);
+      await logoutViaMenu(page);
+
+      // The expert's right password leads to setting the app up, not into the platform.
+      await page.goto('/login');
+      await page.locator('#username').fill(username);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('two-factor-enrol-step').waitFor();
+      const secretText = page.getByTestId('two-factor-secret');
+      await secretText.waitFor();
+      const secret = ((await secretText.textContent()) ?? '').replace(/\s/g, '');
+      await typeCode(page, 'two-factor-enable-form', await codeAt(secret));
+      await page.getByTestId('two-factor-enable').click();
+      await expect.poll(() => page.getByTestId('recovery-code').count(), POLL).toBe(10);
+      await page.getByTestId('recovery-codes-done').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.goto('/account/security');
+      await expect.poll(() => page.getByTestId('two-factor-state').textContent(), POLL).toBe('已开启');
+      // Required by the role: it cannot be turned off.
+      expect(await page.getByTestId('two-factor-turn-off').isDisabled()).toBe(true);
+    } finally {
+      await context.close();
+      await putPolicyAsAdmin([]);
+    }
+  });
 });
+
+/** Puts the policy back as the demo has it (none required), also when the journey failed half-way. */
+async function putPolicyAsAdmin(requiredRoles: string[]) {
+  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${baseUrl()}/api/v1/two-factor-policy`, {
+    method: 'PUT',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ requiredRoles }),
+  });
+  if (!res.ok) throw new Error(`two-factor policy: ${res.status} ${await res.text()}`);
+}

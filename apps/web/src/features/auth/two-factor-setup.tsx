@@ -90,13 +90,7 @@ export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; o
   };
   return (
     <div data-testid="recovery-codes">
-      <Alert
-        type="warning"
-        showIcon
-        title={t('twoFactor.codesTitle')}
-        description={t('twoFactor.codesHint')}
-        style={{ marginBottom: 16 }}
-      />
+      <Alert type="warning" showIcon title={t('twoFactor.codesHint')} style={{ marginBottom: 16 }} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: '8px 24px', marginBottom: 16 }}>
         {codes.map((code) => (
           <Typography.Text key={code} code style={{ fontSize: 15, textAlign: 'center' }} data-testid="recovery-code">
