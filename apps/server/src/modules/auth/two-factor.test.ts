@@ -2,6 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import { systemContext } from '../../platform/context.ts';
+import { createPglite, openDatabase } from '../../platform/db.ts';
+import { ANONYMOUS } from '../../platform/policy.ts';
+import { createUser } from '../users/users.service.ts';
 import { codeAt } from './two-factor-rules.ts';
 
 let t: TestApp;
@@ -322,6 +328,57 @@ describe('requiring it of a role', () => {
       });
       // The demo admin has no authenticator: with the policy back off, the password signs in again.
       admin = await t.login('admin');
+    }
+  });
+});
+
+describe('a fresh installation (no demo data)', () => {
+  it('requires two factors of both admin roles: the first admin sets the app up at the first sign-in', async () => {
+    const pglite = createPglite();
+    await pglite.waitReady;
+    const database = await openDatabase({ pglite });
+    const app = await buildApp({
+      config: loadConfig({
+        NODE_ENV: 'test',
+        SEED_DEMO: 'false',
+        JOBS_ENABLED: 'false',
+        WEB_DIST_DIR: '/nonexistent',
+      } as NodeJS.ProcessEnv),
+      database,
+      logger: false,
+    });
+    try {
+      await database.migrate();
+      await app.ready();
+      // What `npm run cli -- create-admin` does.
+      await createUser(database.db, systemContext({ ...ANONYMOUS, username: 'cli' }), {
+        username: 'firstadmin',
+        password: DEMO_PASSWORD,
+        displayName: '首位管理员',
+        role: 'city_admin',
+      });
+      const first = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'firstadmin', password: DEMO_PASSWORD },
+      });
+      expect(first.statusCode).toBe(202);
+      expect(first.json().next).toBe('two_factor_enrol');
+      const challenge = cookieOf(first, 'innotown_sign_in') as string;
+      const setup = await app.inject({ method: 'POST', url: '/api/v1/auth/two-factor/setup', headers: { cookie: challenge } });
+      const on = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/two-factor/enable',
+        headers: { cookie: challenge },
+        payload: { code: await codeAt(setup.json().secret) },
+      });
+      expect(on.statusCode).toBe(200);
+      const session = cookieOf(on, 'innotown_session') as string;
+      const policy = await app.inject({ method: 'GET', url: '/api/v1/two-factor-policy', headers: { cookie: session } });
+      expect(policy.json()).toEqual({ requiredRoles: ['city_admin', 'town_admin'] });
+    } finally {
+      await app.close();
+      await database.close();
     }
   });
 });
