@@ -40,12 +40,13 @@ export async function recentAttemptsForUsername(db: Db, username: string, since:
     .limit(200);
 }
 
-export async function recentFailuresFromIp(db: Db, ip: string, since: Date): Promise<number> {
+export async function recentFailuresFromIp(db: Db, ip: string, since: Date): Promise<{ failures: number; oldest: Date | null }> {
   const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ failures: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${loginAttempts.attemptedAt})` })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.attemptedAt, since)));
-  return rows[0]?.n ?? 0;
+  const row = rows[0];
+  return { failures: row?.failures ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
 }
 
 export async function touchLastLogin(db: Db, userId: string) {

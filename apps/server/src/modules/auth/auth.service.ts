@@ -12,14 +12,10 @@ import { UserErrors } from '../users/users.errors.ts';
 import { findUserById, findUserByUsername, insertUser } from '../users/users.repository.ts';
 import { currentPasswordWrong } from './auth.errors.ts';
 import * as repo from './auth.repository.ts';
-import { isLocked, type LockoutRule } from './lockout.ts';
+import { isLocked } from './lockout.ts';
+import { accountLocked, claimSignInAttempt, ipThrottled, ipThrottledUntil, lockoutRuleOf } from './sign-in-attempts.ts';
 import { secondStepFor, startChallenge } from './two-factor.service.ts';
 
-const ruleOf = (c: Config): LockoutRule => ({
-  maxFailures: c.loginMaxFailures,
-  windowMinutes: c.loginLockMinutes,
-  lockMinutes: c.loginLockMinutes,
-});
 const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, absoluteHours: c.sessionAbsoluteHours });
 
 /**
@@ -28,7 +24,7 @@ const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, abs
  * sign-in on (or whose role requires it) gets a pending sign-in instead of a session.
  */
 export async function login(db: Db, config: Config, ctx: RequestContext, body: LoginBody, userAgent: string | null) {
-  const rule = ruleOf(config);
+  const rule = lockoutRuleOf(config);
   const windowStart = new Date(Date.now() - (rule.windowMinutes + rule.lockMinutes) * 60_000);
   const auditAs = (result: 'success' | 'failure' | 'denied', statusCode: number, reason?: string, userId?: string) =>
     recordAudit(db, ctx, {
@@ -41,21 +37,17 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
       actor: { ...ctx.actor, userId: userId ?? null, username: body.username.slice(0, 64) },
     });
 
-  if (
-    ctx.ip &&
-    (await repo.recentFailuresFromIp(db, ctx.ip, new Date(Date.now() - rule.windowMinutes * 60_000))) >= config.loginIpMaxFailures
-  ) {
+  const throttledUntil = await ipThrottledUntil(db, config, ctx.ip);
+  if (throttledUntil) {
     await auditAs('denied', 429, 'ip_throttled');
-    throw new AppError(PlatformErrors.RATE_LIMITED);
+    throw ipThrottled(throttledUntil);
   }
-  // Claim first, then look: attempts in flight count as failures, so a burst of guesses cannot
-  // slip past the lockout between one attempt's check and its record.
-  const attemptId = await repo.claimLoginAttempt(db, body.username, ctx.ip);
-  if (isLocked(await repo.recentAttemptsForUsername(db, body.username, windowStart, attemptId), rule)) {
-    await repo.forgetLoginAttempt(db, attemptId);
+  const claim = await claimSignInAttempt(db, config, body.username, ctx.ip);
+  if ('lockedUntil' in claim) {
     await auditAs('denied', 429, 'locked');
-    throw new AppError(PlatformErrors.ACCOUNT_LOCKED);
+    throw accountLocked(claim.lockedUntil);
   }
+  const { attemptId } = claim;
 
   const user = await findUserByUsername(db, body.username);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), body.password);

@@ -185,6 +185,10 @@ describe('lockout', () => {
     expect(sixth.statusCode).toBe(429);
     expect(sixth.json().error.code).toBe('ACCOUNT_LOCKED');
     expect(sixth.headers['set-cookie']).toBeUndefined();
+    // Retry-After says when the lock ends: 15 minutes after the 5th failure.
+    const retryAfter = Number(sixth.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     // Still locked on the next try; refused attempts do not extend the lock but are audited.
     expect((await login(user.username, DEMO_PASSWORD)).statusCode).toBe(429);
 
@@ -295,6 +299,10 @@ describe('lockout', () => {
     const res = await login('expert', DEMO_PASSWORD, ip);
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('RATE_LIMITED');
+    // The failures are a minute old: the address may try again when they leave the 15-minute window.
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(13 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(14 * 60);
     const audit = await one<{ result: string; changes: unknown }>(
       t.database,
       sql`select result, changes from audit_events where action = 'auth.login' and ip = ${ip}::inet`,

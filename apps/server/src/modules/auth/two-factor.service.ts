@@ -11,7 +11,7 @@ import { notify } from '../notifications/notifications.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { AuthErrors, currentPasswordWrong } from './auth.errors.ts';
 import * as authRepo from './auth.repository.ts';
-import { isLocked } from './lockout.ts';
+import { accountLocked, claimSignInAttempt } from './sign-in-attempts.ts';
 import * as repo from './two-factor.repository.ts';
 import {
   decryptSecret,
@@ -165,24 +165,19 @@ export async function completeSignIn(
  * password is), so the account's lockout also stops guessing codes across pending sign-ins.
  */
 async function claimCodeAttempt(db: Db, config: Config, ctx: RequestContext, challenge: Challenge): Promise<number> {
-  const attemptId = await authRepo.claimLoginAttempt(db, challenge.username, ctx.ip);
-  const windowStart = new Date(Date.now() - 2 * config.loginLockMinutes * 60_000);
-  const rule = { maxFailures: config.loginMaxFailures, windowMinutes: config.loginLockMinutes, lockMinutes: config.loginLockMinutes };
-  if (isLocked(await authRepo.recentAttemptsForUsername(db, challenge.username, windowStart, attemptId), rule)) {
-    await authRepo.forgetLoginAttempt(db, attemptId);
-    await repo.deleteChallenge(db, challenge.tokenHash);
-    await recordAudit(db, ctx, {
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: challenge.userId,
-      result: 'denied',
-      statusCode: 429,
-      changes: { reason: 'locked' },
-      actor: { userId: challenge.userId, username: challenge.username, role: challenge.role as Role },
-    });
-    throw new AppError(PlatformErrors.ACCOUNT_LOCKED);
-  }
-  return attemptId;
+  const claim = await claimSignInAttempt(db, config, challenge.username, ctx.ip);
+  if ('attemptId' in claim) return claim.attemptId;
+  await repo.deleteChallenge(db, challenge.tokenHash);
+  await recordAudit(db, ctx, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: challenge.userId,
+    result: 'denied',
+    statusCode: 429,
+    changes: { reason: 'locked' },
+    actor: { userId: challenge.userId, username: challenge.username, role: challenge.role as Role },
+  });
+  throw accountLocked(claim.lockedUntil);
 }
 
 /** Takes a code once: a six-digit code for a later time step than the last one taken, or an unused recovery code. */
