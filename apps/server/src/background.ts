@@ -20,7 +20,7 @@ import type { App } from './platform/http/types.ts';
 import { purgeIdempotencyKeys } from './platform/idempotency.ts';
 import { type JobHandlers, purgeFinishedJobs, type Schedule, startWorker } from './platform/jobs.ts';
 import { ANONYMOUS } from './platform/policy.ts';
-import { purgeExpiredSessions } from './platform/sessions.ts';
+import { purgeExpiredSessions, sessionSettingsOf } from './platform/sessions.ts';
 
 /** Cybersecurity Law art. 21: network logs kept at least six months; the database trigger agrees. */
 export const AUDIT_RETENTION_DAYS = 183;
@@ -60,13 +60,12 @@ export async function deleteExpiredAuditEvents(db: Db, retentionDays = AUDIT_RET
   }
 }
 
-export function housekeepingHandlers(config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours'>): JobHandlers {
+export function housekeepingHandlers(
+  config: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'passwordMaxAgeDays'>,
+): JobHandlers {
   return {
     'sessions.purge': async ({ db, log }) => {
-      const deleted = await purgeExpiredSessions(db, {
-        idleMinutes: config.sessionIdleMinutes,
-        absoluteHours: config.sessionAbsoluteHours,
-      });
+      const deleted = await purgeExpiredSessions(db, sessionSettingsOf(config));
       // Pending sign-ins (password right, code not yet given) end with the sessions' housekeeping.
       const challenges = await purgeExpiredChallenges(db);
       log.info({ deleted, challenges }, 'expired sessions and pending sign-ins purged');

@@ -35,6 +35,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Days a password lasts before its owner must change it at the next sign-in; 0 (the default) means never. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()
@@ -90,6 +92,8 @@ export type Config = {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Password rotation: 0 is off (ASVS advises against forced rotation; 等保 leaves it to policy). */
+  passwordMaxAgeDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginIpMaxFailures: number;
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginIpMaxFailures: e.LOGIN_IP_MAX_FAILURES,

@@ -49,6 +49,8 @@ export const meSchema = z.object({
   }),
   locale: z.enum(['zh-CN', 'en-US']),
   sessionExpiresAt: z.string(),
+  /** The password is older than the platform allows (PASSWORD_MAX_AGE_DAYS): change it before anything else. */
+  passwordExpired: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -434,6 +434,15 @@ export function authorize(actor: Actor, permission: Permission): Scope {
   throw new AppError(actor.role === 'anonymous' ? PlatformErrors.UNAUTHENTICATED : PlatformErrors.FORBIDDEN);
 }
 
+// A user whose password is older than PASSWORD_MAX_AGE_DAYS reaches their own account (to change it), their
+// notifications, signing in and out, and what is public; nothing else until the password is changed.
+const REACHABLE_WITH_EXPIRED_PASSWORD: ReadonlySet<PolicyResource> = new Set(['me', 'session', 'twoFactorSetup', 'notification']);
+
+export function refuseUntilPasswordChanged(permission: Permission): void {
+  if (REACHABLE_WITH_EXPIRED_PASSWORD.has(permission.resource) || scopeOf(ANONYMOUS, permission)) return;
+  throw new AppError(PlatformErrors.PASSWORD_EXPIRED);
+}
+
 /** What a record must show to be inside a scope. */
 export type ScopedRecord = {
   townId?: string | null;

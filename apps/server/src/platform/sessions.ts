@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
+import type { Config } from '../config.ts';
 import { sessions, users } from '../db/schema/accounts.ts';
 import { enterprises, institutions, towns } from '../db/schema/organisations.ts';
 import type { Db } from './db.ts';
@@ -7,7 +8,15 @@ import type { Actor } from './policy.ts';
 
 export const SESSION_COOKIE = 'innotown_session';
 
-export type SessionSettings = { idleMinutes: number; absoluteHours: number };
+export type SessionSettings = { idleMinutes: number; absoluteHours: number; passwordMaxAgeDays: number };
+
+export const sessionSettingsOf = (
+  c: Pick<Config, 'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'passwordMaxAgeDays'>,
+): SessionSettings => ({
+  idleMinutes: c.sessionIdleMinutes,
+  absoluteHours: c.sessionAbsoluteHours,
+  passwordMaxAgeDays: c.passwordMaxAgeDays,
+});
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -40,6 +49,8 @@ export type SessionUser = Actor & {
   enterpriseName: string | null;
   idleExpiresAt: Date;
   tokenHash: string;
+  /** Older than PASSWORD_MAX_AGE_DAYS: the user reaches only their own account until they change it. */
+  passwordExpired: boolean;
 };
 
 export type ResolvedSession = { status: 'none' } | { status: 'expired' } | { status: 'active'; user: SessionUser };
@@ -60,6 +71,7 @@ export async function resolveSession(db: Db, token: string | undefined, settings
       displayName: users.displayName,
       role: users.role,
       status: users.status,
+      passwordChangedAt: users.passwordChangedAt,
       townId: users.townId,
       institutionId: users.institutionId,
       enterpriseId: users.enterpriseId,
@@ -103,6 +115,7 @@ export async function resolveSession(db: Db, token: string | undefined, settings
       enterpriseName: row.enterpriseName,
       idleExpiresAt: new Date(Math.min(lastSeen + settings.idleMinutes * 60_000, row.expiresAt.getTime())),
       tokenHash,
+      passwordExpired: settings.passwordMaxAgeDays > 0 && now - row.passwordChangedAt.getTime() > settings.passwordMaxAgeDays * 86_400_000,
     },
   };
 }

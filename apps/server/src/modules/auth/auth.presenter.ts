@@ -1,7 +1,7 @@
 import type { Me } from '@innotown/contracts/auth';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { resolveSession, type SessionUser } from '../../platform/sessions.ts';
+import { resolveSession, type SessionUser, sessionSettingsOf } from '../../platform/sessions.ts';
 
 export function presentMe(u: SessionUser, locale: Me['locale']): Me {
   return {
@@ -20,15 +20,13 @@ export function presentMe(u: SessionUser, locale: Me['locale']): Me {
     },
     locale,
     sessionExpiresAt: u.idleExpiresAt.toISOString(),
+    passwordExpired: u.passwordExpired,
   };
 }
 
 /** The `Me` of a session just created (a sign-in answers with it). */
 export async function presentMeOfToken(app: App, token: string, locale: Me['locale']): Promise<Me> {
-  const s = await resolveSession(app.db, token, {
-    idleMinutes: app.config.sessionIdleMinutes,
-    absoluteHours: app.config.sessionAbsoluteHours,
-  });
+  const s = await resolveSession(app.db, token, sessionSettingsOf(app.config));
   if (s.status !== 'active') throw new AppError(PlatformErrors.INTERNAL);
   return presentMe(s.user, locale);
 }

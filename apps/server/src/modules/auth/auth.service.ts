@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { createSession } from '../../platform/sessions.ts';
+import { createSession, sessionSettingsOf } from '../../platform/sessions.ts';
 import { createEnterprise } from '../enterprises/enterprises.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { UserErrors } from '../users/users.errors.ts';
@@ -15,8 +15,6 @@ import * as repo from './auth.repository.ts';
 import { isLocked } from './lockout.ts';
 import { accountLocked, claimSignInAttempt, ipThrottled, ipThrottledUntil, lockoutRuleOf } from './sign-in-attempts.ts';
 import { secondStepFor, startChallenge } from './two-factor.service.ts';
-
-const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, absoluteHours: c.sessionAbsoluteHours });
 
 /**
  * Signs a user in. Every attempt is audited; the answer never tells whether the username
@@ -97,7 +95,7 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
   const session = await db.transaction(async (tx) => {
     await repo.markLoginAttemptSucceeded(tx, attemptId);
     await repo.touchLastLogin(tx, user.id);
-    const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
+    const s = await createSession(tx, user.id, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
     await recordAudit(tx, ctx, {
       action: 'auth.login',
       targetType: 'user',
@@ -139,7 +137,7 @@ export async function register(db: Db, config: Config, ctx: RequestContext, body
       enterpriseId: enterprise.id,
       townId: enterprise.townId,
     });
-    const s = await createSession(tx, user.id, sessionSettings(config), { ip: ctx.ip, userAgent });
+    const s = await createSession(tx, user.id, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
     await recordAudit(tx, ctx, {
       action: 'auth.register',
       targetType: 'user',
@@ -163,6 +161,20 @@ export async function changePassword(
   const user = await findUserById(db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
     throw currentPasswordWrong();
+  }
+  // A rotation that keeps the same password rotates nothing.
+  if (await verifyPassword(user.passwordHash, body.newPassword)) {
+    throw new AppError(PlatformErrors.VALIDATION_FAILED, {
+      fields: [
+        {
+          path: 'newPassword',
+          code: 'password_same',
+          message: '新密码不能与当前密码相同',
+          messageZh: '新密码不能与当前密码相同',
+          messageEn: 'The new password must differ from the current one',
+        },
+      ],
+    });
   }
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {

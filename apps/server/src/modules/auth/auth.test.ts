@@ -606,3 +606,51 @@ describe('registration', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('password rotation (PASSWORD_MAX_AGE_DAYS)', () => {
+  it('an old password still signs in, but reaches only the own account until it is changed', async () => {
+    const rotating = await createTestApp({ passwordMaxAgeDays: 90 });
+    try {
+      const username = `rotate${Math.random().toString(36).slice(2, 8)}`;
+      const adminCookie = await rotating.login('admin');
+      const created = await rotating.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { cookie: adminCookie },
+        payload: { username, password: DEMO_PASSWORD, displayName: '轮换测试', role: 'expert' },
+      });
+      await rotating.database.db.execute(
+        sql`update users set password_changed_at = now() - interval '91 days' where id = ${created.json().id}`,
+      );
+      const cookie = await rotating.login(username);
+      const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+        rotating.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+      expect((await call('GET', '/api/v1/me')).json().passwordExpired).toBe(true);
+      const refused = await call('GET', '/api/v1/holidays?year=2026');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('PASSWORD_EXPIRED');
+      expect((await call('GET', '/api/v1/notifications')).statusCode).toBe(200);
+      expect((await call('GET', '/api/v1/towns')).statusCode).toBe(200); // public
+
+      // The same password again is no rotation.
+      const same = await call('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD });
+      expect(same.statusCode).toBe(400);
+      expect(same.json().error.details.fields[0]).toMatchObject({ path: 'newPassword', code: 'password_same' });
+      expect(
+        (await call('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Rotated#2026x' })).statusCode,
+      ).toBe(204);
+      expect((await call('GET', '/api/v1/me')).json().passwordExpired).toBe(false);
+      expect((await call('GET', '/api/v1/holidays?year=2026')).statusCode).toBe(200);
+    } finally {
+      await rotating.close();
+    }
+  });
+
+  it('is off by default: a years-old password is not expired', async () => {
+    const user = await newUser();
+    await t.database.db.execute(sql`update users set password_changed_at = now() - interval '5 years' where id = ${user.id}`);
+    const cookie = await t.login(user.username);
+    expect((await me(cookie)).json().passwordExpired).toBe(false);
+  });
+});

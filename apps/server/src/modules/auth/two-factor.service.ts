@@ -6,7 +6,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { createSession, destroyUserSessions } from '../../platform/sessions.ts';
+import { createSession, destroyUserSessions, sessionSettingsOf } from '../../platform/sessions.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { AuthErrors, currentPasswordWrong } from './auth.errors.ts';
@@ -35,7 +35,6 @@ export type Challenge = NonNullable<Awaited<ReturnType<typeof repo.liveChallenge
 export type Subject = { kind: 'session'; userId: string; username: string } | { kind: 'challenge'; challenge: Challenge };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const sessionSettings = (c: Config) => ({ idleMinutes: c.sessionIdleMinutes, absoluteHours: c.sessionAbsoluteHours });
 const userOf = (s: Subject) => (s.kind === 'session' ? { userId: s.userId, username: s.username } : s.challenge);
 
 const wrongCode = () =>
@@ -204,7 +203,7 @@ async function finishSignIn(
   if (!(await repo.deleteChallenge(tx, challenge.tokenHash))) throw new AppError(AuthErrors.TWO_FACTOR_SIGN_IN_EXPIRED);
   await authRepo.markLoginAttemptSucceeded(tx, attemptId);
   await authRepo.touchLastLogin(tx, challenge.userId);
-  const session = await createSession(tx, challenge.userId, sessionSettings(config), { ip: ctx.ip, userAgent });
+  const session = await createSession(tx, challenge.userId, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
   await recordAudit(tx, ctx, {
     action: 'auth.login',
     targetType: 'user',

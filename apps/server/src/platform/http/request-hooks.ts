@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit, wasAudited } from '../audit.ts';
 import { AppError, PlatformErrors } from '../errors.ts';
 import { loggableError } from '../masking.ts';
-import { ANONYMOUS, authorize } from '../policy.ts';
-import { resolveSession, SESSION_COOKIE } from '../sessions.ts';
+import { ANONYMOUS, authorize, refuseUntilPasswordChanged } from '../policy.ts';
+import { resolveSession, SESSION_COOKIE, sessionSettingsOf } from '../sessions.ts';
 import { preferredLanguage } from './error-handler.ts';
 import { checkRateLimit, rateLimitClassOf } from './rate-limits.ts';
 import type { App } from './types.ts';
@@ -43,15 +43,11 @@ export function registerRequestHooks(app: App): void {
     checkCsrf(request, app.config.allowedOrigins);
 
     const token = request.cookies[SESSION_COOKIE];
-    const session = token
-      ? await resolveSession(app.db, token, {
-          idleMinutes: app.config.sessionIdleMinutes,
-          absoluteHours: app.config.sessionAbsoluteHours,
-        })
-      : ({ status: 'none' } as const);
+    const session = token ? await resolveSession(app.db, token, sessionSettingsOf(app.config)) : ({ status: 'none' } as const);
     if (session.status === 'active') {
       request.sessionUser = session.user;
       request.ctx.actor = session.user;
+      if (session.user.passwordExpired) refuseUntilPasswordChanged(permission);
     } else if (session.status === 'expired') {
       clearSessionCookie(reply, app.config.cookieSecure);
       const scope = (() => {

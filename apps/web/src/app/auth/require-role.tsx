@@ -8,6 +8,8 @@ const ForbiddenResult = lazy(async () => ({
   default: (await import('../errors/not-found-result.tsx')).ForbiddenResult,
 }));
 
+export const PASSWORD_PAGE = '/account/password';
+
 /** Signed-in users with one of `roles` (any signed-in user when omitted) see the page; others are sent away. */
 export function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { me } = useAuth();
@@ -16,6 +18,8 @@ export function RequireRole({ roles, children }: { roles?: Role[]; children: Rea
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  // An expired password (PASSWORD_MAX_AGE_DAYS) reaches nothing but its own change; the server refuses the rest too.
+  if (me.passwordExpired && location.pathname !== PASSWORD_PAGE) return <Navigate to={PASSWORD_PAGE} replace />;
   if (roles && !roles.includes(me.role)) return <ForbiddenResult />;
   return <>{children}</>;
 }

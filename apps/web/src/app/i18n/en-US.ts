@@ -183,6 +183,7 @@ export const enUS: Messages<typeof zhCN> = {
     newPassword: 'New password',
     confirmNewPassword: 'Confirm new password',
     passwordChanged: 'Password changed',
+    passwordExpired: 'Your password is older than the platform allows. Change it before you go on.',
     heroTitle: 'Innovation for specialized towns',
     heroText: 'One platform for the city bureau, town service centres, providers, enterprises, experts and banks.',
   },

@@ -180,6 +180,7 @@ export const zhCN = {
     newPassword: '新密码',
     confirmNewPassword: '确认新密码',
     passwordChanged: '密码已修改',
+    passwordExpired: '您的密码已超过平台规定的使用期限，请先修改密码，再继续使用平台。',
     heroTitle: '科技创新推进新型专业镇发展',
     heroText: '一个平台连接市科技局、镇街服务中心、服务机构、企业、专家与金融机构。',
   },

@@ -1,6 +1,8 @@
-import { App, Button, Card, Form, Input } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ME_QUERY_KEY, useAuth } from '../../app/auth/auth-context.tsx';
 import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { FormErrorAlert } from '../../app/forms/form-error-alert.tsx';
 import { passwordRule, requiredRule } from '../../app/forms/rules.ts';
@@ -14,6 +16,8 @@ export function ChangePasswordPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordForm>();
   const change = useChangePassword();
+  const { me } = useAuth();
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
 
   const submit = ({ currentPassword, newPassword }: PasswordForm) => {
@@ -24,6 +28,8 @@ export function ChangePasswordPage() {
         onSuccess: () => {
           message.success(t('auth.passwordChanged'));
           form.resetFields();
+          // The server no longer counts the password as expired: let the app know.
+          if (me?.passwordExpired) void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
         },
         onError: (failure) => setError(applyApiErrorToForm(form, failure)),
       },
@@ -33,6 +39,15 @@ export function ChangePasswordPage() {
   return (
     <>
       <PageHeader title={t('auth.changePasswordTitle')} />
+      {me?.passwordExpired ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('auth.passwordExpired')}
+          style={{ maxWidth: 560, marginBottom: 16 }}
+          data-testid="password-expired"
+        />
+      ) : null}
       <Card style={{ maxWidth: 560 }}>
         <FormErrorAlert error={error} />
         <Form<PasswordForm> form={form} layout="vertical" onFinish={submit}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api-client.ts';
 import { useAuth } from '../../app/auth/auth-context.tsx';
-import { safeNextPath } from '../../app/auth/require-role.tsx';
+import { PASSWORD_PAGE, safeNextPath } from '../../app/auth/require-role.tsx';
 import { requiredRule } from '../../app/forms/rules.ts';
 import { useLogin } from './auth-api.ts';
 import { AuthShell } from './auth-shell.tsx';
@@ -30,7 +30,7 @@ export function LoginPage() {
   const enter = (user: Me) => {
     signedIn(user);
     message.success(t('auth.welcomeBack', { name: user.displayName }));
-    navigate(next, { replace: true });
+    navigate(user.passwordExpired ? PASSWORD_PAGE : next, { replace: true });
   };
   const restart = (reason: string | null) => {
     setError(reason);
