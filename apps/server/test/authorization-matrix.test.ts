@@ -115,6 +115,13 @@ const matrixUser = await t.app.inject({
   payload: { username: 'matrixuser', password: DEMO_PASSWORD, displayName: '矩阵测试用户', role: 'expert' },
 });
 const matrixUserId: string = matrixUser.json().id;
+const erasableUser = await t.app.inject({
+  method: 'POST',
+  url: '/api/v1/users',
+  headers: { cookie: admin },
+  payload: { username: 'matrixerasable', password: DEMO_PASSWORD, displayName: '待注销用户', role: 'expert' },
+});
+const erasableUserId: string = erasableUser.json().id;
 const providerInstitution = await one<{ type: string }>(
   t.database,
   sql`select type from institutions where id = ${ids.providerInstitutionId}`,
@@ -765,6 +772,19 @@ const CASES: Case[] = [
     scope: 'nonexistent',
     expect: ADMIN_ONLY(404),
     request: () => ({ url: `/api/v1/users/${NONE}/two-factor/reset`, payload: {} }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/erase',
+    scope: 'an account (personal data erased on request)',
+    expect: ADMIN_ONLY(200),
+    state: userState(erasableUserId),
+    request: () => ({ url: `/api/v1/users/${erasableUserId}/erase`, payload: {} }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/erase',
+    scope: 'nonexistent',
+    expect: ADMIN_ONLY(404),
+    request: () => ({ url: `/api/v1/users/${NONE}/erase`, payload: {} }),
   },
   get('GET /api/v1/two-factor-policy', 'the city’s setting', ADMIN_ONLY(200)),
   {

@@ -20,6 +20,8 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
   /** Signs in with an authenticator app (two-factor sign-in confirmed). */
   twoFactorEnabled: z.boolean(),
+  /** The account's personal data was erased on request; it stays disabled. */
+  erasedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -145,6 +145,7 @@ export const policyTable = {
     create: { city_admin: 'all' },
     update: { city_admin: 'all' },
     resetTwoFactor: { city_admin: 'all' },
+    erase: { city_admin: 'all' },
   },
   auditEvent: { list: { city_admin: 'all' }, export: { city_admin: 'all' } },
   notification: { list: { signed_in: 'self' }, update: { signed_in: 'self' } },

@@ -8,5 +8,10 @@ export const UserErrors = defineErrors({
     en: 'Role binding mismatch: town admins need a town, providers and financiers an institution, enterprise users an enterprise',
   },
   BINDING_NOT_FOUND: { status: 400, zh: '绑定的镇街、机构或企业不存在', en: 'The bound town, institution or enterprise does not exist' },
+  USER_ERASED: {
+    status: 409,
+    zh: '该账号的个人信息已删除，账号不能再修改',
+    en: 'This account’s personal data was erased; it cannot be changed',
+  },
   CANNOT_DISABLE_SELF: { status: 422, zh: '不能停用或降级自己的账号', en: 'You cannot disable or demote your own account' },
 });

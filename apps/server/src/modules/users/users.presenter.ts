@@ -18,6 +18,7 @@ export function presentUser(u: UserWithBinding): User {
     phone: maskPhone(u.phone),
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     twoFactorEnabled: u.twoFactorEnabled,
+    erasedAt: u.erasedAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
 }

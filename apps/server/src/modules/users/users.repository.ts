@@ -1,8 +1,9 @@
 import type { userListQuerySchema } from '@innotown/contracts/users';
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { users } from '../../db/schema/accounts.ts';
+import { loginAttempts, loginChallenges, sessions, twoFactorRecoveryCodes, users, userTwoFactor } from '../../db/schema/accounts.ts';
 import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
+import { notifications } from '../../db/schema/platform.ts';
 import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 
@@ -87,4 +88,31 @@ export async function findInstitutionRef(db: Db, id: string) {
 }
 export async function findEnterpriseRef(db: Db, id: string) {
   return (await db.select({ id: enterprises.id, townId: enterprises.townId }).from(enterprises).where(eq(enterprises.id, id)))[0];
+}
+
+/**
+ * Erases what identifies the person behind an account and everything kept only for them (sessions, authenticator,
+ * pending sign-ins, notifications, the sign-in attempts under their username). The row stays, anonymised, because
+ * orders, bookings and reviews name it; the audit log keeps its records (retained by law, append-only).
+ */
+export async function eraseUserRow(db: Db, user: UserRow, unusablePasswordHash: string) {
+  await db.delete(sessions).where(eq(sessions.userId, user.id));
+  await db.delete(loginChallenges).where(eq(loginChallenges.userId, user.id));
+  await db.delete(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, user.id));
+  await db.delete(userTwoFactor).where(eq(userTwoFactor.userId, user.id));
+  await db.delete(notifications).where(eq(notifications.userId, user.id));
+  await db.delete(loginAttempts).where(sql`lower(${loginAttempts.username}) = lower(${user.username})`);
+  await db
+    .update(users)
+    .set({
+      username: `erased-${user.id.slice(0, 8)}`,
+      displayName: '已注销用户',
+      email: null,
+      phone: null,
+      passwordHash: unusablePasswordHash,
+      status: 'disabled',
+      erasedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, user.id));
 }

@@ -55,4 +55,18 @@ export async function userRoutes(app: App) {
     },
     async (request) => presentUser(await service.updateUser(app.db, request.ctx, request.params.id, request.body)),
   );
+
+  app.post(
+    '/api/v1/users/:id/erase',
+    {
+      config: { permission: { resource: 'user', action: 'erase' } },
+      schema: {
+        tags,
+        summary: "Delete an account's personal data on the person's request (PIPL): anonymised, disabled, signed out",
+        params: idParamsSchema,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => presentUser(await service.eraseUser(app.db, request.ctx, request.params.id)),
+  );
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Role } from '@innotown/contracts/common';
 import type { UserCreate, UserUpdate } from '@innotown/contracts/users';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
@@ -72,6 +73,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
   return db.transaction(async (tx) => {
     const before = await repo.findUserForUpdate(tx, id);
     if (!before) throw notFound();
+    if (before.erasedAt) throw new AppError(UserErrors.USER_ERASED);
     const role = (input.role ?? before.role) as Role;
     if (id === ctx.actor.userId && ((input.status && input.status !== 'active') || role !== before.role)) {
       throw new AppError(UserErrors.CANNOT_DISABLE_SELF);
@@ -103,6 +105,30 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
         ...diffChanges(before, after, ['displayName', 'role', 'status', 'townId', 'institutionId', 'enterpriseId', 'email', 'phone']),
         ...(passwordHash ? { password: { from: '******', to: '******' } } : {}),
       },
+    });
+    return (await repo.findUserById(tx, id)) as repo.UserWithBinding;
+  });
+}
+
+/**
+ * Deletes an account's personal data on the person's request (PIPL art. 47), done by a city admin: the account is
+ * anonymised and disabled for good (its sessions end at once), and its username is free again.
+ */
+export async function eraseUser(db: Db, ctx: RequestContext, id: string) {
+  if (id === ctx.actor.userId) throw new AppError(UserErrors.CANNOT_DISABLE_SELF);
+  const unusable = await hashPassword(randomBytes(32).toString('base64url'));
+  return db.transaction(async (tx) => {
+    const user = await repo.findUserForUpdate(tx, id);
+    if (!user) throw notFound();
+    if (user.erasedAt) throw new AppError(UserErrors.USER_ERASED);
+    await repo.eraseUserRow(tx, user, unusable);
+    // The record says that and when, not whose: the log must not keep what was erased.
+    await recordAudit(tx, ctx, {
+      action: 'user.erase',
+      targetType: 'user',
+      targetId: id,
+      result: 'success',
+      changes: { personalData: 'erased' },
     });
     return (await repo.findUserById(tx, id)) as repo.UserWithBinding;
   });

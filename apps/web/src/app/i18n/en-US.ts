@@ -329,6 +329,11 @@ export const enUS: Messages<typeof zhCN> = {
     createTitle: 'New user',
     editTitle: 'Edit user: {{username}}',
     searchPlaceholder: 'Username or name',
+    erased: 'Erased',
+    erase: 'Erase personal data',
+    eraseConfirm:
+      'On the person’s request (PIPL art. 47): erase the name, phone, e-mail, sessions, notifications and sign-in records of {{name}}; the account is disabled for good and cannot be restored. Orders, reviews and other records that name it stay; the audit log is kept as the law requires. Erase?',
+    erasedDone: 'The account’s personal data was erased',
     searchBinding: 'Type to search',
   },
   audit: {

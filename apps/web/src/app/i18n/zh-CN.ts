@@ -327,6 +327,11 @@ export const zhCN = {
     editTitle: '编辑用户：{{username}}',
     searchPlaceholder: '用户名或姓名',
     searchBinding: '输入名称搜索',
+    erased: '已注销',
+    erase: '注销并删除个人信息',
+    eraseConfirm:
+      '按本人申请（《个人信息保护法》第四十七条）删除 {{name}} 的姓名、手机号、邮箱、会话、通知和登录记录，账号永久停用，不可恢复；与其相关的订单、审核等业务记录保留，审计日志依法保留。确定执行？',
+    erasedDone: '已删除该账号的个人信息',
   },
   audit: {
     title: '审计日志',

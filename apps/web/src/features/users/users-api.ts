@@ -19,3 +19,12 @@ export function useSaveUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }
+
+/** Erases an account's personal data on the person's request (PIPL); the account stays, anonymised and disabled. */
+export function useEraseUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<User>(`/api/v1/users/${encodeURIComponent(id)}/erase`, {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

@@ -1,19 +1,18 @@
-import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Role } from '@innotown/contracts/common';
 import { roles } from '@innotown/contracts/common';
 import type { User } from '@innotown/contracts/users';
 import { userStatuses } from '@innotown/contracts/users';
-import { App, Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, type TableProps, Tag, Tooltip } from 'antd';
+import { Badge, Button, Card, Flex, Input, Select, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../app/api-client.ts';
 import { formatDateTime } from '../../app/format/datetime.ts';
 import { ListTable } from '../../app/ui/list-table.tsx';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { useSearchState } from '../../app/ui/use-search-state.ts';
-import { useResetTwoFactor } from '../auth/two-factor-api.ts';
 import '../auth/two-factor-i18n.ts';
 import { TownSelect } from '../towns/town-select.tsx';
+import { UserActions } from './user-actions.tsx';
 import { UserFormModal } from './user-form-modal.tsx';
 import { useUsers } from './users-api.ts';
 
@@ -29,9 +28,7 @@ const ROLE_COLORS: Record<Role, string> = {
 export function UsersPage() {
   const { t } = useTranslation();
   const search = useSearchState();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<{ user?: User } | null>(null);
-  const resetTwoFactor = useResetTwoFactor();
   const list = useUsers({
     q: search.get('q'),
     role: search.get('role'),
@@ -53,9 +50,12 @@ export function UsersPage() {
     {
       title: t('users.status'),
       dataIndex: 'status',
-      render: (status: User['status']) => (
-        <Badge status={status === 'active' ? 'success' : 'default'} text={t(`users.statuses.${status}`)} />
-      ),
+      render: (status: User['status'], user) =>
+        user.erasedAt ? (
+          <Tag>{t('users.erased')}</Tag>
+        ) : (
+          <Badge status={status === 'active' ? 'success' : 'default'} text={t(`users.statuses.${status}`)} />
+        ),
     },
     { title: t('users.phone'), dataIndex: 'phone', render: (phone: string | null) => phone ?? t('common.none') },
     {
@@ -75,32 +75,7 @@ export function UsersPage() {
       key: 'actions',
       width: 120,
       fixed: 'right',
-      render: (_value, user) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ user })}>
-            {t('common.edit')}
-          </Button>
-          {user.twoFactorEnabled ? (
-            <Popconfirm
-              title={t('twoFactor.reset')}
-              description={<div style={{ maxWidth: 320 }}>{t('twoFactor.resetConfirm', { name: user.displayName })}</div>}
-              onConfirm={() =>
-                resetTwoFactor.mutateAsync(user.id).then(
-                  () => {
-                    void message.success(t('twoFactor.resetDone'));
-                    void list.refetch();
-                  },
-                  (failure: unknown) => void message.error(errorMessage(failure)),
-                )
-              }
-            >
-              <Tooltip title={t('twoFactor.reset')}>
-                <Button type="link" size="small" icon={<SafetyCertificateOutlined />} data-testid={`reset-two-factor-${user.username}`} />
-              </Tooltip>
-            </Popconfirm>
-          ) : null}
-        </Space>
-      ),
+      render: (_value, user) => <UserActions user={user} onEdit={() => setEditing({ user })} onChanged={() => void list.refetch()} />,
     },
   ];
 
