@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshots of two-factor sign-in for docs/screenshots/: 账号安全 as the city admin sees it (with the policy),
- * setting an authenticator up (QR code), the recovery codes, and the login's second step (zh + en). A fresh
+ * setting an authenticator up (QR code), the recovery codes, 用户管理 with who has it, and the login's second step (zh + en). A fresh
  * expert account is created for the set-up, so the demo accounts stay as they are.
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-two-factor.mjs
@@ -35,6 +35,14 @@ await withBrowser(async (browser) => {
   await page.waitForTimeout(300);
   await save(page, 'two-factor-recovery-codes-zh.png', { fullPage: false });
   await page.context().close();
+
+  // 用户管理: who signs in with two factors, with the reset and erase actions.
+  const users = await newPage(browser);
+  await login(users, 'admin');
+  await users.goto(`${BASE_URL}/admin/users?role=expert`);
+  await users.locator('[data-testid="user-table"] tbody tr.ant-table-row').first().waitFor();
+  await save(users, 'users-two-factor-zh.png');
+  await users.context().close();
 
   for (const [locale, suffix] of LOCALES) {
     const signIn = await newPage(browser, locale);

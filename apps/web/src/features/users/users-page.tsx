@@ -73,7 +73,7 @@ export function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 120,
+      width: 160,
       fixed: 'right',
       render: (_value, user) => <UserActions user={user} onEdit={() => setEditing({ user })} onChanged={() => void list.refetch()} />,
     },
