@@ -13,7 +13,7 @@ import { findUserById, findUserByUsername, insertUser } from '../users/users.rep
 import { currentPasswordWrong } from './auth.errors.ts';
 import * as repo from './auth.repository.ts';
 import { isLocked } from './lockout.ts';
-import { accountLocked, claimSignInAttempt, ipThrottled, ipThrottledUntil, lockoutRuleOf } from './sign-in-attempts.ts';
+import { accountLocked, claimSignInAttempt, ipThrottled, ipThrottledUntil, lockoutRuleOf, openSession } from './sign-in.ts';
 import { secondStepFor, startChallenge } from './two-factor.service.ts';
 
 /**
@@ -92,21 +92,8 @@ export async function login(db: Db, config: Config, ctx: RequestContext, body: L
     return { kind: 'second_step' as const, next: secondStep, ...challenge };
   }
 
-  const session = await db.transaction(async (tx) => {
-    await repo.markLoginAttemptSucceeded(tx, attemptId);
-    await repo.touchLastLogin(tx, user.id);
-    const s = await createSession(tx, user.id, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
-    await recordAudit(tx, ctx, {
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: user.id,
-      result: 'success',
-      statusCode: 200,
-      actor: { userId: user.id, username: user.username, role: user.role as never },
-    });
-    return s;
-  });
-  return { kind: 'session' as const, userId: user.id, ...session };
+  const session = await db.transaction((tx) => openSession(tx, config, ctx, user, attemptId, userAgent));
+  return { kind: 'session' as const, ...session };
 }
 
 /** Self-registration of an enterprise and its first user, signed in at once. */

@@ -6,12 +6,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { createSession, destroyUserSessions, sessionSettingsOf } from '../../platform/sessions.ts';
+import { destroyUserSessions } from '../../platform/sessions.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { AuthErrors, currentPasswordWrong } from './auth.errors.ts';
-import * as authRepo from './auth.repository.ts';
-import { accountLocked, claimSignInAttempt } from './sign-in-attempts.ts';
+import { accountLocked, claimSignInAttempt, openSession } from './sign-in.ts';
 import * as repo from './two-factor.repository.ts';
 import {
   decryptSecret,
@@ -35,6 +34,8 @@ export type Challenge = NonNullable<Awaited<ReturnType<typeof repo.liveChallenge
 export type Subject = { kind: 'session'; userId: string; username: string } | { kind: 'challenge'; challenge: Challenge };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Who a pending sign-in's audit records name (no session yet, so not the request's actor). */
+const actorOf = (c: Challenge) => ({ userId: c.userId, username: c.username, role: c.role as Role });
 const userOf = (s: Subject) => (s.kind === 'session' ? { userId: s.userId, username: s.username } : s.challenge);
 
 const wrongCode = () =>
@@ -142,7 +143,7 @@ export async function completeSignIn(
       result: 'failure',
       statusCode: 401,
       changes: { reason: 'wrong_second_factor' },
-      actor: { userId: challenge.userId, username: challenge.username, role: challenge.role as Role },
+      actor: actorOf(challenge),
     });
     throw wrongCode();
   }
@@ -174,7 +175,7 @@ async function claimCodeAttempt(db: Db, config: Config, ctx: RequestContext, cha
     result: 'denied',
     statusCode: 429,
     changes: { reason: 'locked' },
-    actor: { userId: challenge.userId, username: challenge.username, role: challenge.role as Role },
+    actor: actorOf(challenge),
   });
   throw accountLocked(claim.lockedUntil);
 }
@@ -201,19 +202,8 @@ async function finishSignIn(
 ) {
   // Another request with the same pending sign-in may have finished it: one sign-in, one session.
   if (!(await repo.deleteChallenge(tx, challenge.tokenHash))) throw new AppError(AuthErrors.TWO_FACTOR_SIGN_IN_EXPIRED);
-  await authRepo.markLoginAttemptSucceeded(tx, attemptId);
-  await authRepo.touchLastLogin(tx, challenge.userId);
-  const session = await createSession(tx, challenge.userId, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
-  await recordAudit(tx, ctx, {
-    action: 'auth.login',
-    targetType: 'user',
-    targetId: challenge.userId,
-    result: 'success',
-    statusCode: 200,
-    changes: { secondFactor: factor },
-    actor: { userId: challenge.userId, username: challenge.username, role: challenge.role as Role },
-  });
-  return { userId: challenge.userId, ...session };
+  const user = { id: challenge.userId, username: challenge.username, role: challenge.role };
+  return openSession(tx, config, ctx, user, attemptId, userAgent, { secondFactor: factor });
 }
 
 /** Turns two-factor sign-in off with the password and a code; not for a role that requires it. */

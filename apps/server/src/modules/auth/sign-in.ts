@@ -1,6 +1,10 @@
+import type { Role } from '@innotown/contracts/common';
 import type { Config } from '../../config.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
+import { createSession, sessionSettingsOf } from '../../platform/sessions.ts';
 import * as repo from './auth.repository.ts';
 import { type LockoutRule, lockedUntil } from './lockout.ts';
 
@@ -52,3 +56,31 @@ export async function ipThrottledUntil(db: Db, config: Config, ip: string | null
 
 export const ipThrottled = (until: Date) =>
   new AppError(PlatformErrors.RATE_LIMITED, { details: { retryAfterSeconds: secondsUntil(until) } });
+
+/**
+ * The end of a sign-in that passed every step, in the caller's transaction: the attempt counts as a success
+ * (it ends a run of failures), a fresh session, and the audit record (`changes` says how, e.g. the second factor).
+ */
+export async function openSession(
+  tx: Db,
+  config: Config,
+  ctx: RequestContext,
+  user: { id: string; username: string; role: string },
+  attemptId: number,
+  userAgent: string | null,
+  changes: Record<string, unknown> | null = null,
+) {
+  await repo.markLoginAttemptSucceeded(tx, attemptId);
+  await repo.touchLastLogin(tx, user.id);
+  const session = await createSession(tx, user.id, sessionSettingsOf(config), { ip: ctx.ip, userAgent });
+  await recordAudit(tx, ctx, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: user.id,
+    result: 'success',
+    statusCode: 200,
+    changes,
+    actor: { userId: user.id, username: user.username, role: user.role as Role },
+  });
+  return { userId: user.id, ...session };
+}
