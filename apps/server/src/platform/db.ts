@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as accounts from '../db/schema/accounts.ts';
 import * as organisations from '../db/schema/organisations.ts';
+import './pg-transaction-fix.ts';
 import * as platform from '../db/schema/platform.ts';
 
 export const schema = { ...accounts, ...organisations, ...platform };
@@ -59,6 +60,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
     pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing
+    // The same for a client that is checked out (inside a transaction, between two queries) when the server goes
+    // away: without a listener its 'error' event would crash the process; the transaction's next query fails
+    // instead, and the pool drops the client when it is released with that error (test/database-crash.test.ts).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
