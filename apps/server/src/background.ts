@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { auditEvents } from './db/schema/platform.ts';
 import { purgeExpiredChallenges } from './modules/auth/two-factor.repository.ts';
 import { BOOKING_SCHEDULES, bookingHandlers } from './modules/bookings/bookings.jobs.ts';
-import { patentImportHandlers } from './modules/patent-import/patent-import.jobs.ts';
+import { patentImportGiveUp, patentImportHandlers } from './modules/patent-import/patent-import.jobs.ts';
 import { patentLandscapeHandlers } from './modules/patent-landscape/patent-landscape.jobs.ts';
 import { SERVICE_ORDER_SCHEDULES, serviceOrderHandlers } from './modules/service-orders/service-orders.jobs.ts';
 import { SERVICE_REQUIREMENT_SCHEDULES, serviceRequirementHandlers } from './modules/service-requirements/service-requirements.jobs.ts';
@@ -122,6 +122,7 @@ export function startBackgroundWork(app: Pick<App, 'db' | 'config' | 'log'>): { 
     workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`.slice(-100),
     log: app.log.child({ component: 'jobs' }),
     pollMs: app.config.jobsPollMs,
+    onGiveUp: { ...patentImportGiveUp() },
     schedules: [
       ...HOUSEKEEPING_SCHEDULES,
       ...BOOKING_SCHEDULES,

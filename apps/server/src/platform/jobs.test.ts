@@ -217,7 +217,8 @@ describe('crash recovery', () => {
         { name: 'recover', status: 'running', attempts: 1, maxAttempts: 3, lockedBy: 'busy', lockedUntil: new Date(Date.now() + 60_000) },
       ])
       .returning();
-    expect(await recoverExpiredJobs(db)).toEqual({ requeued: 1, failed: 1 });
+    const recovered = await recoverExpiredJobs(db);
+    expect([recovered.requeued, recovered.failed, recovered.gaveUp.map((j) => j.id)]).toEqual([1, 1, [(exhausted as JobRow).id]]);
     expect(await jobRow((exhausted as JobRow).id)).toMatchObject({
       status: 'failed',
       lastError: 'lock expired: worker crashed did not finish',
@@ -230,6 +231,31 @@ describe('crash recovery', () => {
     await stopAll();
     expect(runs).toBe(1);
     expect((await jobRow((lost as JobRow).id)).attempts).toBe(2);
+  });
+
+  it('tells the job’s module when a job fails for good with its worker gone', async () => {
+    const [exhausted] = await db
+      .insert(jobs)
+      .values({
+        name: 'give-up',
+        status: 'running',
+        attempts: 2,
+        maxAttempts: 2,
+        lockedBy: 'crashed',
+        lockedUntil: new Date(Date.now() - 1000),
+        payload: { importId: 'x' },
+      })
+      .returning();
+    const told: unknown[] = [];
+    worker(
+      db,
+      { 'give-up': () => 'never runs' },
+      { maintenanceMs: 50, onGiveUp: { 'give-up': async ({ job }) => void told.push(job.payload) } },
+    );
+    await waitFor(async () => told.length === 1);
+    await stopAll();
+    expect(told).toEqual([{ importId: 'x' }]);
+    expect((await jobRow((exhausted as JobRow).id)).status).toBe('failed');
   });
 
   it('a worker recovers expired locks by itself', async () => {

@@ -19,6 +19,11 @@ export type JobContext = { db: Db; job: JobRow; log: JobLogger };
 /** Whatever the handler returns is kept as the job's result (JSON). Throwing means failure. */
 export type JobHandler = (ctx: JobContext) => Promise<unknown> | unknown;
 export type JobHandlers = Record<string, JobHandler>;
+/**
+ * What a module does when one of its jobs fails for good because its worker vanished (a crash on the last
+ * attempt): the handler never got to record the failure in the module's own tables, so this does.
+ */
+export type GiveUpHandlers = Record<string, (ctx: JobContext) => Promise<void>>;
 
 export type EnqueueOptions = {
   runAt?: Date;
@@ -164,7 +169,7 @@ export async function failJob(db: Db, job: JobRow, workerId: string, error: unkn
 }
 
 /** Jobs whose worker vanished (lock expired): back to the queue, or failed if out of attempts. */
-export async function recoverExpiredJobs(db: Db): Promise<{ requeued: number; failed: number }> {
+export async function recoverExpiredJobs(db: Db): Promise<{ requeued: number; failed: number; gaveUp: JobRow[] }> {
   const rows = await db
     .update(jobs)
     .set({
@@ -175,9 +180,9 @@ export async function recoverExpiredJobs(db: Db): Promise<{ requeued: number; fa
       lockedUntil: null,
     })
     .where(and(sql`${jobs.status} = 'running'`, lt(jobs.lockedUntil, sql`now()`)))
-    .returning({ status: jobs.status });
-  const failed = rows.filter((r) => r.status === 'failed').length;
-  return { requeued: rows.length - failed, failed };
+    .returning();
+  const gaveUp = rows.filter((r) => r.status === 'failed');
+  return { requeued: rows.length - gaveUp.length, failed: gaveUp.length, gaveUp };
 }
 
 /** Deletes finished jobs: done ones after `doneDays`, failed ones after `failedDays`. */
@@ -220,6 +225,8 @@ export type WorkerOptions = {
   lockMs?: number;
   /** Recurring jobs this instance helps to schedule. */
   schedules?: readonly Schedule[];
+  /** By job name: told when a job of that name fails for good with its worker gone (see GiveUpHandlers). */
+  onGiveUp?: GiveUpHandlers;
   /** How often to recover expired locks and top up the schedules. */
   maintenanceMs?: number;
   backoffMs?: (attempt: number) => number;
@@ -298,8 +305,13 @@ export function startWorker(db: Db, handlers: JobHandlers, options: WorkerOption
   async function maintenance() {
     while (!stopping) {
       try {
-        const { requeued, failed } = await recoverExpiredJobs(db);
+        const { requeued, failed, gaveUp } = await recoverExpiredJobs(db);
         if (requeued || failed) log.warn({ requeued, failed }, 'recovered jobs with expired locks');
+        for (const job of gaveUp) {
+          const jobLog = log.child({ jobId: job.id, job: job.name, attempt: job.attempts });
+          jobLog.error('job failed for good: its worker vanished on the last attempt');
+          await options.onGiveUp?.[job.name]?.({ db, job, log: jobLog });
+        }
         for (const schedule of options.schedules ?? []) await scheduleNext(db, schedule);
       } catch (err) {
         log.error({ err: loggableError(err) }, 'job maintenance failed');

@@ -17,6 +17,11 @@ export const PatentImportErrors = defineErrors({
     zh: '导入文件过大（网页上传上限 50 MB），更大的文件请用命令行导入',
     en: 'The file is too large for an upload (50 MB); import larger files with the command line',
   },
+  PATENT_IMPORT_INTERRUPTED: {
+    status: 500,
+    zh: '导入两次被服务器重启或故障中断，文件中的记录均未导入，请重新上传',
+    en: 'The import was interrupted twice by a server restart or failure; nothing of the file was loaded. Upload it again',
+  },
   PATENT_IMPORT_EMPTY: { status: 422, zh: '文件中没有专利记录', en: 'The file holds no patent records' },
   PATENT_IMPORT_ENCODING: {
     status: 422,

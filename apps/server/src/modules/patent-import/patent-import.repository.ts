@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { enterprises } from '../../db/schema/organisations.ts';
@@ -32,6 +32,14 @@ export async function listImports(db: Db, limit: number): Promise<PatentImportRo
 
 export async function updateImport(db: Db, id: string, values: Partial<typeof patentImports.$inferInsert>): Promise<void> {
   await db.update(patentImports).set(values).where(eq(patentImports.id, id));
+}
+
+/** An import whose job was given up while it was queued or running: failed, with nothing loaded. */
+export async function markInterrupted(db: Db, id: string): Promise<void> {
+  await db
+    .update(patentImports)
+    .set({ status: 'failed', errorMessage: JSON.stringify({ code: 'PATENT_IMPORT_INTERRUPTED', details: {} }), finishedAt: sql`now()` })
+    .where(and(eq(patentImports.id, id), inArray(patentImports.status, ['queued', 'running'])));
 }
 
 /** Starts an import unless it already finished (a job runs at least once; a retry of a finished import is a no-op). */

@@ -15,7 +15,7 @@ import { sniffFileType } from '../files/files.service.ts';
 import { REFRESH_JOB, refreshLandscapeSummary } from '../patent-landscape/patent-landscape.jobs.ts';
 import { PatentImportErrors } from './patent-import.errors.ts';
 import { type ImportOutcome, type RunImportOptions, runImport } from './patent-import.pipeline.ts';
-import { type ByteSource, decodeText, type ImportFormat, sniffFormat } from './patent-import.readers.ts';
+import { type ByteSource, type ImportFormat, sniffFormat, textHeadDecodes } from './patent-import.readers.ts';
 import * as repo from './patent-import.repository.ts';
 import { readReportIssues, reportXlsx } from './patent-import.sheets.ts';
 
@@ -193,15 +193,7 @@ export async function startUpload(
 async function detectFormat(buffer: Buffer): Promise<ImportFormat | null> {
   const format = sniffFormat(buffer.subarray(0, 8192));
   if (format === 'xlsx') return (await sniffFileType(buffer, ['xlsx'], 500 * 1024 * 1024)) === 'xlsx' ? 'xlsx' : null;
-  if (format === 'csv' || format === 'xml') {
-    try {
-      for await (const _ of decodeText([buffer.subarray(0, 64 * 1024)])) {
-        // decodes (UTF-8 or GB18030) or throws
-      }
-    } catch {
-      return null;
-    }
-  }
+  if ((format === 'csv' || format === 'xml') && !textHeadDecodes(buffer.subarray(0, 64 * 1024))) return null;
   return format;
 }
 

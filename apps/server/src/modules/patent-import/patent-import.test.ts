@@ -5,7 +5,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, demoIds, one, rows } from '../../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
+import { recoverExpiredJobs } from '../../platform/jobs.ts';
 import { multipartBody, png } from '../files/files.fixtures.ts';
+import { patentImportGiveUp } from './patent-import.jobs.ts';
 import { importFile, runUploadJob } from './patent-import.service.ts';
 
 const FIXTURES = new URL('../../seed/patent-samples/', import.meta.url);
@@ -539,6 +541,37 @@ describe('patent import over HTTP', () => {
     const guzhen = await t.login('guzhen');
     const res3 = await t.app.inject({ method: 'POST', url: '/api/v1/patent-imports', payload, headers: { ...headers, cookie: guzhen } });
     expect(res3.statusCode).toBe(403);
+  });
+
+  it('an import whose server died on its last attempt ends failed, not running for ever', async () => {
+    const { payload, headers } = multipartBody({}, [{ filename: '专利.csv', content: fixture('cnipa-sample-10.csv'), type: 'text/csv' }]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/patent-imports', payload, headers: { ...headers, cookie: admin } });
+    const id = res.json().id as string;
+    // As a kill -9 during the second (last) attempt leaves them: the import running, the job's lease run out.
+    await db().execute(sql`update patent_imports set status = 'running' where id = ${id}`);
+    await db().execute(
+      sql`update jobs set status = 'running', attempts = max_attempts, locked_by = 'crashed', locked_until = now() - interval '1 second'
+        where payload->>'importId' = ${id}`,
+    );
+    // What the job worker's maintenance does.
+    const { gaveUp } = await recoverExpiredJobs(db());
+    for (const job of gaveUp) await patentImportGiveUp()[job.name]?.({ db: db(), job, log: t.app.log });
+    const view = await t.call('GET', `/api/v1/patent-imports/${id}`, admin);
+    expect(view.body).toMatchObject({ status: 'failed', errorCode: 'PATENT_IMPORT_INTERRUPTED' });
+    expect(view.body.errorMessageZh).toContain('中断');
+  });
+
+  it('accepts a large UTF-8 file whose 64 KiB type check cuts a character in two', async () => {
+    // Pad with a comment line so that byte 65,536 falls on the second byte of a three-byte character (灯).
+    const body = fixture('cnipa-sample-10.csv');
+    const lead = Buffer.from('# ');
+    const fill = Buffer.from('灯'.repeat(Math.floor((65_536 - lead.length) / 3)));
+    const content = Buffer.concat([lead, fill, Buffer.from('灯\n'), body]);
+    expect(content.length).toBeGreaterThan(65_536);
+    expect(content[65_535]! & 0xc0).toBe(0x80); // a continuation byte: the check's cut is inside a character
+    const { payload, headers } = multipartBody({}, [{ filename: 'large.csv', content, type: 'text/csv' }]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/patent-imports', payload, headers: { ...headers, cookie: admin } });
+    expect(res.statusCode).toBe(202);
   });
 
   it('GBK CSV (as Excel saves it on Chinese Windows) and the templates', async () => {
