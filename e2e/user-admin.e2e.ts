@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../apps/server/src/modules/auth/two-factor-rules.ts';
-import { apiAs, apiPostAs, DEMO_PASSWORD, launchBrowser, loginViaForm, newPage } from './browser.ts';
+import { apiAs, apiPostAs, DEMO_PASSWORD, launchBrowser, loginViaForm, logoutViaMenu, newPage } from './browser.ts';
 
 const POLL = { timeout: 20_000, interval: 200 };
 
@@ -27,6 +27,19 @@ describe('the city admin’s account actions', () => {
 
     const { context, page } = await newPage(browser);
     try {
+      // The leaving user asks for it on 账号安全; the city admins are told, with a link to the account.
+      await loginViaForm(page, leaving);
+      await page.goto('/account/security');
+      await page.getByTestId('account-closure-request').click();
+      await page.getByTestId('closure-reason').fill('公司已注销，不再使用平台');
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/me/erasure-request') && r.status() === 202),
+        page.locator('.ant-modal-confirm-btns button').last().click(),
+      ]);
+      await logoutViaMenu(page);
+      const told = (await apiAs('admin', '/api/v1/notifications?pageSize=50')) as { items: { link: string | null; title: string }[] };
+      expect(told.items.find((n) => n.link === `/admin/users?q=${leaving}`)?.title).toContain('公司已注销');
+
       await loginViaForm(page, 'admin');
       await page.goto(`/admin/users?q=${lostPhone}`);
       const table = page.getByTestId('user-table');

@@ -325,6 +325,12 @@ const CASES: Case[] = [
   },
   get('GET /api/v1/auth/two-factor', 'own', SIGNED_IN(200)),
   {
+    route: 'POST /api/v1/me/erasure-request',
+    scope: 'own account',
+    expect: SIGNED_IN(202),
+    request: () => ({ url: '/api/v1/me/erasure-request', payload: {} }),
+  },
+  {
     route: 'POST /api/v1/auth/two-factor/setup',
     scope: 'own (unconfirmed secret); anonymous without a pending sign-in',
     expect: SIGNED_IN(200),

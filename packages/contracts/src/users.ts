@@ -75,3 +75,6 @@ export const userUpdateSchema = z
   .partial()
   .strict();
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+/** A user asks the city to erase their account's personal data (PIPL art. 47); the city admins are told. */
+export const erasureRequestSchema = z.object({ reason: z.string().trim().max(500).optional() }).strict();

@@ -8,6 +8,11 @@ export const UserErrors = defineErrors({
     en: 'Role binding mismatch: town admins need a town, providers and financiers an institution, enterprise users an enterprise',
   },
   BINDING_NOT_FOUND: { status: 400, zh: '绑定的镇街、机构或企业不存在', en: 'The bound town, institution or enterprise does not exist' },
+  ERASURE_ALREADY_REQUESTED: {
+    status: 409,
+    zh: '您已在 24 小时内提交过注销申请，市科技局会尽快处理',
+    en: 'You asked for erasure within the last 24 hours; the city will handle it soon',
+  },
   USER_ERASED: {
     status: 409,
     zh: '该账号的个人信息已删除，账号不能再修改',

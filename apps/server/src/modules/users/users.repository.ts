@@ -1,9 +1,9 @@
 import type { userListQuerySchema } from '@innotown/contracts/users';
-import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { loginAttempts, loginChallenges, sessions, twoFactorRecoveryCodes, users, userTwoFactor } from '../../db/schema/accounts.ts';
 import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
-import { notifications } from '../../db/schema/platform.ts';
+import { auditEvents, notifications } from '../../db/schema/platform.ts';
 import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
 
@@ -115,4 +115,14 @@ export async function eraseUserRow(db: Db, user: UserRow, unusablePasswordHash: 
       updatedAt: sql`now()`,
     })
     .where(eq(users.id, user.id));
+}
+
+/** Whether the user asked for erasure since `since` (the request lives in the audit log). */
+export async function erasureRequestedSince(db: Db, userId: string, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'user.erasure_request'), eq(auditEvents.targetId, userId), gt(auditEvents.occurredAt, since)))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -1,5 +1,13 @@
 import { idParamsSchema } from '@innotown/contracts/common';
-import { userCreateSchema, userListQuerySchema, userListSchema, userSchema, userUpdateSchema } from '@innotown/contracts/users';
+import {
+  erasureRequestSchema,
+  userCreateSchema,
+  userListQuerySchema,
+  userListSchema,
+  userSchema,
+  userUpdateSchema,
+} from '@innotown/contracts/users';
+import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { listOf } from '../../platform/pagination.ts';
@@ -54,6 +62,23 @@ export async function userRoutes(app: App) {
       schema: { tags, summary: 'Change a user account', params: idParamsSchema, body: userUpdateSchema, response: { 200: userSchema } },
     },
     async (request) => presentUser(await service.updateUser(app.db, request.ctx, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/api/v1/me/erasure-request',
+    {
+      config: { permission: { resource: 'me', action: 'update' } },
+      schema: {
+        tags,
+        summary: "Ask the city to erase my account's personal data (the city admins are told; at most once a day)",
+        body: erasureRequestSchema,
+        response: { 202: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.requestErasure(app.db, request.ctx, request.body.reason);
+      return reply.status(202).send(null);
+    },
   );
 
   app.post(

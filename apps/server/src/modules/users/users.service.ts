@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, uniqueOr } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import { destroyUserSessions } from '../../platform/sessions.ts';
+import { notifyCityAdmins } from '../notifications/notifications.service.ts';
 import { UserErrors } from './users.errors.ts';
 import * as repo from './users.repository.ts';
 
@@ -131,5 +132,34 @@ export async function eraseUser(db: Db, ctx: RequestContext, id: string) {
       changes: { personalData: 'erased' },
     });
     return (await repo.findUserById(tx, id)) as repo.UserWithBinding;
+  });
+}
+
+/**
+ * The owner of an account asks for its personal data to be erased (PIPL art. 50 asks for a convenient way to do so):
+ * the city admins are told, with a link to the account, and one of them erases it. Once a day at most.
+ */
+export async function requestErasure(db: Db, ctx: RequestContext, reason: string | undefined) {
+  const userId = ctx.actor.userId as string;
+  const user = await repo.findUserById(db, userId);
+  if (!user) throw notFound();
+  if (await repo.erasureRequestedSince(db, userId, new Date(Date.now() - 24 * 3600_000))) {
+    throw new AppError(UserErrors.ERASURE_ALREADY_REQUESTED);
+  }
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, ctx, {
+      action: 'user.erasure_request',
+      targetType: 'user',
+      targetId: userId,
+      result: 'success',
+      statusCode: 202,
+      changes: reason ? { reason } : null,
+    });
+    await notifyCityAdmins(tx, {
+      kind: 'user.erasure_request',
+      title: `${user.displayName}（${user.username}）申请注销账号并删除个人信息${reason ? `：${reason.slice(0, 80)}` : ''}`,
+      titleEn: `${user.username} asks for the account to be closed and its personal data erased${reason ? `: ${reason.slice(0, 80)}` : ''}`,
+      link: `/admin/users?q=${encodeURIComponent(user.username)}`,
+    });
   });
 }

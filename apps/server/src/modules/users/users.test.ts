@@ -82,3 +82,30 @@ describe('erasing an account’s personal data on request (PIPL)', () => {
     expect((await post('/api/v1/users/00000000-0000-4000-8000-000000000000/erase', admin)).statusCode).toBe(404);
   });
 });
+
+describe('asking for erasure (the person’s own request)', () => {
+  it('tells the city admins with a link to the account, once a day at most', async () => {
+    const username = `askerase${Math.random().toString(36).slice(2, 8)}`;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: { username, password: DEMO_PASSWORD, displayName: '李申请', role: 'expert' },
+    });
+    const cookie = await t.login(username);
+    const ask = (reason?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/me/erasure-request', headers: { cookie }, payload: reason ? { reason } : {} });
+    const admins = await countOf(t.database, 'users', sql`role = 'city_admin' and status = 'active'`);
+    expect((await ask('不再使用平台')).statusCode).toBe(202);
+    const told = await countOf(
+      t.database,
+      'notifications',
+      sql`kind = 'user.erasure_request' and link = ${`/admin/users?q=${username}`} and title like '%不再使用平台%'`,
+    );
+    expect(told).toBe(admins);
+    const again = await ask();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ERASURE_ALREADY_REQUESTED');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/me/erasure-request', payload: {} })).statusCode).toBe(401);
+  });
+});

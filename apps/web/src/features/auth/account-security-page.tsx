@@ -10,6 +10,7 @@ import { applyApiErrorToForm } from '../../app/forms/api-form-errors.ts';
 import { validationMessage } from '../../app/forms/rules.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { QueryState } from '../../app/ui/query-state.tsx';
+import { useRequestErasure } from './auth-api.ts';
 import {
   useNewRecoveryCodes,
   useSaveTwoFactorPolicy,
@@ -92,6 +93,7 @@ export function AccountSecurityPage() {
         </QueryState>
       </Card>
       {hasRole('city_admin') ? <TwoFactorPolicyCard /> : null}
+      <AccountClosureCard />
       <EnableDialog open={dialog === 'enable'} onClose={() => setDialog(null)} />
       <DisableDialog open={dialog === 'disable'} onClose={() => setDialog(null)} />
       <NewCodesDialog open={dialog === 'codes'} onClose={() => setDialog(null)} />
@@ -261,6 +263,44 @@ function TwoFactorPolicyCard() {
           </Flex>
         )}
       </QueryState>
+    </Card>
+  );
+}
+
+/** The person's own request to close the account and erase its personal data (PIPL art. 47, 50). */
+function AccountClosureCard() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const request = useRequestErasure();
+  const ask = () => {
+    let reason = '';
+    modal.confirm({
+      title: t('accountClosure.confirmTitle'),
+      content: (
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder={t('accountClosure.reason')}
+          onChange={(e) => {
+            reason = e.target.value;
+          }}
+          data-testid="closure-reason"
+        />
+      ),
+      okButtonProps: { danger: true },
+      onOk: () =>
+        request.mutateAsync(reason.trim() || undefined).then(
+          () => void message.success(t('accountClosure.sent')),
+          (failure: unknown) => void message.error(errorMessage(failure)),
+        ),
+    });
+  };
+  return (
+    <Card title={t('accountClosure.title')} style={{ maxWidth: 760, marginTop: 16 }} data-testid="account-closure">
+      <Typography.Paragraph type="secondary">{t('accountClosure.hint')}</Typography.Paragraph>
+      <Button danger onClick={ask} data-testid="account-closure-request">
+        {t('accountClosure.request')}
+      </Button>
     </Card>
   );
 }

@@ -17,3 +17,10 @@ export function useChangePassword() {
     mutationFn: (body: BodyOf<typeof changePasswordBodySchema>) => api.post<void>('/api/v1/auth/password', body),
   });
 }
+
+/** Asks the city to close the account and erase its personal data (PIPL); the city admins are told. */
+export function useRequestErasure() {
+  return useMutation({
+    mutationFn: (reason: string | undefined) => api.post<void>('/api/v1/me/erasure-request', reason ? { reason } : {}),
+  });
+}

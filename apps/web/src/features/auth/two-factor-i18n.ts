@@ -4,7 +4,7 @@ import { i18n } from '../../app/i18n/i18n.ts';
 export const twoFactorZhCN = {
   twoFactor: {
     securityTitle: '账号安全',
-    securitySubtitle: '两步验证：登录时除密码外，还需输入手机验证器 App 上的动态验证码',
+    securitySubtitle: '保护登录与个人信息：两步验证（登录时还需输入手机验证器上的动态验证码）、注销账号',
     cardTitle: '两步验证',
     on: '已开启',
     off: '未开启',
@@ -54,12 +54,20 @@ export const twoFactorZhCN = {
     resetDone: '已重置',
     column: '两步验证',
   },
+  accountClosure: {
+    title: '注销账号',
+    hint: '依据《个人信息保护法》，您可以申请注销账号并删除个人信息（姓名、手机号、邮箱、登录记录等）。市科技局管理员核实后执行，账号将永久停用；与账号相关的订单、审核等业务记录和依法保存的审计日志将保留。',
+    request: '申请注销',
+    reason: '原因（可选）',
+    confirmTitle: '申请注销账号并删除个人信息',
+    sent: '已提交申请，市科技局管理员将尽快处理',
+  },
 };
 
 export const twoFactorEnUS: typeof twoFactorZhCN = {
   twoFactor: {
     securityTitle: 'Account security',
-    securitySubtitle: 'Two-factor sign-in: besides the password, a sign-in asks for the code of an authenticator app on your phone',
+    securitySubtitle: 'Your sign-in and your personal data: two-factor sign-in (a code from an authenticator app besides the password), closing the account',
     cardTitle: 'Two-factor sign-in',
     on: 'On',
     off: 'Off',
@@ -110,6 +118,14 @@ export const twoFactorEnUS: typeof twoFactorZhCN = {
       'All sessions of {{name}} end, and they set up the authenticator again (or sign in with the password alone if their role does not require it). Reset?',
     resetDone: 'Reset',
     column: 'Two-factor',
+  },
+  accountClosure: {
+    title: 'Close my account',
+    hint: 'Under the Personal Information Protection Law you may ask for your account to be closed and its personal data (name, phone, e-mail, sign-in records …) erased. A city administrator checks and carries it out; the account is disabled for good. Orders, reviews and other records that name it, and the audit log the law requires, stay.',
+    request: 'Ask for closure',
+    reason: 'Reason (optional)',
+    confirmTitle: 'Close my account and erase my personal data',
+    sent: 'Your request was sent; a city administrator will handle it soon',
   },
 };
 
