@@ -67,7 +67,8 @@ export const twoFactorZhCN = {
 export const twoFactorEnUS: typeof twoFactorZhCN = {
   twoFactor: {
     securityTitle: 'Account security',
-    securitySubtitle: 'Your sign-in and your personal data: two-factor sign-in (a code from an authenticator app besides the password), closing the account',
+    securitySubtitle:
+      'Your sign-in and your personal data: two-factor sign-in (a code from an authenticator app besides the password), closing the account',
     cardTitle: 'Two-factor sign-in',
     on: 'On',
     off: 'Off',
