@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Screenshots of two-factor sign-in for docs/screenshots/: 账号安全 as the city admin sees it (with the policy),
- * setting an authenticator up (QR code), the recovery codes, 用户管理 with who has it, and the login's second step (zh + en). A fresh
+ * setting an authenticator up (QR code), the recovery codes, 用户管理 with who has it, the login's second step (zh + en) and the set-up inside a sign-in that a role requires. A fresh
  * expert account is created for the set-up, so the demo accounts stay as they are.
  *
  *   BASE_URL=http://localhost:3000 node scripts/screenshots-two-factor.mjs
@@ -43,6 +43,21 @@ await withBrowser(async (browser) => {
   await users.locator('[data-testid="user-table"] tbody tr.ant-table-row').first().waitFor();
   await save(users, 'users-two-factor-zh.png');
   await users.context().close();
+
+  // The set-up inside the sign-in, when the city requires two factors of a role (experts, for the picture).
+  await api('admin', 'PUT', '/api/v1/two-factor-policy', { requiredRoles: ['expert'] });
+  try {
+    const enrol = await newPage(browser);
+    await enrol.goto(`${BASE_URL}/login`);
+    await enrol.locator('#username').fill('expert');
+    await enrol.locator('#password').fill(PASSWORD);
+    await enrol.getByTestId('login-submit').click();
+    await enrol.locator('.ant-qrcode canvas').waitFor();
+    await save(enrol, 'login-two-factor-enrol-zh.png');
+    await enrol.context().close();
+  } finally {
+    await api('admin', 'PUT', '/api/v1/two-factor-policy', { requiredRoles: [] });
+  }
 
   for (const [locale, suffix] of LOCALES) {
     const signIn = await newPage(browser, locale);

@@ -18,7 +18,9 @@ export const sessionSettingsOf = (
   passwordMaxAgeDays: c.passwordMaxAgeDays,
 });
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A bearer token for a cookie (a session, a pending sign-in): 256 random bits; only its hash is stored. */
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A fresh random token per login; only its hash is stored, so a database leak yields no sessions. */
 export async function createSession(
@@ -27,7 +29,7 @@ export async function createSession(
   settings: SessionSettings,
   meta: { ip: string | null; userAgent: string | null },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(Date.now() + settings.absoluteHours * 3600_000);
   await db.insert(sessions).values({
     tokenHash: hashToken(token),

@@ -47,7 +47,9 @@ export async function takeStep(db: Db, userId: string, step: number, mode: 'enab
   return rows.length === 1;
 }
 
+/** Everything two-factor keeps for a user: the authenticator, its recovery codes and any pending sign-in. */
 export async function deleteTwoFactor(db: Db, userId: string) {
+  await db.delete(loginChallenges).where(eq(loginChallenges.userId, userId));
   await db.delete(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, userId));
   const rows = await db.delete(userTwoFactor).where(eq(userTwoFactor.userId, userId)).returning({ enabledAt: userTwoFactor.enabledAt });
   return rows[0] ?? null;

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@innotown/contracts/common';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -6,10 +5,11 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, PlatformErrors } from '../../platform/errors.ts';
 import { verifyPassword } from '../../platform/passwords.ts';
-import { destroyUserSessions } from '../../platform/sessions.ts';
+import { destroyUserSessions, hashToken, newToken } from '../../platform/sessions.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { AuthErrors, currentPasswordWrong } from './auth.errors.ts';
+import * as authRepo from './auth.repository.ts';
 import { accountLocked, claimSignInAttempt, openSession } from './sign-in.ts';
 import * as repo from './two-factor.repository.ts';
 import {
@@ -33,7 +33,6 @@ export type Challenge = NonNullable<Awaited<ReturnType<typeof repo.liveChallenge
 /** Who a two-factor step is for: the signed-in user, or a pending sign-in that must set the app up first. */
 export type Subject = { kind: 'session'; userId: string; username: string } | { kind: 'challenge'; challenge: Challenge };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** Who a pending sign-in's audit records name (no session yet, so not the request's actor). */
 const actorOf = (c: Challenge) => ({ userId: c.userId, username: c.username, role: c.role as Role });
 const userOf = (s: Subject) => (s.kind === 'session' ? { userId: s.userId, username: s.username } : s.challenge);
@@ -59,7 +58,7 @@ export async function secondStepFor(db: Db, user: { id: string; role: string }):
 }
 
 export async function startChallenge(db: Db, userId: string, purpose: 'code' | 'enrol') {
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES[purpose] * 60_000);
   await repo.insertChallenge(db, { tokenHash: hashToken(token), userId, purpose, expiresAt });
   return { token, expiresAt };
@@ -180,6 +179,22 @@ async function claimCodeAttempt(db: Db, config: Config, ctx: RequestContext, cha
   throw accountLocked(claim.lockedUntil);
 }
 
+/**
+ * A signed-in user's code (to turn two-factor off, to renew the recovery codes) is a guess like any other: a stolen
+ * session must not be able to try codes without end, so it counts toward the same lockout as the sign-in.
+ */
+async function claimOwnCodeAttempt(db: Db, config: Config, ctx: RequestContext): Promise<number> {
+  const claim = await claimSignInAttempt(db, config, ctx.actor.username as string, ctx.ip);
+  if ('lockedUntil' in claim) throw accountLocked(claim.lockedUntil);
+  return claim.attemptId;
+}
+
+/** Spends the signed-in user's code in the caller's transaction; a right one clears the run of failures. */
+async function spendOwnCode(tx: Db, config: Config, userId: string, attemptId: number, code: string): Promise<void> {
+  if (!(await spendCode(tx, config, userId, code))) throw wrongCode();
+  await authRepo.markLoginAttemptSucceeded(tx, attemptId);
+}
+
 /** Takes a code once: a six-digit code for a later time step than the last one taken, or an unused recovery code. */
 async function spendCode(db: Db, config: Config, userId: string, code: string): Promise<'totp' | 'recovery' | null> {
   const tf = await repo.twoFactorOf(db, userId);
@@ -212,8 +227,9 @@ export async function disable(db: Db, config: Config, ctx: RequestContext, body:
   if (await repo.isRequiredFor(db, ctx.actor.role)) throw new AppError(AuthErrors.TWO_FACTOR_REQUIRED_FOR_ROLE);
   const user = await findUserById(db, userId);
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) throw currentPasswordWrong();
+  const attemptId = await claimOwnCodeAttempt(db, config, ctx);
   await db.transaction(async (tx) => {
-    if (!(await spendCode(tx, config, userId, body.code))) throw wrongCode();
+    await spendOwnCode(tx, config, userId, attemptId, body.code);
     await repo.deleteTwoFactor(tx, userId);
     await recordAudit(tx, ctx, { action: 'auth.two_factor_disable', targetType: 'user', targetId: userId, result: 'success' });
   });
@@ -223,8 +239,9 @@ export async function disable(db: Db, config: Config, ctx: RequestContext, body:
 export async function regenerateRecoveryCodes(db: Db, config: Config, ctx: RequestContext, code: string) {
   const userId = ctx.actor.userId as string;
   const recoveryCodes = newRecoveryCodes();
+  const attemptId = await claimOwnCodeAttempt(db, config, ctx);
   await db.transaction(async (tx) => {
-    if (!(await spendCode(tx, config, userId, code))) throw wrongCode();
+    await spendOwnCode(tx, config, userId, attemptId, code);
     await repo.replaceRecoveryCodes(tx, userId, recoveryCodes.map(hashRecoveryCode));
     await recordAudit(tx, ctx, { action: 'auth.two_factor_recovery_codes', targetType: 'user', targetId: userId, result: 'success' });
   });

@@ -230,12 +230,28 @@ describe('managing it', () => {
     expect((await signIn(u.username, () => fresh[0] as string)).res.statusCode).toBe(200);
   });
 
+  it('a signed-in session cannot try codes without end: wrong codes count toward the account lockout', async () => {
+    const u = await newUser();
+    const { recoveryCodes } = await enable(u.cookie);
+    for (let i = 0; i < 5; i++) {
+      const res = await post('/api/v1/auth/two-factor/recovery-codes', { code: 'zzzz-zzzz' }, u.cookie);
+      expect(res.json().error.code).toBe('TWO_FACTOR_CODE_WRONG');
+    }
+    const locked = await post('/api/v1/auth/two-factor/recovery-codes', { code: recoveryCodes[0] }, u.cookie);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(await countOf(t.database, 'two_factor_recovery_codes', sql`user_id = ${u.id} and used_at is not null`)).toBe(0);
+  });
+
   it('a city admin resets a user who lost the phone: the sessions end and the password alone signs in again', async () => {
     const u = await newUser();
     await enable(u.cookie);
+    // A sign-in waiting for its code ends with the reset too.
+    expect((await passwordStep(u.username)).statusCode).toBe(202);
     const reset = await post(`/api/v1/users/${u.id}/two-factor/reset`, {}, admin);
     expect(reset.statusCode).toBe(204);
     expect((await get('/api/v1/me', u.cookie)).statusCode).toBe(401);
+    expect(await countOf(t.database, 'login_challenges', sql`user_id = ${u.id}`)).toBe(0);
     expect((await passwordStep(u.username)).statusCode).toBe(200);
     expect(await countOf(t.database, 'audit_events', sql`action = 'auth.two_factor_reset' and target_id = ${u.id}`)).toBe(1);
     expect(await countOf(t.database, 'notifications', sql`user_id = ${u.id} and kind = 'auth.two_factor_reset'`)).toBe(1);

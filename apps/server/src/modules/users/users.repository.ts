@@ -1,11 +1,13 @@
 import type { userListQuerySchema } from '@innotown/contracts/users';
 import { and, count, eq, gt, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { loginAttempts, loginChallenges, sessions, twoFactorRecoveryCodes, users, userTwoFactor } from '../../db/schema/accounts.ts';
+import { loginAttempts, users } from '../../db/schema/accounts.ts';
 import { enterprises, institutions, towns } from '../../db/schema/organisations.ts';
 import { auditEvents, notifications } from '../../db/schema/platform.ts';
 import type { Db } from '../../platform/db.ts';
 import { likePattern, limitOffset } from '../../platform/pagination.ts';
+import { destroyUserSessions } from '../../platform/sessions.ts';
+import { deleteTwoFactor } from '../auth/two-factor.repository.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserWithBinding = UserRow & { bindingName: string | null; twoFactorEnabled: boolean };
@@ -96,10 +98,8 @@ export async function findEnterpriseRef(db: Db, id: string) {
  * orders, bookings and reviews name it; the audit log keeps its records (retained by law, append-only).
  */
 export async function eraseUserRow(db: Db, user: UserRow, unusablePasswordHash: string) {
-  await db.delete(sessions).where(eq(sessions.userId, user.id));
-  await db.delete(loginChallenges).where(eq(loginChallenges.userId, user.id));
-  await db.delete(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, user.id));
-  await db.delete(userTwoFactor).where(eq(userTwoFactor.userId, user.id));
+  await destroyUserSessions(db, user.id);
+  await deleteTwoFactor(db, user.id);
   await db.delete(notifications).where(eq(notifications.userId, user.id));
   await db.delete(loginAttempts).where(sql`lower(${loginAttempts.username}) = lower(${user.username})`);
   await db

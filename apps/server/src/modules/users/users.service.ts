@@ -141,12 +141,13 @@ export async function eraseUser(db: Db, ctx: RequestContext, id: string) {
  */
 export async function requestErasure(db: Db, ctx: RequestContext, reason: string | undefined) {
   const userId = ctx.actor.userId as string;
-  const user = await repo.findUserById(db, userId);
-  if (!user) throw notFound();
-  if (await repo.erasureRequestedSince(db, userId, new Date(Date.now() - 24 * 3600_000))) {
-    throw new AppError(UserErrors.ERASURE_ALREADY_REQUESTED);
-  }
   await db.transaction(async (tx) => {
+    // The user's row locked: two requests at the same moment are checked one after the other, and one gets 409.
+    const user = await repo.findUserForUpdate(tx, userId);
+    if (!user) throw notFound();
+    if (await repo.erasureRequestedSince(tx, userId, new Date(Date.now() - 24 * 3600_000))) {
+      throw new AppError(UserErrors.ERASURE_ALREADY_REQUESTED);
+    }
     await recordAudit(tx, ctx, {
       action: 'user.erasure_request',
       targetType: 'user',

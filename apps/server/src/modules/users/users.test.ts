@@ -108,4 +108,19 @@ describe('asking for erasure (the person’s own request)', () => {
     expect(again.json().error.code).toBe('ERASURE_ALREADY_REQUESTED');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/me/erasure-request', payload: {} })).statusCode).toBe(401);
   });
+
+  it('two requests at the same moment: one is taken, the other refused', async () => {
+    const username = `askboth${Math.random().toString(36).slice(2, 8)}`;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: { username, password: DEMO_PASSWORD, displayName: '同时申请', role: 'expert' },
+    });
+    const cookie = await t.login(username);
+    const answers = await Promise.all(
+      [1, 2].map(() => t.app.inject({ method: 'POST', url: '/api/v1/me/erasure-request', headers: { cookie }, payload: {} })),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([202, 409]);
+  });
 });

@@ -223,7 +223,7 @@ function NewCodesDialog({ open, onClose }: { open: boolean; onClose: () => void 
 function TwoFactorPolicyCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const policy = useTwoFactorPolicy(true);
+  const policy = useTwoFactorPolicy();
   const save = useSaveTwoFactorPolicy();
   const [value, setValue] = useState<Role[]>([]);
   const [error, setError] = useState<string | null>(null);

@@ -48,11 +48,10 @@ export function useNewRecoveryCodes() {
   });
 }
 
-export function useTwoFactorPolicy(enabled: boolean) {
+export function useTwoFactorPolicy() {
   return useQuery({
     queryKey: ['two-factor', 'policy'],
     queryFn: ({ signal }) => api.get<TwoFactorPolicy>('/api/v1/two-factor-policy', undefined, signal),
-    enabled,
   });
 }
 
